@@ -1,0 +1,97 @@
+import type { AccountStatus } from '../../../shared/account-status'
+import type { BalanceKind, FactSource } from '../../../shared/balance-kinds'
+import type { Micros, Unit } from '../../../shared/money'
+
+/** A balance figure at one moment, e.g. DeepSeek's granted CNY balance. */
+export interface BalanceFact {
+  unit: Unit
+  kind: BalanceKind
+  amountMicros: Micros
+  source: FactSource
+}
+
+/** Money spent on one UTC day for one line item or model. Re-ingesting a day replaces it. */
+export interface SpendFact {
+  /** `YYYY-MM-DD`, UTC. */
+  day: string
+  item: string
+  unit: Unit
+  amountMicros: Micros
+  source: FactSource
+}
+
+/** Tokens and requests on one UTC day for one model. Re-ingesting a day replaces it. */
+export interface UsageFact {
+  day: string
+  model: string
+  inputTokens: number
+  outputTokens: number
+  /** Input tokens served from cache (already excluded from `inputTokens`). */
+  cachedInputTokens: number
+  cacheWriteTokens: number
+  requests: number
+  source: FactSource
+}
+
+export const creditEventKinds = [
+  'topup',
+  'grant',
+  'renewal',
+  'reset',
+  'purchase',
+  'adjustment',
+  'refund',
+  'expiration',
+  'balance'
+] as const
+export type CreditEventKind = (typeof creditEventKinds)[number]
+
+/** Credit added or removed: a top-up, a grant, an expiry… (`balance` = a user's anchor entry). */
+export interface CreditEventFact {
+  kind: CreditEventKind
+  amountMicros: Micros
+  unit: Unit
+  occurredAt: string
+  expiresAt?: string | null
+  note?: string | null
+  source: FactSource
+  /** Derived events (a detected top-up) wait for the user to confirm them. */
+  confirmed?: boolean
+}
+
+/** Everything one successful poll learned. */
+export interface LedgerFacts {
+  balances: BalanceFact[]
+  spend: SpendFact[]
+  usage: UsageFact[]
+  creditEvents: CreditEventFact[]
+}
+
+/** What a provider actually said, kept for the account's "raw responses" view. Never holds a key. */
+export interface RawCapture {
+  method: string
+  url: string
+  httpStatus: number | null
+  contentType: string | null
+  body: string
+}
+
+/** One finished poll, successful or not, ready for {@link ingestPoll}. */
+export interface PollRecord {
+  accountId: string
+  startedAt: string
+  finishedAt: string
+  status: AccountStatus
+  errorCode: string | null
+  errorMessage: string | null
+  httpStatus: number | null
+  retryAfterMs: number | null
+  /** Present only when `status` is `ok`: a failed poll writes nothing but its run row. */
+  facts: LedgerFacts | null
+  raw: RawCapture[]
+}
+
+/** An empty fact set, for adapters to fill. */
+export function emptyFacts(): LedgerFacts {
+  return { balances: [], spend: [], usage: [], creditEvents: [] }
+}

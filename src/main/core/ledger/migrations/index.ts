@@ -1,0 +1,5 @@
+import { initialSchema } from './0010-initial'
+import type { Migration } from './migration'
+
+/** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
+export const migrations: readonly Migration[] = [initialSchema]

@@ -1,0 +1,32 @@
+/**
+ * What a balance figure measures. `total` is the spendable balance; the others qualify it.
+ * Ordered: the first kind present is the account's primary balance.
+ */
+export const balanceKinds = [
+  'total',
+  'key_limit_remaining',
+  'paid',
+  'granted',
+  'key_limit',
+  'key_usage',
+  'used',
+  'limit'
+] as const
+
+export type BalanceKind = (typeof balanceKinds)[number]
+
+/** Where a figure came from: a provider's API, Coffer's arithmetic, or the user. */
+export const factSources = ['official', 'derived', 'manual'] as const
+export type FactSource = (typeof factSources)[number]
+
+/** Labels for the UI. */
+export const balanceKindText: Record<BalanceKind, string> = {
+  total: 'Balance',
+  key_limit_remaining: 'Key limit left',
+  paid: 'Topped up',
+  granted: 'Granted',
+  key_limit: 'Key limit',
+  key_usage: 'Key usage',
+  used: 'Used',
+  limit: 'Limit'
+}

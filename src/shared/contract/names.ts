@@ -1,0 +1,27 @@
+import type { CallName, EventName } from './index'
+
+/**
+ * The contract's names without its schemas, so the preload stays tiny (no zod in the preload
+ * bundle). The two type checks below fail to compile if this list drifts from the contract.
+ */
+export const callNames = [
+  'app:info',
+  'preferences:get',
+  'preferences:set',
+  'links:open',
+  'accounts:list',
+  'accounts:add',
+  'accounts:update',
+  'accounts:set-key',
+  'accounts:remove',
+  'accounts:test',
+  'accounts:poll'
+] as const satisfies readonly CallName[]
+
+export const eventNames = ['accounts:changed', 'poll:progress'] as const satisfies readonly EventName[]
+
+type Missing<All, Listed> = Exclude<All, Listed>
+const everyCallListed: Missing<CallName, (typeof callNames)[number]> extends never ? true : never = true
+const everyEventListed: Missing<EventName, (typeof eventNames)[number]> extends never ? true : never = true
+void everyCallListed
+void everyEventListed
