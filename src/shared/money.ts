@@ -22,8 +22,17 @@ const DECIMAL_PATTERN = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i
 /** Thrown when a provider or a user hands Coffer something that is not a number. */
 export class InvalidAmountError extends Error {
   constructor(readonly input: unknown) {
-    super(`Not a decimal amount: ${JSON.stringify(input)?.slice(0, 40) ?? String(input)}`)
+    super(`Not a decimal amount: ${describeInput(input)}`)
     this.name = 'InvalidAmountError'
+  }
+}
+
+function describeInput(input: unknown): string {
+  try {
+    return JSON.stringify(input)?.slice(0, 40) ?? String(input)
+  } catch {
+    // BigInt and circular objects cannot be stringified as JSON.
+    return typeof input === 'bigint' ? `${input}n` : typeof input
   }
 }
 
@@ -41,11 +50,14 @@ export function toMicros(value: unknown, shiftDecimal = 0): Micros {
     // String(n) is the shortest text that round-trips, so 0.1 stays 0.1, not 0.1000000000000000055.
     decimal = new Big(String(value))
   } else if (typeof value === 'string' && DECIMAL_PATTERN.test(value.trim())) {
-    decimal = new Big(value.trim())
+    // big.js accepts a leading '-' but not '+'.
+    decimal = new Big(value.trim().replace(/^\+/, ''))
   } else {
     throw new InvalidAmountError(value)
   }
   const micros = decimal.times(new Big(10).pow(6 + shiftDecimal)).round(0, Big.roundHalfEven)
+  // Check the size before toFixed: "1e999999999" would otherwise become a billion-digit string.
+  if (micros.abs().gt(Number.MAX_SAFE_INTEGER)) throw new InvalidAmountError(value)
   const result = Number(micros.toFixed(0))
   if (!Number.isSafeInteger(result)) throw new InvalidAmountError(value)
   return result === 0 ? 0 : result // normalise -0

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import type * as KeytarModule from 'keytar'
 import {
   KeychainUnavailableError,
   type KeychainProbe,
@@ -9,7 +10,7 @@ import {
 /** The keychain service name under which every Coffer key is stored. */
 export const KEYCHAIN_SERVICE = 'Coffer'
 
-type Keytar = typeof import('keytar')
+type Keytar = typeof KeytarModule
 
 /**
  * {@link SecretStore} on the OS keychain through keytar (macOS Keychain, Windows Credential
