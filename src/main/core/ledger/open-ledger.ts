@@ -18,11 +18,13 @@ export function openLedger(dataDir: string, fileName = LEDGER_FILE_NAME): Databa
   mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const db = new BetterSqlite3(join(dataDir, fileName))
   try {
-    db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
     migrate(db, migrations)
+    // After migrate: switching to WAL rewrites the file header, and a ledger from a newer Coffer
+    // (which migrate refuses) must be left exactly as it was.
+    db.pragma('journal_mode = WAL')
     return db
   } catch (error) {
     db.close()
