@@ -115,7 +115,7 @@ export const keychainStateSchema = z.object({ available: z.boolean(), message: z
 
 export const appInfoSchema = z.object({
   version: z.string(),
-  runtime: z.enum(['electron', 'serve', 'demo', 'test']),
+  runtime: z.enum(['electron', 'cli', 'serve', 'demo', 'test']),
   dataDir: z.string(),
   keychain: keychainStateSchema
 })

@@ -1,0 +1,113 @@
+import type { Command } from 'commander'
+import { findProvider, providerIds } from '../../../shared/providers'
+import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { UsageError, type CliIo } from '../cli-io'
+import { accountJson, accountLine } from '../format'
+import { resolveAccount } from '../resolve-account'
+
+interface AddOptions {
+  provider: string
+  label: string
+  baseUrl?: string
+  option: string[]
+  keyStdin?: boolean
+  pollInterval?: string
+}
+
+/** `coffer accounts add|list|remove`. */
+export function registerAccountsCommand(program: Command, io: CliIo): void {
+  const accounts = program.command('accounts').description('add, list and remove accounts')
+
+  accounts
+    .command('add')
+    .description('add an account; the key is read from standard input (--key-stdin) and stored in the OS keychain')
+    .requiredOption('--provider <id>', `provider: ${providerIds.join(', ')}`)
+    .requiredOption('--label <text>', 'a name for this account')
+    .option('--base-url <url>', 'override the provider’s base URL (proxies, relays)')
+    .option('--option <key=value>', 'a provider option, repeatable', collect, [])
+    .option('--key-stdin', 'read the key from standard input')
+    .option('--poll-interval <minutes>', 'minutes between polls')
+    .action(async (options: AddOptions) => {
+      const descriptor = findProvider(options.provider)
+      if (!descriptor) throw new UsageError(`Unknown provider "${options.provider}". Choose one of: ${providerIds.join(', ')}.`)
+      const key = options.keyStdin ? await readKey(io) : undefined
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const account = await call(core, 'accounts:add', {
+          draft: {
+            provider: descriptor.id,
+            label: options.label,
+            baseUrl: options.baseUrl,
+            options: parseOptions(options.option),
+            pollIntervalMinutes: options.pollInterval === undefined ? undefined : parseInteger(options.pollInterval, '--poll-interval')
+          },
+          key
+        })
+        io.out(`Added ${account.label} (${account.id}, ${descriptor.name})${account.hasKey ? `, key ${account.keyHint} stored in the keychain` : ''}.`)
+        if (descriptor.key.required && !key) io.out('No key given: add one with --key-stdin to start polling.')
+      } finally {
+        core.close()
+      }
+    })
+
+  accounts
+    .command('list')
+    .description('list accounts')
+    .option('--json', 'machine-readable output')
+    .action(async (options: { json?: boolean }) => {
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const list = await call(core, 'accounts:list', {})
+        if (options.json) {
+          io.out(JSON.stringify({ accounts: list.map((account) => ({ ...accountJson(account), hasKey: account.hasKey, keyHint: account.keyHint, baseUrl: account.baseUrl })) }, null, 2))
+        } else if (list.length === 0) {
+          io.out('No accounts yet. Add one: coffer accounts add --provider openrouter --label "My key" --key-stdin')
+        } else {
+          for (const account of list) io.out(`${account.id}  ${accountLine(account)}`)
+        }
+      } finally {
+        core.close()
+      }
+    })
+
+  accounts
+    .command('remove')
+    .description('remove an account, its history and its keychain entry')
+    .argument('<id-or-label>')
+    .action(async (idOrLabel: string) => {
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const account = resolveAccount(core, idOrLabel)
+        await call(core, 'accounts:remove', { id: account.id })
+        io.out(`Removed ${account.label} (${account.id}).`)
+      } finally {
+        core.close()
+      }
+    })
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function parseOptions(pairs: string[]): Record<string, string> {
+  const options: Record<string, string> = {}
+  for (const pair of pairs) {
+    const at = pair.indexOf('=')
+    if (at <= 0) throw new UsageError(`--option expects KEY=VALUE, got "${pair}".`)
+    options[pair.slice(0, at).trim()] = pair.slice(at + 1)
+  }
+  return options
+}
+
+function parseInteger(value: string, flag: string): number {
+  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}".`)
+  return Number(value)
+}
+
+async function readKey(io: CliIo): Promise<string> {
+  if (io.stdinIsTty) io.err('Paste the key, then press Enter and Ctrl-D:')
+  const key = (await io.readStdin()).trim()
+  if (!key) throw new UsageError('--key-stdin was given but standard input was empty. Pipe the key in, e.g. `pass show openrouter | coffer accounts add … --key-stdin`.')
+  return key
+}

@@ -1,0 +1,30 @@
+import type { Command } from 'commander'
+import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import type { CliIo } from '../cli-io'
+import { pollLine } from '../format'
+import { resolveAccount } from '../resolve-account'
+
+/** `coffer poll [ID|LABEL]... [--json]`: polls now and prints each account's resulting status. */
+export function registerPollCommand(program: Command, io: CliIo): void {
+  program
+    .command('poll')
+    .description('poll accounts now (all when none is named) and print each resulting status')
+    .argument('[id-or-label...]', 'accounts to poll')
+    .option('--json', 'machine-readable output')
+    .action(async (names: string[], options: { json?: boolean }) => {
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const ids = names.map((name) => resolveAccount(core, name).id)
+        const reports = await call(core, 'accounts:poll', { ids })
+        if (options.json) {
+          io.out(JSON.stringify({ polls: reports }, null, 2))
+        } else if (reports.length === 0) {
+          io.out('No accounts to poll. Add one with `coffer accounts add`.')
+        } else {
+          for (const report of reports) io.out(pollLine(report))
+        }
+      } finally {
+        core.close()
+      }
+    })
+}

@@ -1,0 +1,50 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import type { Command } from 'commander'
+import { createCore, type Core } from '../../core/app'
+import { createDemoFetch } from '../../core/demo/demo-fetch'
+import { seedDemoLedger } from '../../core/demo/seed-demo-ledger'
+import { MemoryPreferencesStore } from '../../core/preferences/preferences-store'
+import { MemorySecretStore } from '../../core/secrets/memory-secret-store'
+import { rendererDir } from '../../web/renderer-dir'
+import { startWebServer } from '../../web/web-server'
+import { openCliCore, type GlobalOptions } from '../open-cli-core'
+import { UsageError, type CliIo } from '../cli-io'
+
+/** `coffer serve [--port N] [--demo]`: the dashboard on http://127.0.0.1, token-protected. */
+export function registerServeCommand(program: Command, io: CliIo): void {
+  program
+    .command('serve')
+    .description('serve the dashboard on http://127.0.0.1 (token-protected); --demo uses synthetic data')
+    .option('--port <n>', 'port (default: a free one)')
+    .option('--demo', 'serve an isolated demo ledger with months of synthetic activity (never your data)')
+    .action(async (options: { port?: string; demo?: boolean }) => {
+      const port = options.port === undefined ? 0 : Number(options.port)
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0–65535, got "${options.port}".`)
+      const { core, cleanup } = options.demo ? openDemoCore() : { core: openCliCore(program.opts<GlobalOptions>(), io, 'serve'), cleanup: () => {} }
+      core.startPolling()
+      const server = await startWebServer({ core, rendererDir: rendererDir(), port })
+      io.out(`Coffer is serving ${options.demo ? 'a demo ledger' : core.context.dataDir} at:\n\n  ${server.url}\n\nOpen that address (it carries the access token). Press Ctrl-C to stop.`)
+      await new Promise<void>((resolve) => {
+        const stop = (): void => resolve()
+        process.once('SIGINT', stop)
+        process.once('SIGTERM', stop)
+      })
+      await server.close()
+      core.close()
+      cleanup()
+    })
+}
+
+/** A core over a throw-away ledger in a temp folder, with in-memory keys and preferences. */
+function openDemoCore(): { core: Core; cleanup: () => void } {
+  const dataDir = mkdtempSync(join(tmpdir(), 'coffer-demo-'))
+  const secrets = new MemorySecretStore()
+  const bootstrap = createCore({ runtime: 'demo', dataDir, secrets, preferences: new MemoryPreferencesStore() })
+  const balances = seedDemoLedger(bootstrap.context.db, new Date(), bootstrap.context.ingestHooks)
+  bootstrap.close()
+  for (const id of balances.keys()) void secrets.set(id, 'demo-key-not-a-secret')
+  const core = createCore({ runtime: 'demo', dataDir, secrets, preferences: new MemoryPreferencesStore(), fetch: createDemoFetch(balances) })
+  return { core, cleanup: () => rmSync(dataDir, { recursive: true, force: true }) }
+}

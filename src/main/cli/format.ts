@@ -1,0 +1,35 @@
+import { accountStatusText } from '../../shared/account-status'
+import { balanceKindText } from '../../shared/balance-kinds'
+import type { AccountView, PollReport } from '../../shared/contract/schemas'
+import { formatMoney } from '../../shared/money'
+
+/** `status --json` / `accounts list --json` shape of one account (ARCHITECTURE.md, CLI). */
+export function accountJson(account: AccountView): Record<string, unknown> {
+  return {
+    id: account.id,
+    provider: account.provider,
+    label: account.label,
+    status: account.status,
+    stale: account.stale,
+    balances: account.balances.map(({ unit, amount, kind, source, asOf }) => ({ unit, amount, kind, source, asOf })),
+    spend: account.spend,
+    runwayDays: account.runwayDays,
+    lastPolledAt: account.lastPolledAt,
+    error: account.error
+  }
+}
+
+/** One line per account for people: label, primary balance, status. */
+export function accountLine(account: AccountView): string {
+  const primary = account.balances[0]
+  const balance = primary ? `${formatMoney(primary, 'en-US')} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
+  const stale = account.stale ? ' [stale]' : ''
+  const error = account.error ? ` — ${account.error.message}` : ''
+  return `${account.label.padEnd(20)} ${account.provider.padEnd(12)} ${balance}${stale}  ${accountStatusText[account.status]}${error}`
+}
+
+/** One line per poll result. */
+export function pollLine(report: PollReport): string {
+  const detail = report.error ? ` — ${report.error.message}` : ''
+  return `${report.label.padEnd(20)} ${report.status.padEnd(20)} ${report.durationMs} ms${detail}`
+}

@@ -1,0 +1,39 @@
+import type { CallName, Handlers, Req, Res } from '../../shared/contract'
+import { CofferError } from '../../shared/errors'
+import { createCore, type Core } from '../core/app'
+import { defaultDataDir } from '../core/data-dir'
+import { dispatchCall } from '../core/dispatch'
+import { JsonFilePreferencesStore } from '../core/preferences/preferences-store'
+import { KeytarSecretStore } from '../core/secrets/keytar-secret-store'
+import type { CliIo } from './cli-io'
+
+/** The global options every command receives. */
+export interface GlobalOptions {
+  home?: string
+}
+
+/** Resolves the data folder: `--home`, then `COFFER_HOME`, then the app's own folder. */
+export function resolveHome(options: GlobalOptions, io: CliIo): string {
+  return options.home ?? defaultDataDir(io.env)
+}
+
+/** Opens core over the user's ledger and OS keychain for one command. */
+export function openCliCore(options: GlobalOptions, io: CliIo, runtime: 'cli' | 'serve' = 'cli'): Core {
+  const dataDir = resolveHome(options, io)
+  return createCore({
+    runtime,
+    dataDir,
+    secrets: new KeytarSecretStore(io.env.COFFER_KEYCHAIN_SERVICE || undefined),
+    preferences: new JsonFilePreferencesStore(dataDir)
+  })
+}
+
+/**
+ * Calls a contract handler with the same validation as IPC and HTTP, so the CLI cannot do
+ * anything the UI could not. Failures surface as {@link CofferError}.
+ */
+export async function call<N extends CallName>(core: Core, name: N, request: Req<N>): Promise<Res<N>> {
+  const result = await dispatchCall(core.handlers as Handlers, name, request)
+  if (!result.ok) throw new CofferError(result.code, result.message)
+  return result.value as Res<N>
+}

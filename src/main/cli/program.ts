@@ -1,0 +1,50 @@
+import { Command, CommanderError } from 'commander'
+import { CofferError } from '../../shared/errors'
+import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
+import { registerAccountsCommand } from './commands/accounts-command'
+import { registerPollCommand } from './commands/poll-command'
+import { registerServeCommand } from './commands/serve-command'
+import { registerStatusCommand } from './commands/status-command'
+
+/** Builds the `coffer` command tree. Each command lives in its own file under commands/. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('coffer')
+    .description('Balances, spend and runway of your AI API accounts, from the same ledger as the Coffer app.')
+    .option('--home <dir>', 'data folder (default: $COFFER_HOME or the app’s data folder)')
+    .showHelpAfterError('(run `coffer --help` for usage)')
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .exitOverride()
+  registerAccountsCommand(program, io)
+  registerPollCommand(program, io)
+  registerStatusCommand(program, io)
+  registerServeCommand(program, io)
+  return program
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 done (even when a provider failed: its status says
+ * so), 2 bad usage, 1 internal error.
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const program = buildProgram(io)
+  try {
+    await program.parseAsync(argv, { from: 'user' })
+    return EXIT_OK
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // --help and --version also end here, with exit code 0.
+      return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE
+    }
+    if (error instanceof UsageError) {
+      io.err(`coffer: ${error.message}`)
+      return EXIT_USAGE
+    }
+    if (error instanceof CofferError) {
+      io.err(`coffer: ${error.message}`)
+      const usage = error.code === 'bad_request' || error.code === 'not_found' || error.code === 'conflict'
+      return usage ? EXIT_USAGE : EXIT_INTERNAL
+    }
+    io.err(`coffer: internal error: ${(error as Error).message}`)
+    return EXIT_INTERNAL
+  }
+}

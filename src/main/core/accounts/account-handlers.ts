@@ -1,0 +1,187 @@
+import type { Handlers } from '../../../shared/contract'
+import { CofferError } from '../../../shared/errors'
+import { newAccountId } from '../../../shared/ids'
+import { findProvider, type ProviderDescriptor } from '../../../shared/providers'
+import type { AccountRecord } from '../ledger/accounts-repo'
+import { testConnection } from '../poller/poll-account'
+import { KeychainUnavailableError, maskKey, type SecretSlot } from '../secrets/secret-store'
+import type { CoreContext } from '../core-context'
+import { pollNow, requireAccount, viewAccount } from './account-service'
+
+type AccountHandlers = Pick<
+  Handlers,
+  'accounts:list' | 'accounts:add' | 'accounts:update' | 'accounts:set-key' | 'accounts:remove' | 'accounts:test' | 'accounts:poll'
+>
+
+/** Implements the account calls of the contract over core's services. */
+export function createAccountHandlers(context: CoreContext): AccountHandlers {
+  const changed = (ids: string[]): void => {
+    context.emit('accounts:changed', { ids })
+    context.poller.refreshSchedule()
+  }
+
+  return {
+    'accounts:list': async () => context.accounts.list().map((account) => viewAccount(context, account)),
+
+    'accounts:add': async ({ draft, key }) => {
+      const descriptor = requireProvider(draft.provider)
+      const options = checkOptions(descriptor, draft.options)
+      if (context.accounts.labelTaken(draft.label)) {
+        throw new CofferError('conflict', `An account called “${draft.label}” already exists. Choose another label.`)
+      }
+      if (descriptor.key.required && !key) {
+        throw new CofferError('bad_request', `${descriptor.name} accounts need a key (${descriptor.key.label}). ${descriptor.key.help}`)
+      }
+      const account: AccountRecord = {
+        id: newAccountId(),
+        provider: draft.provider,
+        label: draft.label,
+        baseUrl: draft.baseUrl ?? null,
+        options,
+        pollIntervalMinutes: draft.pollIntervalMinutes ?? context.preferences.read().defaultPollIntervalMinutes,
+        keyHint: key ? maskKey(key) : null,
+        createdAt: context.now().toISOString()
+      }
+      // Keys first: if the keychain is unavailable nothing at all is stored.
+      if (key) await storeKey(context, account.id, key)
+      await storeSecretOptions(context, descriptor, account.id, draft.options)
+      try {
+        context.accounts.insert(account)
+      } catch (error) {
+        await context.secrets.delete(account.id).catch(() => false)
+        await context.secrets.delete(account.id, 'managementKey').catch(() => false)
+        throw error
+      }
+      changed([account.id])
+      return viewAccount(context, account)
+    },
+
+    'accounts:update': async ({ id, label, baseUrl, options, pollIntervalMinutes }) => {
+      const account = requireAccount(context, id)
+      if (options) await storeSecretOptions(context, requireProvider(account.provider), id, options)
+      if (label !== undefined && context.accounts.labelTaken(label, id)) {
+        throw new CofferError('conflict', `An account called “${label}” already exists. Choose another label.`)
+      }
+      const updated: AccountRecord = {
+        ...account,
+        label: label ?? account.label,
+        baseUrl: baseUrl === undefined ? account.baseUrl : baseUrl,
+        options: options === undefined ? account.options : checkOptions(requireProvider(account.provider), options),
+        pollIntervalMinutes: pollIntervalMinutes ?? account.pollIntervalMinutes
+      }
+      context.accounts.update(updated)
+      changed([id])
+      return viewAccount(context, updated)
+    },
+
+    'accounts:set-key': async ({ id, key }) => {
+      const account = requireAccount(context, id)
+      await storeKey(context, id, key)
+      const updated = { ...account, keyHint: maskKey(key) }
+      context.accounts.update(updated)
+      changed([id])
+      return viewAccount(context, updated)
+    },
+
+    'accounts:remove': async ({ id }) => {
+      requireAccount(context, id)
+      try {
+        await context.secrets.delete(id, 'key')
+        await context.secrets.delete(id, 'managementKey')
+      } catch (error) {
+        if (error instanceof KeychainUnavailableError) {
+          throw new CofferError('keychain_unavailable', `Nothing was removed: the account’s key could not be deleted from the keychain. ${error.message}`)
+        }
+        throw error
+      }
+      context.accounts.remove(id)
+      changed([id])
+      return { removed: true as const }
+    },
+
+    'accounts:test': async ({ draft, key }) => {
+      const descriptor = requireProvider(draft.provider)
+      const draftAccount: AccountRecord = {
+        id: 'acc_testdraft0',
+        provider: draft.provider,
+        label: draft.label,
+        baseUrl: draft.baseUrl ?? null,
+        options: checkOptions(descriptor, draft.options),
+        pollIntervalMinutes: 15,
+        keyHint: null,
+        createdAt: context.now().toISOString()
+      }
+      const { fault, durationMs } = await testConnection(
+        { fetch: context.fetch, now: context.now, requestTimeoutMs: context.requestTimeoutMs },
+        draftAccount,
+        key ?? null
+      )
+      return {
+        label: draft.label,
+        status: fault?.status ?? 'ok',
+        error: fault ? { code: fault.code, message: fault.message } : null,
+        durationMs,
+        httpStatus: fault?.httpStatus ?? null
+      }
+    },
+
+    'accounts:poll': async ({ ids }) => {
+      const targets = ids.length > 0 ? ids.map((id) => requireAccount(context, id)) : context.accounts.list()
+      const reports = await Promise.all(targets.map((account) => pollNow(context, account)))
+      return reports.map(({ retryAfterMs: _retryAfterMs, ...report }) => report)
+    }
+  }
+}
+
+function requireProvider(id: string): ProviderDescriptor {
+  const descriptor = findProvider(id)
+  if (!descriptor) throw new CofferError('bad_request', `Unknown provider "${id}".`)
+  return descriptor
+}
+
+/** Keeps only the options the provider declares and checks required ones and patterns. */
+function checkOptions(descriptor: ProviderDescriptor, options: Record<string, string>): Record<string, string> {
+  const known = new Map(descriptor.options.map((field) => [field.key, field]))
+  for (const key of Object.keys(options)) {
+    if (!known.has(key)) {
+      const allowed = [...known.keys()].join(', ') || 'none'
+      throw new CofferError('bad_request', `${descriptor.name} has no option "${key}" (options: ${allowed}).`)
+    }
+  }
+  const result: Record<string, string> = {}
+  for (const field of descriptor.options) {
+    if (field.kind === 'secret') continue
+    const value = options[field.key]?.trim()
+    if (!value) {
+      if (field.required) throw new CofferError('bad_request', `${descriptor.name} needs “${field.label}”. ${field.help ?? ''}`.trim())
+      continue
+    }
+    if (field.pattern && !new RegExp(`^(?:${field.pattern})$`).test(value)) {
+      throw new CofferError('bad_request', `“${field.label}” is not valid for ${descriptor.name}. ${field.help ?? ''}`.trim())
+    }
+    result[field.key] = value
+  }
+  return result
+}
+
+/** Options of kind `secret` (an OpenRouter management key…) go to the keychain, slot = option key. */
+async function storeSecretOptions(
+  context: CoreContext,
+  descriptor: ProviderDescriptor,
+  accountId: string,
+  options: Record<string, string>
+): Promise<void> {
+  for (const field of descriptor.options) {
+    const value = options[field.key]?.trim()
+    if (field.kind === 'secret' && value) await storeKey(context, accountId, value, field.key as SecretSlot)
+  }
+}
+
+async function storeKey(context: CoreContext, accountId: string, key: string, slot: SecretSlot = 'key'): Promise<void> {
+  try {
+    await context.secrets.set(accountId, key, slot)
+  } catch (error) {
+    if (error instanceof KeychainUnavailableError) throw new CofferError('keychain_unavailable', error.message)
+    throw error
+  }
+}

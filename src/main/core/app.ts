@@ -1,0 +1,103 @@
+import type { EmitEvent, EventName, EventPayload, Handlers } from '../../shared/contract'
+import type { PollReport } from '../../shared/contract/schemas'
+import { runPoll } from './accounts/account-service'
+import { createAccountHandlers } from './accounts/account-handlers'
+import { createAppHandlers } from './app-handlers'
+import type { CoreContext, Runtime } from './core-context'
+import { AccountStateRepo } from './ledger/account-state-repo'
+import { AccountsRepo } from './ledger/accounts-repo'
+import { openLedger } from './ledger/open-ledger'
+import { Poller, systemClock, type PollerClock } from './poller/poller'
+import type { PreferencesStore } from './preferences/preferences-store'
+import type { SecretStore } from './secrets/secret-store'
+
+export interface CoreDeps {
+  runtime: Runtime
+  dataDir: string
+  secrets: SecretStore
+  preferences: PreferencesStore
+  fetch?: typeof fetch
+  now?: () => Date
+  clock?: PollerClock
+  random?: () => number
+  requestTimeoutMs?: number
+  openExternal?: (url: string) => Promise<void>
+}
+
+export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
+
+/** A running core: the contract's handlers plus lifecycle. */
+export interface Core {
+  handlers: Handlers
+  context: CoreContext
+  /** Subscribes to push events; returns the unsubscribe function. */
+  onEvent(listener: CoreEventListener): () => void
+  /** Starts background polling (the app and `coffer serve`; the CLI polls on demand). */
+  startPolling(): void
+  close(): void
+}
+
+/**
+ * Composition root of everything that matters, in plain Node: opens the ledger, wires repositories,
+ * poller and handlers. Electron's shell, the CLI and `coffer serve` all host this same core.
+ */
+export function createCore(deps: CoreDeps): Core {
+  const db = openLedger(deps.dataDir)
+  const listeners = new Set<CoreEventListener>()
+  const emit: EmitEvent = (event, payload) => {
+    for (const listener of listeners) listener(event, payload)
+  }
+  const accounts = new AccountsRepo(db)
+  const context: CoreContext = {
+    runtime: deps.runtime,
+    dataDir: deps.dataDir,
+    db,
+    accounts,
+    accountState: new AccountStateRepo(db),
+    secrets: deps.secrets,
+    preferences: deps.preferences,
+    emit,
+    now: deps.now ?? (() => new Date()),
+    fetch: deps.fetch,
+    requestTimeoutMs: deps.requestTimeoutMs,
+    ingestHooks: [],
+    accountExtras: [],
+    openExternal: deps.openExternal,
+    poller: undefined as unknown as CoreContext['poller'] // set right below: the poller needs the context
+  }
+  context.poller = new Poller<PollReport & { retryAfterMs: number | null }>({
+    clock: deps.clock ?? systemClock,
+    random: deps.random ?? Math.random,
+    accounts: () =>
+      accounts.list().map((account) => {
+        const last = context.accountState.lastPoll(account.id)
+        return {
+          id: account.id,
+          pollIntervalMinutes: account.pollIntervalMinutes,
+          lastFinishedAt: last ? Date.parse(last.finishedAt) : null
+        }
+      }),
+    poll: (accountId) => runPoll(context, accountId),
+    onError: (accountId, error) => console.error(`Coffer: polling ${accountId} failed:`, (error as Error).message)
+  })
+
+  const handlers: Handlers = {
+    ...createAppHandlers(context),
+    ...createAccountHandlers(context)
+  }
+
+  return {
+    handlers,
+    context,
+    onEvent(listener) {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    startPolling: () => context.poller.start(),
+    close() {
+      context.poller.stop()
+      listeners.clear()
+      db.close()
+    }
+  }
+}

@@ -1,0 +1,122 @@
+import type { Database } from 'better-sqlite3'
+import { findProvider } from '../../../shared/providers'
+import type { AccountRecord } from '../ledger/accounts-repo'
+import type { LedgerFacts, PollRecord, RawCapture } from '../ledger/facts'
+import { ingestPoll, type IngestHook } from '../ledger/ingest'
+import { providerAdapters } from '../providers/registry'
+import { ProviderFault } from '../providers/provider-fault'
+import { ProviderHttp } from '../providers/provider-http'
+import { KeychainUnavailableError, type SecretSlot, type SecretStore } from '../secrets/secret-store'
+
+export interface PollDeps {
+  db: Database
+  secrets: SecretStore
+  fetch?: typeof fetch
+  now: () => Date
+  requestTimeoutMs?: number
+  ingestHooks: readonly IngestHook[]
+  signal?: AbortSignal
+}
+
+/** The outcome of asking a provider, before it is written to the ledger. */
+interface Attempt {
+  facts: LedgerFacts | null
+  fault: ProviderFault | null
+  raw: RawCapture[]
+}
+
+/**
+ * Polls one account once and records the result in the ledger (one transaction). Never throws
+ * for provider problems: they become the poll's status. Only a ledger failure escapes.
+ */
+export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSuccessAt: string | null): Promise<PollRecord> {
+  const startedAt = deps.now().toISOString()
+  const attempt = await attemptPoll(deps, account, lastSuccessAt, (slot) => deps.secrets.get(account.id, slot))
+  const record: PollRecord = {
+    accountId: account.id,
+    startedAt,
+    finishedAt: deps.now().toISOString(),
+    status: attempt.fault?.status ?? 'ok',
+    errorCode: attempt.fault?.code ?? null,
+    errorMessage: attempt.fault?.message ?? null,
+    httpStatus: attempt.fault?.httpStatus ?? null,
+    retryAfterMs: attempt.fault?.retryAfterMs ?? null,
+    facts: attempt.facts,
+    raw: attempt.raw
+  }
+  ingestPoll(deps.db, record, deps.ingestHooks)
+  return record
+}
+
+/**
+ * Asks the provider with a draft account, writing nothing: the add-account form's
+ * "Test connection". The key is used for this request only.
+ */
+export async function testConnection(
+  deps: Omit<PollDeps, 'db' | 'ingestHooks' | 'secrets'>,
+  account: AccountRecord,
+  key: string | null
+): Promise<{ fault: ProviderFault | null; durationMs: number }> {
+  const started = deps.now().getTime()
+  const attempt = await attemptPoll(deps, account, null, async (slot) => (slot === 'key' ? key : null))
+  return { fault: attempt.fault, durationMs: Math.max(0, deps.now().getTime() - started) }
+}
+
+type ReadSecret = (slot: SecretSlot) => Promise<string | null>
+
+async function attemptPoll(
+  deps: Omit<PollDeps, 'db' | 'ingestHooks' | 'secrets'>,
+  account: AccountRecord,
+  lastSuccessAt: string | null,
+  readSecret: ReadSecret
+): Promise<Attempt> {
+  const descriptor = findProvider(account.provider)
+  const adapter = (providerAdapters as Record<string, (typeof providerAdapters)[keyof typeof providerAdapters] | undefined>)[account.provider]
+  if (!descriptor || !adapter) {
+    return failed(new ProviderFault('bad_response', 'unknown_provider', `Coffer has no adapter for provider "${account.provider}".`))
+  }
+  let key: string | null
+  try {
+    key = await readSecret('key')
+  } catch (error) {
+    if (!(error instanceof KeychainUnavailableError)) throw error
+    return failed(new ProviderFault('keychain_unavailable', 'keychain_unavailable', error.message))
+  }
+  if (descriptor.key.required && !key) {
+    return failed(new ProviderFault('auth_failed', 'missing_key', `No ${descriptor.key.label} is stored for this account. Add one to start polling.`))
+  }
+  const baseUrl = account.baseUrl ?? descriptor.defaultBaseUrl
+  if (!baseUrl) return failed(new ProviderFault('bad_response', 'missing_base_url', 'This account needs a base URL.'))
+  const http = new ProviderHttp({
+    fetch: deps.fetch,
+    timeoutMs: deps.requestTimeoutMs,
+    now: () => deps.now().getTime(),
+    redact: key ? [key] : [],
+    signal: deps.signal
+  })
+  try {
+    const facts = await adapter.poll({
+      account,
+      baseUrl,
+      key,
+      secret: readSecret,
+      http,
+      now: deps.now(),
+      lastSuccessAt
+    })
+    return { facts, fault: null, raw: http.captures }
+  } catch (error) {
+    if (error instanceof KeychainUnavailableError) {
+      return { facts: null, fault: new ProviderFault('keychain_unavailable', 'keychain_unavailable', error.message), raw: http.captures }
+    }
+    const fault =
+      error instanceof ProviderFault
+        ? error
+        : new ProviderFault('bad_response', 'adapter_error', `Coffer could not read the provider's answer: ${http.redact((error as Error).message)}`)
+    return { facts: null, fault, raw: http.captures }
+  }
+}
+
+function failed(fault: ProviderFault): Attempt {
+  return { facts: null, fault, raw: [] }
+}

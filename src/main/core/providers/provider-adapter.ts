@@ -1,0 +1,30 @@
+import type { ProviderId } from '../../../shared/providers'
+import type { AccountRecord } from '../ledger/accounts-repo'
+import type { LedgerFacts } from '../ledger/facts'
+import type { SecretSlot } from '../secrets/secret-store'
+import type { ProviderHttp } from './provider-http'
+
+/** Everything an adapter may use during one poll. */
+export interface PollContext {
+  account: AccountRecord
+  /** The account's base URL, or the provider's default: everything before the documented path. */
+  baseUrl: string
+  /** The account's main key (`null` when none is stored and the provider needs none). */
+  key: string | null
+  /** Reads another secret of the account (e.g. an OpenRouter management key). */
+  secret: (slot: SecretSlot) => Promise<string | null>
+  http: ProviderHttp
+  now: Date
+  /** When the account last polled successfully (`null` on the first poll: backfill history). */
+  lastSuccessAt: string | null
+}
+
+/**
+ * One provider: documented requests, parsing and normalisation into ledger facts. Throws
+ * {@link import('./provider-fault').ProviderFault} for anything that is not a clean answer; never
+ * returns partial facts.
+ */
+export interface ProviderAdapter {
+  id: ProviderId
+  poll(context: PollContext): Promise<LedgerFacts>
+}

@@ -1,0 +1,153 @@
+import type { RawCapture } from '../ledger/facts'
+import { ProviderFault } from './provider-fault'
+import { parseRetryAfter } from './retry-after'
+
+/** Default deadline for one provider request. undici's own timeouts are 300 s, so we always set ours. */
+export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
+
+export interface ProviderRequest {
+  method?: 'GET' | 'POST'
+  url: string
+  headers?: Record<string, string>
+  /** JSON-serialised into the body. */
+  json?: unknown
+}
+
+/** A successful (2xx) JSON answer. */
+export interface ProviderResponse {
+  status: number
+  headers: Headers
+  json: unknown
+}
+
+export interface ProviderHttpOptions {
+  fetch?: typeof fetch
+  timeoutMs?: number
+  now?: () => number
+  /** Strings to scrub from captured bodies and error messages (the account's keys). */
+  redact: readonly string[]
+  /** Aborts every request of this poll (app quit, account removed). */
+  signal?: AbortSignal
+}
+
+/**
+ * The HTTP client adapters use: one deadline per request, every answer captured (redacted) for
+ * the raw-response view, and every failure turned into a {@link ProviderFault} with a status.
+ */
+export class ProviderHttp {
+  /** What the provider said during this poll, in order. */
+  readonly captures: RawCapture[] = []
+  private readonly fetch: typeof fetch
+  private readonly timeoutMs: number
+  private readonly now: () => number
+
+  constructor(private readonly options: ProviderHttpOptions) {
+    this.fetch = options.fetch ?? globalThis.fetch
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    this.now = options.now ?? Date.now
+  }
+
+  /** Sends a request and returns the parsed JSON of a 2xx answer; throws {@link ProviderFault} otherwise. */
+  async json(request: ProviderRequest): Promise<ProviderResponse> {
+    const method = request.method ?? 'GET'
+    const signals = [AbortSignal.timeout(this.timeoutMs), ...(this.options.signal ? [this.options.signal] : [])]
+    let response: Response
+    let text: string
+    try {
+      response = await this.fetch(request.url, {
+        method,
+        headers: {
+          accept: 'application/json',
+          ...(request.json === undefined ? {} : { 'content-type': 'application/json' }),
+          ...request.headers
+        },
+        body: request.json === undefined ? undefined : JSON.stringify(request.json),
+        signal: AbortSignal.any(signals),
+        redirect: 'error'
+      })
+      text = await response.text()
+    } catch (error) {
+      this.capture(method, request.url, null, null, '')
+      throw this.networkFault(error)
+    }
+    const contentType = response.headers.get('content-type')
+    this.capture(method, request.url, response.status, contentType, text)
+    if (response.status < 200 || response.status >= 300) throw this.statusFault(response, text)
+    return { status: response.status, headers: response.headers, json: this.parse(text, contentType) }
+  }
+
+  /** Removes every secret from `text`. */
+  redact(text: string): string {
+    return this.options.redact.reduce(
+      (result, secret) => (secret.length >= 4 ? result.split(secret).join('[redacted]') : result),
+      text
+    )
+  }
+
+  private capture(method: string, url: string, status: number | null, contentType: string | null, body: string): void {
+    this.captures.push({ method, url: this.redact(url), httpStatus: status, contentType, body: this.redact(body) })
+  }
+
+  private parse(text: string, contentType: string | null): unknown {
+    if (/^\s*</.test(text) || (contentType ?? '').includes('text/html')) {
+      throw new ProviderFault('bad_response', 'not_json', 'The provider answered with a web page instead of JSON. Check the base URL.', 200)
+    }
+    try {
+      return JSON.parse(text)
+    } catch {
+      const detail = text.trim() === '' ? 'an empty body' : 'incomplete or invalid JSON'
+      throw new ProviderFault('bad_response', 'invalid_json', `The provider answered with ${detail}.`, 200)
+    }
+  }
+
+  private statusFault(response: Response, text: string): ProviderFault {
+    const status = response.status
+    const said = this.providerMessage(text)
+    const suffix = said ? ` The provider said: “${said}”` : ''
+    const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.now())
+    if (status === 401 || status === 403) {
+      return new ProviderFault('auth_failed', `http_${status}`, `The provider rejected the key (HTTP ${status}). Check that it is correct, active and of the right kind.${suffix}`, status)
+    }
+    if (status === 429) {
+      return new ProviderFault('rate_limited', 'http_429', `Too many requests (HTTP 429); Coffer will wait and retry.${suffix}`, status, retryAfterMs)
+    }
+    if (status === 402) {
+      return new ProviderFault('provider_error', 'http_402', `The provider says payment is required (HTTP 402): the account may be out of credit.${suffix}`, status)
+    }
+    if (status === 404) {
+      return new ProviderFault('provider_error', 'http_404', `The provider has no such endpoint or account (HTTP 404). Check the base URL and account options.${suffix}`, status)
+    }
+    if (status >= 500) {
+      return new ProviderFault('provider_error', `http_${status}`, `The provider had a server error (HTTP ${status}); Coffer will retry.${suffix}`, status, retryAfterMs)
+    }
+    return new ProviderFault('provider_error', `http_${status}`, `The provider refused the request (HTTP ${status}).${suffix}`, status, retryAfterMs)
+  }
+
+  private networkFault(error: unknown): ProviderFault {
+    const err = error as Error & { cause?: { code?: string; message?: string } }
+    if (err.name === 'TimeoutError') {
+      return new ProviderFault('unreachable', 'timeout', `The provider did not answer within ${Math.round(this.timeoutMs / 1000)} s.`)
+    }
+    if (err.name === 'AbortError') return new ProviderFault('unreachable', 'aborted', 'The request was cancelled.')
+    const code = err.cause?.code ?? 'network'
+    const reason = err.cause?.code ?? err.cause?.message ?? err.message
+    return new ProviderFault('unreachable', code.toLowerCase(), `Could not reach the provider (${reason}). Check your connection and the base URL.`)
+  }
+
+  /** The human message inside common error envelopes (`error.message`, `message`, `detail.message`). */
+  private providerMessage(text: string): string | null {
+    let found: unknown
+    try {
+      const body = JSON.parse(text) as Record<string, unknown>
+      const error = body.error as Record<string, unknown> | string | undefined
+      const detail = body.detail as Record<string, unknown> | string | undefined
+      found =
+        (typeof error === 'object' ? error?.message : error) ??
+        body.message ??
+        (typeof detail === 'object' ? detail?.message : detail)
+    } catch {
+      return null
+    }
+    return typeof found === 'string' && found.trim() ? this.redact(found.trim()).slice(0, 240) : null
+  }
+}
