@@ -1,0 +1,91 @@
+import { useRef, type FormEvent } from 'react'
+import { providerDescriptors, providerIds, type ProviderId } from '../../../shared/providers'
+import { Dialog } from '../components/dialog'
+import { Spinner } from '../components/spinner'
+import { FormField } from './form-field'
+import { AdvancedFields, KeyField, OptionFields } from './provider-fields'
+import { TestResult } from './test-result'
+import { useAccountForm } from './use-account-form'
+
+/** The add-account form in a modal dialog. Saves, closes, and the new card starts polling. */
+export function AddAccountDialog({ onClose }: { onClose(): void }) {
+  const form = useAccountForm()
+  const { values, errors, descriptor, busy } = form
+  const formRef = useRef<HTMLFormElement>(null)
+  const groupProps = { values, errors, descriptor, update: form.update }
+
+  const focusFirstError = (): void => {
+    // After React has rendered the error state.
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+  }
+  const onSubmit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    const { check, saved } = await form.submit()
+    if (!check.ok) focusFirstError()
+    if (saved) onClose()
+  }
+  const onTest = async (): Promise<void> => {
+    const check = await form.test()
+    if (!check.ok) focusFirstError()
+  }
+
+  return (
+    <Dialog title="Add an account" onClose={onClose} wide>
+      <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <FormField label="Provider" help={descriptor.note}>
+          {(control) => (
+            <select
+              {...control}
+              value={values.provider}
+              onChange={(event) => form.update({ provider: event.target.value as ProviderId })}
+            >
+              {providerIds.map((id) => (
+                <option key={id} value={id}>
+                  {providerDescriptors[id].name}
+                </option>
+              ))}
+            </select>
+          )}
+        </FormField>
+        <FormField label="Label" error={errors.label} help="A name you will recognise, such as “Personal” or “Work”.">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              maxLength={80}
+              placeholder={`My ${descriptor.name} account`}
+              value={values.label}
+              onChange={(event) => form.update({ label: event.target.value })}
+            />
+          )}
+        </FormField>
+        <KeyField {...groupProps} />
+        <OptionFields {...groupProps} />
+        <AdvancedFields {...groupProps} />
+
+        {form.testResult ? <TestResult report={form.testResult} /> : null}
+        {form.serverError ? (
+          <p className="form-error" role="alert">
+            {form.serverError}
+          </p>
+        ) : null}
+
+        <div className="dialog-actions">
+          <button type="button" className="button" disabled={busy !== null} onClick={() => void onTest()}>
+            {busy === 'test' ? <Spinner /> : null}
+            Test connection
+          </button>
+          <span className="spacer" />
+          <button type="button" className="button button-quiet" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary" disabled={busy !== null}>
+            {busy === 'add' ? <Spinner /> : null}
+            Add
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

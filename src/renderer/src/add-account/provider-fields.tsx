@@ -1,0 +1,126 @@
+import type { ProviderDescriptor } from '../../../shared/providers'
+import { ExternalLink } from '../components/external-link'
+import { FormField } from './form-field'
+import type { AccountFormValues, FieldErrors } from './validate-form'
+
+/** Props shared by the field groups of the add-account form. */
+export interface FieldGroupProps {
+  values: AccountFormValues
+  errors: FieldErrors
+  descriptor: ProviderDescriptor
+  update(patch: Partial<AccountFormValues>): void
+}
+
+/** The key input, with where to create one. A password field: never shown, never autofilled. */
+export function KeyField({ values, errors, descriptor, update }: FieldGroupProps) {
+  if (descriptor.key.kind === 'none') return null
+  return (
+    <FormField
+      label={descriptor.key.label}
+      optional={!descriptor.key.required}
+      error={errors.key}
+      help={
+        <>
+          {descriptor.key.help}{' '}
+          <ExternalLink href={descriptor.key.createUrl} className="inline-link">
+            Create a key ↗
+          </ExternalLink>
+          <br />
+          Stored in your system keychain, never in Coffer’s files.
+        </>
+      }
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          autoCapitalize="off"
+          placeholder={descriptor.key.placeholder}
+          value={values.key}
+          onChange={(event) => update({ key: event.target.value })}
+        />
+      )}
+    </FormField>
+  )
+}
+
+/** Extra settings the provider needs (team id, site…), from its descriptor. */
+export function OptionFields({ values, errors, descriptor, update }: FieldGroupProps) {
+  return descriptor.options
+    .filter((field) => field.kind !== 'secret')
+    .map((field) => {
+      const setValue = (value: string): void => update({ options: { ...values.options, [field.key]: value } })
+      const value = values.options[field.key] ?? ''
+      return (
+        <FormField key={field.key} label={field.label} optional={!field.required} help={field.help} error={errors[`option.${field.key}`]}>
+          {(control) =>
+            field.kind === 'select' ? (
+              <select {...control} value={value} onChange={(event) => setValue(event.target.value)}>
+                <option value="">Choose…</option>
+                {field.choices?.map((choice) => (
+                  <option key={choice.value} value={choice.value}>
+                    {choice.label}
+                  </option>
+                ))}
+              </select>
+            ) : (
+              <input
+                {...control}
+                type={field.kind === 'url' ? 'url' : 'text'}
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+              />
+            )
+          }
+        </FormField>
+      )
+    })
+}
+
+/** Base URL override and poll interval, folded away by default. */
+export function AdvancedFields({ values, errors, descriptor, update }: FieldGroupProps) {
+  const open = Boolean(errors.baseUrl || errors.pollIntervalMinutes || descriptor.defaultBaseUrl === null)
+  return (
+    <details className="advanced" open={open || undefined}>
+      <summary>Advanced</summary>
+      <FormField
+        label="Base URL"
+        optional={descriptor.defaultBaseUrl !== null}
+        error={errors.baseUrl}
+        help={
+          descriptor.defaultBaseUrl
+            ? `Leave empty to use ${descriptor.defaultBaseUrl}. Set it for a proxy or relay.`
+            : 'This provider has no default address: enter yours.'
+        }
+      >
+        {(control) => (
+          <input
+            {...control}
+            type="url"
+            inputMode="url"
+            spellCheck={false}
+            placeholder={descriptor.defaultBaseUrl ?? 'https://'}
+            value={values.baseUrl}
+            onChange={(event) => update({ baseUrl: event.target.value })}
+          />
+        )}
+      </FormField>
+      <FormField label="Check every (minutes)" error={errors.pollIntervalMinutes} help="Between 1 and 1440 minutes.">
+        {(control) => (
+          <input
+            {...control}
+            type="number"
+            min={1}
+            max={1440}
+            step={1}
+            className="input-narrow"
+            value={values.pollIntervalMinutes}
+            onChange={(event) => update({ pollIntervalMinutes: event.target.value })}
+          />
+        )}
+      </FormField>
+    </details>
+  )
+}

@@ -1,0 +1,78 @@
+import { accountDraftSchema, apiKeySchema, type AccountDraft } from '../../../shared/contract'
+import type { ProviderDescriptor, ProviderId } from '../../../shared/providers'
+
+/** What the add-account form holds while the user types. The key never leaves the form's state. */
+export interface AccountFormValues {
+  provider: ProviderId
+  label: string
+  key: string
+  baseUrl: string
+  pollIntervalMinutes: string
+  options: Record<string, string>
+}
+
+/** Field name → message. Option fields are `option.<key>`. */
+export type FieldErrors = Record<string, string>
+
+/** The outcome of {@link validateAccountForm}: a draft ready for the bridge, or errors to show. */
+export type FormCheck =
+  | { ok: true; draft: AccountDraft; key: string | undefined }
+  | { ok: false; errors: FieldErrors }
+
+/**
+ * Checks the form with the contract's own schemas (the server checks again) plus the descriptor's
+ * option rules, and builds the request. Messages come from the schemas, so both sides agree.
+ */
+export function validateAccountForm(values: AccountFormValues, descriptor: ProviderDescriptor): FormCheck {
+  const errors: FieldErrors = {}
+  const options: Record<string, string> = {}
+  for (const field of descriptor.options) {
+    // Secret options would need the keychain path, which the contract does not offer yet.
+    if (field.kind === 'secret') continue
+    const value = (values.options[field.key] ?? '').trim()
+    if (!value) {
+      if (field.required) errors[`option.${field.key}`] = `${field.label} is required.`
+      continue
+    }
+    if (field.pattern && !new RegExp(`^(?:${field.pattern})$`).test(value)) {
+      errors[`option.${field.key}`] = `That does not look like a valid ${field.label.toLowerCase()}.`
+    }
+    options[field.key] = value
+  }
+
+  const intervalText = values.pollIntervalMinutes.trim()
+  const interval = intervalText === '' ? undefined : Number(intervalText)
+  if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1 && interval <= 1440)) {
+    errors.pollIntervalMinutes = 'Enter whole minutes between 1 and 1440.'
+  }
+
+  const baseUrl = values.baseUrl.trim()
+  if (!baseUrl && descriptor.defaultBaseUrl === null) errors.baseUrl = 'This provider needs a base URL.'
+  const draft = {
+    provider: values.provider,
+    label: values.label,
+    baseUrl: baseUrl || undefined,
+    options,
+    pollIntervalMinutes: errors.pollIntervalMinutes ? undefined : interval
+  }
+  const parsed = accountDraftSchema.safeParse(draft)
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const [head, second] = issue.path
+      const name = head === 'options' && typeof second === 'string' ? `option.${second}` : String(head ?? 'form')
+      errors[name] ??= issue.message
+    }
+  }
+
+  const key = values.key.trim()
+  if (descriptor.key.kind !== 'none' && (key || descriptor.key.required)) {
+    if (!key) errors.key = `Paste your ${descriptor.key.label}.`
+    else {
+      const keyCheck = apiKeySchema.safeParse(key)
+      if (!keyCheck.success) errors.key = keyCheck.error.issues[0]?.message ?? 'That key is not valid.'
+    }
+  }
+
+  if (Object.keys(errors).length > 0) return { ok: false, errors }
+  return { ok: true, draft, key: key || undefined }
+}

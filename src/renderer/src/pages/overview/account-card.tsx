@@ -1,0 +1,98 @@
+import { useId } from 'react'
+import type { AccountView } from '../../../../shared/contract'
+import { findProvider } from '../../../../shared/providers'
+import { ExternalLink } from '../../components/external-link'
+import { Spinner } from '../../components/spinner'
+import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
+import { useStore } from '../../store'
+import { BalanceFigures } from './balance-figures'
+import { StatusBadge, StatusDetail, statusTone } from './status-line'
+
+/** Props of {@link AccountCard}. */
+export interface AccountCardProps {
+  account: AccountView
+  now: number
+  onRemove(account: AccountView): void
+}
+
+/** One account: balances, status, freshness, and its actions. */
+export function AccountCard({ account, now, onRemove }: AccountCardProps) {
+  const titleId = useId()
+  const polling = useStore((state) => state.polling[account.id] === true)
+  const pollAccounts = useStore((state) => state.pollAccounts)
+  const provider = findProvider(account.provider)
+  const billingUrl = account.billingUrl ?? provider?.billingUrl ?? null
+
+  return (
+    <article
+      className={`card account-card tone-border-${statusTone(account.status)}`}
+      data-testid="account-card"
+      aria-labelledby={titleId}
+      aria-busy={polling}
+    >
+      <header className="card-header">
+        <div className="card-titles">
+          <span className="provider-name">{provider?.name ?? account.provider}</span>
+          <h2 id={titleId} className="account-label">
+            {account.label}
+          </h2>
+        </div>
+        <StatusBadge status={account.status} />
+      </header>
+
+      <BalanceFigures account={account} />
+      <StatusDetail account={account} />
+
+      <p className="freshness">
+        {polling ? (
+          <span className="checking">
+            <Spinner /> Checking…
+          </span>
+        ) : account.lastPolledAt ? (
+          <>
+            Checked{' '}
+            <time dateTime={account.lastPolledAt} title={formatDateTime(account.lastPolledAt)}>
+              {formatRelativeTime(account.lastPolledAt, now)}
+            </time>
+          </>
+        ) : (
+          'Never checked'
+        )}
+        {account.stale ? (
+          <span
+            className="stale-marker"
+            title={
+              account.lastSuccessAt
+                ? `These figures are from ${formatDateTime(account.lastSuccessAt)}; later checks failed.`
+                : 'The latest check failed; these figures may be out of date.'
+            }
+          >
+            Stale
+          </span>
+        ) : null}
+      </p>
+
+      <footer className="card-actions">
+        <ExternalLink href={billingUrl}>Top up / billing ↗</ExternalLink>
+        <span className="spacer" />
+        <button
+          type="button"
+          className="button button-small"
+          aria-label={`Refresh ${account.label}`}
+          disabled={polling}
+          onClick={() => void pollAccounts([account.id])}
+        >
+          Refresh
+        </button>
+        <button
+          type="button"
+          className="button button-small button-quiet-danger"
+          aria-label={`Remove ${account.label}`}
+          onClick={() => onRemove(account)}
+        >
+          Remove
+        </button>
+      </footer>
+    </article>
+  )
+}

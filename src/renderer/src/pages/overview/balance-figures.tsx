@@ -1,0 +1,71 @@
+import type { AccountView, BalanceView } from '../../../../shared/contract'
+import { balanceKindText, type FactSource } from '../../../../shared/balance-kinds'
+import { formatMoney } from '../../../../shared/money'
+
+const SOURCE_HINT: Record<FactSource, string> = {
+  official: 'Reported by the provider’s API',
+  derived: 'Computed by Coffer from other figures',
+  manual: 'Entered by you'
+}
+
+/** A small tag saying where a figure came from. */
+export function SourceTag({ source }: { source: FactSource }) {
+  return (
+    <span className={`source-tag source-${source}`} title={SOURCE_HINT[source]}>
+      {source}
+    </span>
+  )
+}
+
+function amountText(balance: BalanceView): string {
+  return formatMoney({ amount: balance.amount, unit: balance.unit })
+}
+
+/** The primary balance big, the others below it with their kind and source. */
+export function BalanceFigures({ account }: { account: AccountView }) {
+  const [primary, ...others] = account.balances
+  if (!primary) {
+    return <p className="no-balance">No balance yet.</p>
+  }
+  return (
+    <div className="balances">
+      <div className="primary-balance">
+        <span className="primary-amount">{amountText(primary)}</span>
+        <span className="figure-meta">
+          {balanceKindText[primary.kind]} <SourceTag source={primary.source} />
+        </span>
+      </div>
+      {others.length > 0 ? (
+        <dl className="other-balances">
+          {others.map((balance) => (
+            <div className="other-balance" key={`${balance.kind}-${balance.unit}`}>
+              <dt>{balanceKindText[balance.kind]}</dt>
+              <dd>
+                <span className="other-amount">{amountText(balance)}</span> <SourceTag source={balance.source} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {account.spend || account.runwayDays !== null ? <SpendLine account={account} /> : null}
+    </div>
+  )
+}
+
+function SpendLine({ account }: { account: AccountView }) {
+  const spend = account.spend
+  return (
+    <p className="spend-line">
+      {spend ? (
+        <>
+          Spent {formatMoney({ amount: spend.today, unit: spend.unit })} today,{' '}
+          {formatMoney({ amount: spend.monthToDate, unit: spend.unit })} this month
+        </>
+      ) : null}
+      {spend && account.runwayDays !== null ? ' · ' : null}
+      {account.runwayDays !== null ? <>
+          About {Math.max(0, Math.round(account.runwayDays))} days left at this pace <SourceTag source="derived" />
+        </> : null}
+    </p>
+  )
+}
