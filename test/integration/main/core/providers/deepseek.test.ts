@@ -1,0 +1,140 @@
+import { randomBytes } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../../../../src/main/core/app'
+import type { AccountView } from '../../../../../src/shared/contract'
+import { ProviderSimulator } from '../../../../simulator/provider-simulator'
+import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
+import { callOk, createTestCore } from '../../../../helpers/test-core'
+import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
+
+let dir: string
+let simulator: ProviderSimulator
+let core: Core
+const key = `sk-${randomBytes(16).toString('hex')}`
+
+beforeEach(async () => {
+  dir = await makeTempDir('coffer-deepseek-')
+  simulator = await ProviderSimulator.start()
+  core = createTestCore(dir)
+})
+
+afterEach(async () => {
+  core.close()
+  await simulator.close()
+  await removeTempDir(dir)
+})
+
+async function addAndPoll(): Promise<AccountView> {
+  const added = await callOk(core, 'accounts:add', { draft: { provider: 'deepseek', label: 'DS', baseUrl: simulator.baseUrl }, key })
+  await callOk(core, 'accounts:poll', { ids: [added.id] })
+  const [view] = await callOk(core, 'accounts:list', {})
+  if (!view) throw new Error('account vanished')
+  return view
+}
+
+const figures = (view: AccountView): [string, string, string][] => view.balances.map((b) => [b.unit, b.kind, b.amount])
+
+describe('DeepSeek adapter over HTTP (simulator)', () => {
+  it('reads every currency (CNY and USD) with total, topped-up and granted, exact decimals', async () => {
+    simulator.route(
+      'GET',
+      '/user/balance',
+      deepseekBalance([
+        { currency: 'CNY', total: '110.00', granted: '10.00', toppedUp: '100.00' },
+        { currency: 'USD', total: '5.50', granted: '0.50', toppedUp: '5.00' }
+      ])
+    )
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    expect(view.error).toBeNull()
+    // Totals first (primary = the first one reported), then the splits; "110.00" → "110".
+    expect(figures(view)).toEqual([
+      ['CNY', 'total', '110'],
+      ['USD', 'total', '5.5'],
+      ['CNY', 'paid', '100'],
+      ['USD', 'paid', '5'],
+      ['CNY', 'granted', '10'],
+      ['USD', 'granted', '0.5']
+    ])
+    for (const balance of view.balances) expect(balance.source).toBe('official')
+  })
+
+  it('accepts JSON numbers as well as strings (older docs), without float error', async () => {
+    simulator.route(
+      'GET',
+      '/user/balance',
+      deepseekBalance([{ currency: 'CNY', total: 0.3, granted: 0.1, toppedUp: 0.2 }], { asStrings: false })
+    )
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    expect(figures(view)).toEqual([
+      ['CNY', 'total', '0.3'],
+      ['CNY', 'paid', '0.2'],
+      ['CNY', 'granted', '0.1']
+    ])
+  })
+
+  it('accepts mixed forms in one answer and keeps sub-cent precision', async () => {
+    simulator.route('GET', '/user/balance', {
+      body: {
+        is_available: true,
+        balance_infos: [{ currency: 'USD', total_balance: '1234567.891234', granted_balance: 0, topped_up_balance: '1234567.891234' }]
+      }
+    })
+
+    const view = await addAndPoll()
+
+    expect(figures(view)).toEqual([
+      ['USD', 'total', '1234567.891234'],
+      ['USD', 'paid', '1234567.891234'],
+      ['USD', 'granted', '0']
+    ])
+  })
+
+  it('sends `Authorization: Bearer <key>` to GET /user/balance', async () => {
+    simulator.route('GET', '/user/balance', deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }]))
+
+    await addAndPoll()
+
+    expect(simulator.requests).toHaveLength(1)
+    expect(simulator.requests[0]).toMatchObject({ method: 'GET', path: '/user/balance' })
+    expect(simulator.requests[0]?.headers.authorization).toBe(`Bearer ${key}`)
+  })
+
+  it('an empty balance_infos list is a bad_response, not a zero balance', async () => {
+    simulator.route('GET', '/user/balance', { body: { is_available: false, balance_infos: [] } })
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('bad_response')
+    expect(view.balances).toEqual([])
+    expect(view.error?.message).toMatch(/no balance entries/i)
+  })
+
+  it('a later poll replaces the figures: a currency that disappears is no longer shown', async () => {
+    simulator.route(
+      'GET',
+      '/user/balance',
+      deepseekBalance([
+        { currency: 'CNY', total: '110.00', granted: '10.00', toppedUp: '100.00' },
+        { currency: 'USD', total: '5', granted: '0', toppedUp: '5' }
+      ]),
+      deepseekBalance([{ currency: 'CNY', total: '99.90', granted: '0', toppedUp: '99.90' }])
+    )
+    const view = await addAndPoll()
+    expect(view.balances).toHaveLength(6)
+
+    await callOk(core, 'accounts:poll', { ids: [] })
+    const [after] = await callOk(core, 'accounts:list', {})
+
+    expect(after && figures(after)).toEqual([
+      ['CNY', 'total', '99.9'],
+      ['CNY', 'paid', '99.9'],
+      ['CNY', 'granted', '0']
+    ])
+  })
+})

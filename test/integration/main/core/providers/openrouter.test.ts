@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { Core } from '../../../../../src/main/core/app'
+import type { AccountView } from '../../../../../src/shared/contract'
+import { ProviderSimulator } from '../../../../simulator/provider-simulator'
+import { openrouterCredits, openrouterError, openrouterKey } from '../../../../simulator/shapes/openrouter'
+import { callOk, createTestCore } from '../../../../helpers/test-core'
+import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
+
+let dir: string
+let simulator: ProviderSimulator
+let core: Core
+const key = `sk-or-v1-${randomBytes(16).toString('hex')}`
+
+beforeEach(async () => {
+  dir = await makeTempDir('coffer-openrouter-')
+  simulator = await ProviderSimulator.start()
+  core = createTestCore(dir)
+})
+
+afterEach(async () => {
+  core.close()
+  await simulator.close()
+  await removeTempDir(dir)
+})
+
+/** Adds an OpenRouter account pointing at the simulator, polls it once, returns its view. */
+async function addAndPoll(label = 'OR'): Promise<AccountView> {
+  const added = await callOk(core, 'accounts:add', { draft: { provider: 'openrouter', label, baseUrl: simulator.baseUrl }, key })
+  const [report] = await callOk(core, 'accounts:poll', { ids: [added.id] })
+  expect(report?.accountId).toBe(added.id)
+  const view = (await callOk(core, 'accounts:list', {})).find((account) => account.id === added.id)
+  if (!view) throw new Error('account vanished')
+  return view
+}
+
+const figures = (view: AccountView): [string, string, string][] => view.balances.map((b) => [b.kind, b.unit, b.amount])
+
+describe('OpenRouter adapter over HTTP (simulator)', () => {
+  it('reads /api/v1/credits: remaining = total_credits − total_usage, exact, primary first', async () => {
+    simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 100.5, totalUsage: 25.75 }))
+    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 25.75 }))
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    expect(view.stale).toBe(false)
+    expect(view.error).toBeNull()
+    expect(view.balances[0]).toMatchObject({ kind: 'total', unit: 'USD', amount: '74.75', source: 'official' })
+    // A key without a limit contributes no limit figures, only its usage.
+    expect(figures(view)).toEqual([
+      ['total', 'USD', '74.75'],
+      ['key_usage', 'USD', '25.75']
+    ])
+    expect(view.lastPolledAt).not.toBeNull()
+  })
+
+  it('accepts amounts sent as numeric strings, and subtracts without float error', async () => {
+    simulator.route('GET', '/api/v1/credits', { body: { data: { total_credits: '0.3', total_usage: '0.1' } } })
+    simulator.route('GET', '/api/v1/key', { body: { data: { limit: '50', limit_remaining: '49.9', usage: '0.1' } } })
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    // 0.3 − 0.1 in binary floating point is 0.19999999999999998; Coffer's is exact.
+    expect(figures(view)).toEqual([
+      ['total', 'USD', '0.2'],
+      ['key_limit_remaining', 'USD', '49.9'],
+      ['key_limit', 'USD', '50'],
+      ['key_usage', 'USD', '0.1']
+    ])
+  })
+
+  it('sends the key as `Authorization: Bearer <key>` to both endpoints', async () => {
+    simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 10, totalUsage: 1 }))
+    simulator.route('GET', '/api/v1/key', openrouterKey())
+
+    await addAndPoll()
+
+    expect(simulator.requests.map((r) => r.path)).toEqual(['/api/v1/credits', '/api/v1/key'])
+    for (const request of simulator.requests) {
+      expect(request.method).toBe('GET')
+      expect(request.headers.authorization).toBe(`Bearer ${key}`)
+    }
+  })
+
+  for (const status of [401, 403] as const) {
+    it(`falls back to /api/v1/key when /credits answers ${status}: key limit remaining, limit and usage`, async () => {
+      simulator.route('GET', '/api/v1/credits', openrouterError(status, 'Management key required'))
+      simulator.route('GET', '/api/v1/key', openrouterKey({ limit: 100, limitRemaining: 74.5, usage: 25.5 }))
+
+      const view = await addAndPoll()
+
+      expect(view.status).toBe('ok')
+      expect(view.error).toBeNull()
+      expect(figures(view)).toEqual([
+        ['key_limit_remaining', 'USD', '74.5'],
+        ['key_limit', 'USD', '100'],
+        ['key_usage', 'USD', '25.5']
+      ])
+      expect(simulator.requestsTo('/api/v1/key')).toHaveLength(1)
+    })
+  }
+
+  it('fallback with a key that has no limit (null): no limit figures, usage only', async () => {
+    simulator.route('GET', '/api/v1/credits', openrouterError(403, 'Forbidden'))
+    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 3.25 }))
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    expect(figures(view)).toEqual([['key_usage', 'USD', '3.25']])
+    expect(view.balances.some((b) => b.kind === 'key_limit' || b.kind === 'key_limit_remaining')).toBe(false)
+  })
+
+  it('both endpoints rejecting the key → auth_failed, with a message saying what to check', async () => {
+    simulator.route('GET', '/api/v1/credits', openrouterError(401, 'No auth credentials found'))
+    simulator.route('GET', '/api/v1/key', openrouterError(401, 'No auth credentials found'))
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('auth_failed')
+    expect(view.balances).toEqual([])
+    expect(view.error?.code).toBe('http_401')
+    expect(view.error?.message).toMatch(/rejected the key/i)
+    expect(view.error?.message).toContain('No auth credentials found')
+  })
+
+  it('a 500 on /credits is not an auth problem: no fallback, provider_error', async () => {
+    simulator.route('GET', '/api/v1/credits', openrouterError(500, 'Internal Server Error'))
+    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: 100, limitRemaining: 1, usage: 99 }))
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('provider_error')
+    expect(simulator.requestsTo('/api/v1/key')).toHaveLength(0)
+  })
+
+  it('follows a base URL with a path prefix (proxies, relays)', async () => {
+    simulator.route('GET', '/relay/openrouter/api/v1/credits', openrouterCredits({ totalCredits: 5, totalUsage: 0 }))
+    simulator.route('GET', '/relay/openrouter/api/v1/key', openrouterKey())
+    const added = await callOk(core, 'accounts:add', {
+      draft: { provider: 'openrouter', label: 'Relay', baseUrl: `${simulator.baseUrl}/relay/openrouter/` },
+      key
+    })
+    await callOk(core, 'accounts:poll', { ids: [added.id] })
+    const [view] = await callOk(core, 'accounts:list', {})
+    expect(view?.status).toBe('ok')
+    expect(view?.balances[0]).toMatchObject({ kind: 'total', amount: '5' })
+  })
+})
