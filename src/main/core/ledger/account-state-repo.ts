@@ -58,10 +58,10 @@ export class AccountStateRepo {
          ),
          other AS (
            SELECT * FROM balance_snapshots s
-           WHERE account_id = @id AND source <> 'official'
+           WHERE account_id = @id AND source IN ('derived', 'manual')
              AND NOT EXISTS (SELECT 1 FROM official o WHERE o.unit = s.unit AND o.kind = s.kind)
              AND id = (SELECT id FROM balance_snapshots t
-                       WHERE t.account_id = s.account_id AND t.unit = s.unit AND t.kind = s.kind AND t.source <> 'official'
+                       WHERE t.account_id = s.account_id AND t.unit = s.unit AND t.kind = s.kind AND t.source IN ('derived', 'manual')
                        ORDER BY observed_at DESC, id DESC LIMIT 1)
          )
          SELECT unit, kind, amount_micros AS amountMicros, source, observed_at AS observedAt

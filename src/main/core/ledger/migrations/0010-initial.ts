@@ -33,6 +33,7 @@ export const initialSchema: Migration = {
         retry_after_ms INTEGER
       ) STRICT;
       CREATE INDEX poll_runs_by_account ON poll_runs (account_id, id);
+      CREATE INDEX poll_runs_by_status ON poll_runs (account_id, status, id);
 
       CREATE TABLE raw_responses (
         id           INTEGER PRIMARY KEY,
@@ -59,6 +60,10 @@ export const initialSchema: Migration = {
         source        TEXT NOT NULL CHECK (source IN ('official', 'derived', 'manual'))
       ) STRICT;
       CREATE INDEX balance_snapshots_by_account ON balance_snapshots (account_id, observed_at);
+      -- "Current balances" look up the newest official poll and the newest figure per (unit, kind)
+      -- without scanning an account's history.
+      CREATE INDEX balance_snapshots_latest_run ON balance_snapshots (account_id, source, poll_run_id);
+      CREATE INDEX balance_snapshots_by_kind ON balance_snapshots (account_id, unit, kind, observed_at);
 
       CREATE TABLE spend_lines (
         account_id    TEXT NOT NULL REFERENCES accounts(id) ON DELETE CASCADE,

@@ -1,0 +1,35 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { benchCliStartup } from './cases/cli-startup'
+import { benchDashboardQueries } from './cases/dashboard-queries'
+import { benchIngest } from './cases/ingest'
+import { benchPollRoundTrip } from './cases/poll-roundtrip'
+import { benchRendererBundle } from './cases/renderer-bundle'
+import { benchServe } from './cases/serve'
+
+/**
+ * `npm run bench`: measures Coffer's hot paths on this machine and prints one JSON summary
+ * (also written to bench/.results/latest.json). Not part of `npm test`: numbers are reported,
+ * not asserted. Build first (`npm run build`) so the CLI start-up, serve and bundle cases run.
+ */
+const cases = {
+  ingest: benchIngest,
+  dashboardQueries: benchDashboardQueries,
+  pollRoundTrip: benchPollRoundTrip,
+  cliStartup: benchCliStartup,
+  serve: benchServe,
+  rendererBundle: benchRendererBundle
+}
+
+const results: Record<string, unknown> = {
+  machine: { node: process.version, platform: `${process.platform}-${process.arch}`, cpus: (await import('node:os')).cpus().length },
+  at: new Date().toISOString()
+}
+for (const [name, run] of Object.entries(cases)) {
+  process.stderr.write(`bench: ${name}…\n`)
+  results[name] = await run()
+}
+const output = JSON.stringify(results, null, 2)
+mkdirSync(join(import.meta.dirname, '.results'), { recursive: true })
+writeFileSync(join(import.meta.dirname, '.results', 'latest.json'), output)
+console.log(output)
