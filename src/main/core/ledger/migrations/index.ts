@@ -1,5 +1,6 @@
 import { initialSchema } from './0010-initial'
+import { derivationsSchema } from './0020-derivations'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema]
+export const migrations: readonly Migration[] = [initialSchema, derivationsSchema]
