@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { toMicros, type Micros } from '../../../shared/money'
-import { badResponse } from './provider-fault'
+import { badResponse, ProviderFault } from './provider-fault'
 
 /** A JSON number or a numeric string, as providers send amounts (DeepSeek switched between both). */
 export const numeric = z.union([z.number(), z.string()])
@@ -24,11 +24,52 @@ export function amount(value: unknown, field: string, shiftDecimal = 0): Micros 
   try {
     return toMicros(value, shiftDecimal)
   } catch {
-    throw badResponse('bad_amount', `${field} is not a number (${JSON.stringify(value)?.slice(0, 30)})`)
+    throw badResponse('bad_amount', `${field} is not a number (${describeAmount(value)})`)
   }
+}
+
+/**
+ * What was found instead of a number, for the error message. Only short, number-like text is
+ * quoted ("12,5", "N/A"): a provider or proxy may echo the key into any field, and a cut-off
+ * key quoted in a message would still be most of the key.
+ */
+function describeAmount(value: unknown): string {
+  if (typeof value === 'string') {
+    return /^[\d\s.,'+\-–]{0,20}$|^[a-z/ ]{0,5}$/i.test(value) ? JSON.stringify(value) : `text of ${value.length} characters`
+  }
+  if (value === null || typeof value === 'number' || typeof value === 'boolean') return String(value)
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value
 }
 
 /** Joins a base URL (no trailing slash) and a documented path. */
 export function endpoint(baseUrl: string, path: string): string {
   return `${baseUrl.replace(/\/+$/, '')}${path}`
+}
+
+/** A token or request count: a non-negative integer as a JSON number or numeric string; null/absent = 0. */
+export function count(value: unknown, field: string): number {
+  if (value === null || value === undefined) return 0
+  const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value
+  if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
+    throw badResponse('bad_count', `${field} is not a whole number (${JSON.stringify(value)?.slice(0, 30)})`)
+  }
+  return number
+}
+
+/** `Authorization: Bearer <key>`. */
+export function bearer(key: string | null): Record<string, string> {
+  return { authorization: `Bearer ${key ?? ''}` }
+}
+
+/**
+ * An HTTP-200 answer whose body says the request failed (SiliconFlow `code`, Moonshot `status`):
+ * a provider error, or a rejected key when the body's code says so. Never a zero balance.
+ */
+export function businessError(provider: string, code: unknown, message: unknown): ProviderFault {
+  const said = typeof message === 'string' && message.trim() ? ` The provider said: “${message.trim().slice(0, 200)}”` : ''
+  const codeText = code === undefined ? '' : ` (code ${JSON.stringify(code)?.slice(0, 20)})`
+  if (code === 401 || code === 403 || code === '401' || code === '403') {
+    return new ProviderFault('auth_failed', 'business_auth', `${provider} rejected the key${codeText}.${said}`, 200)
+  }
+  return new ProviderFault('provider_error', 'business_error', `${provider} answered with an error${codeText}.${said}`, 200)
 }
