@@ -19,26 +19,28 @@ export function App() {
   return (
     <div className="app">
       <header className="app-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">Coffer</span>
-        </div>
-        <nav aria-label="Main" className="main-nav">
-          {pages.map((entry) => (
-            <button
-              key={entry.id}
-              type="button"
-              className="nav-item"
-              aria-current={entry.id === page.id ? 'page' : undefined}
-              onClick={() => setPage(entry.id)}
-            >
-              {entry.title}
-            </button>
-          ))}
-        </nav>
-        <div className="header-actions">
-          <RefreshAllButton />
-          <ThemeSelect />
+        <div className="app-header-inner">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name">Coffer</span>
+          </div>
+          <nav aria-label="Main" className="main-nav">
+            {pages.map((entry) => (
+              <button
+                key={entry.id}
+                type="button"
+                className="nav-item"
+                aria-current={entry.id === page.id ? 'page' : undefined}
+                onClick={() => setPage(entry.id)}
+              >
+                {entry.title}
+              </button>
+            ))}
+          </nav>
+          <div className="header-actions">
+            <RefreshAllButton />
+            <ThemeSelect />
+          </div>
         </div>
       </header>
       <main className="app-main">

@@ -72,10 +72,12 @@ export function AddAccountDialog({ onClose }: { onClose(): void }) {
         ) : null}
 
         <div className="dialog-actions">
-          <button type="button" className="button" disabled={busy !== null} onClick={() => void onTest()}>
-            {busy === 'test' ? <Spinner /> : null}
-            Test connection
-          </button>
+          {descriptor.key.kind !== 'none' ? (
+            <button type="button" className="button" disabled={busy !== null} onClick={() => void onTest()}>
+              {busy === 'test' ? <Spinner /> : null}
+              Test connection
+            </button>
+          ) : null}
           <span className="spacer" />
           <button type="button" className="button button-quiet" onClick={onClose}>
             Cancel

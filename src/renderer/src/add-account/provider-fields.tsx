@@ -48,7 +48,8 @@ export function KeyField({ values, errors, descriptor, update }: FieldGroupProps
 
 /** Extra settings the provider needs (team id, site…), from its descriptor. */
 export function OptionFields({ values, errors, descriptor, update }: FieldGroupProps) {
-  return descriptor.options
+  // Secret options (e.g. OpenRouter's management key) need a keychain path the contract lacks so far.
+  const fields = descriptor.options
     .filter((field) => field.kind !== 'secret')
     .map((field) => {
       const setValue = (value: string): void => update({ options: { ...values.options, [field.key]: value } })
@@ -77,36 +78,26 @@ export function OptionFields({ values, errors, descriptor, update }: FieldGroupP
         </FormField>
       )
     })
+  return (
+    <>
+      {fields}
+      {errors.options ? (
+        <p className="form-error" role="alert">
+          {errors.options}
+        </p>
+      ) : null}
+    </>
+  )
 }
 
 /** Base URL override and poll interval, folded away by default. */
 export function AdvancedFields({ values, errors, descriptor, update }: FieldGroupProps) {
-  const open = Boolean(errors.baseUrl || errors.pollIntervalMinutes || descriptor.defaultBaseUrl === null)
+  const usesBaseUrl = descriptor.usesBaseUrl !== false
+  const open = Boolean(errors.baseUrl || errors.pollIntervalMinutes || (usesBaseUrl && descriptor.defaultBaseUrl === null))
   return (
     <details className="advanced" open={open || undefined}>
       <summary>Advanced</summary>
-      <FormField
-        label="Base URL"
-        optional={descriptor.defaultBaseUrl !== null}
-        error={errors.baseUrl}
-        help={
-          descriptor.defaultBaseUrl
-            ? `Leave empty to use ${descriptor.defaultBaseUrl}. Set it for a proxy or relay.`
-            : 'This provider has no default address: enter yours.'
-        }
-      >
-        {(control) => (
-          <input
-            {...control}
-            type="url"
-            inputMode="url"
-            spellCheck={false}
-            placeholder={descriptor.defaultBaseUrl ?? 'https://'}
-            value={values.baseUrl}
-            onChange={(event) => update({ baseUrl: event.target.value })}
-          />
-        )}
-      </FormField>
+      {usesBaseUrl ? <BaseUrlField values={values} errors={errors} descriptor={descriptor} update={update} /> : null}
       <FormField label="Check every (minutes)" error={errors.pollIntervalMinutes} help="Between 1 and 1440 minutes.">
         {(control) => (
           <input
@@ -122,5 +113,32 @@ export function AdvancedFields({ values, errors, descriptor, update }: FieldGrou
         )}
       </FormField>
     </details>
+  )
+}
+
+function BaseUrlField({ values, errors, descriptor, update }: FieldGroupProps) {
+  return (
+    <FormField
+      label="Base URL"
+      optional={descriptor.defaultBaseUrl !== null}
+      error={errors.baseUrl}
+      help={
+        descriptor.defaultBaseUrl
+          ? `Leave empty to use ${descriptor.defaultBaseUrl}. Set it for a proxy or relay.`
+          : 'This provider has no default address: enter yours.'
+      }
+    >
+      {(control) => (
+        <input
+          {...control}
+          type="url"
+          inputMode="url"
+          spellCheck={false}
+          placeholder={descriptor.defaultBaseUrl ?? 'https://'}
+          value={values.baseUrl}
+          onChange={(event) => update({ baseUrl: event.target.value })}
+        />
+      )}
+    </FormField>
   )
 }

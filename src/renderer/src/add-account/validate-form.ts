@@ -11,7 +11,7 @@ export interface AccountFormValues {
   options: Record<string, string>
 }
 
-/** Field name → message. Option fields are `option.<key>`. */
+/** Field name → message. Option fields are `option.<key>`; `options` is a cross-option problem. */
 export type FieldErrors = Record<string, string>
 
 /** The outcome of {@link validateAccountForm}: a draft ready for the bridge, or errors to show. */
@@ -46,8 +46,14 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
     errors.pollIntervalMinutes = 'Enter whole minutes between 1 and 1440.'
   }
 
-  const baseUrl = values.baseUrl.trim()
-  if (!baseUrl && descriptor.defaultBaseUrl === null) errors.baseUrl = 'This provider needs a base URL.'
+  if (descriptor.validateOptions && Object.keys(errors).length === 0) {
+    const problem = descriptor.validateOptions(options)
+    if (problem) errors.options = problem
+  }
+
+  const usesBaseUrl = descriptor.usesBaseUrl !== false
+  const baseUrl = usesBaseUrl ? values.baseUrl.trim() : ''
+  if (usesBaseUrl && !baseUrl && descriptor.defaultBaseUrl === null) errors.baseUrl = 'This provider needs a base URL.'
   const draft = {
     provider: values.provider,
     label: values.label,

@@ -29,6 +29,8 @@ export interface AccountsSlice {
   testAccount(draft: AccountDraft, key: string | undefined): Promise<TestReport>
   /** Deletes the account and its history. Throws the server's error. */
   removeAccount(id: string): Promise<void>
+  /** Stores a new key in the keychain for the account, then polls it. Throws the server's error. */
+  replaceKey(id: string, key: string): Promise<void>
   /** Polls some accounts now; errors become toasts. */
   pollAccounts(ids: string[]): Promise<void>
   refreshAll(): Promise<void>
@@ -119,6 +121,13 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
       await getBridge().invoke('accounts:remove', { id })
       set((state) => ({ accounts: state.accounts.filter((account) => account.id !== id) }))
       get().notify('success', `Removed ${label} and its history.`)
+    },
+
+    replaceKey: async (id, key) => {
+      const account = await getBridge().invoke('accounts:set-key', { id, key })
+      set((state) => ({ accounts: state.accounts.map((a) => (a.id === id ? account : a)) }))
+      get().notify('success', `Saved the new key for ${account.label}. Checking it…`)
+      void get().pollAccounts([id])
     },
 
     pollAccounts: async (ids) => {

@@ -13,10 +13,11 @@ export interface AccountCardProps {
   account: AccountView
   now: number
   onRemove(account: AccountView): void
+  onReplaceKey(account: AccountView): void
 }
 
 /** One account: balances, status, freshness, and its actions. */
-export function AccountCard({ account, now, onRemove }: AccountCardProps) {
+export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCardProps) {
   const titleId = useId()
   const polling = useStore((state) => state.polling[account.id] === true)
   const pollAccounts = useStore((state) => state.pollAccounts)
@@ -41,7 +42,7 @@ export function AccountCard({ account, now, onRemove }: AccountCardProps) {
       </header>
 
       <BalanceFigures account={account} />
-      <StatusDetail account={account} />
+      <StatusDetail account={account} onReplaceKey={() => onReplaceKey(account)} />
 
       <p className="freshness">
         {polling ? (
@@ -49,12 +50,12 @@ export function AccountCard({ account, now, onRemove }: AccountCardProps) {
             <Spinner /> Checking…
           </span>
         ) : account.lastPolledAt ? (
-          <>
+          <span>
             Checked{' '}
             <time dateTime={account.lastPolledAt} title={formatDateTime(account.lastPolledAt)}>
               {formatRelativeTime(account.lastPolledAt, now)}
             </time>
-          </>
+          </span>
         ) : (
           'Never checked'
         )}

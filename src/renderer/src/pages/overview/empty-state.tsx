@@ -18,9 +18,8 @@ export function EmptyState({ onAdd }: { onAdd(): void }) {
           <h3>Supported providers</h3>
           <ul className="provider-list">
             {providers.map((provider) => (
-              <li key={provider.id}>
-                <strong>{provider.name}</strong>
-                {provider.note ? <span className="muted"> — {provider.note}</span> : null}
+              <li key={provider.id} title={provider.note}>
+                {provider.name}
               </li>
             ))}
           </ul>

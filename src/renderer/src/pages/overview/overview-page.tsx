@@ -7,6 +7,7 @@ import { useStore } from '../../store'
 import { AccountCard } from './account-card'
 import { EmptyState } from './empty-state'
 import { RemoveAccountDialog } from './remove-account-dialog'
+import { ReplaceKeyDialog } from './replace-key-dialog'
 
 /** Every account as a card, or the first-run guide when there are none. */
 export function OverviewPage() {
@@ -16,6 +17,7 @@ export function OverviewPage() {
   const loadAccounts = useStore((state) => state.loadAccounts)
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<AccountView | null>(null)
+  const [replacing, setReplacing] = useState<AccountView | null>(null)
   const now = useNow()
 
   return (
@@ -45,13 +47,14 @@ export function OverviewPage() {
       ) : (
         <div className="cards-grid">
           {accounts.map((account) => (
-            <AccountCard key={account.id} account={account} now={now} onRemove={setRemoving} />
+            <AccountCard key={account.id} account={account} now={now} onRemove={setRemoving} onReplaceKey={setReplacing} />
           ))}
         </div>
       )}
 
       {adding ? <AddAccountDialog onClose={() => setAdding(false)} /> : null}
       {removing ? <RemoveAccountDialog account={removing} onClose={() => setRemoving(null)} /> : null}
+      {replacing ? <ReplaceKeyDialog account={replacing} onClose={() => setReplacing(null)} /> : null}
     </>
   )
 }

@@ -8,9 +8,10 @@ export function statusTone(status: AccountStatus): 'ok' | 'neutral' | 'warning' 
   return needsUserAction(status) ? 'danger' : 'warning'
 }
 
+/** Shown under the server's message for statuses the user must fix; alone when there is no message. */
 const WHAT_TO_DO: Partial<Record<AccountStatus, string>> = {
-  auth_failed: 'Check that the key is still valid at the provider; if it was revoked, remove this account and add it again with a new key.',
-  keychain_unavailable: 'Coffer cannot read the key from your system keychain. Unlock the keychain (or start its service), then refresh.',
+  auth_failed: 'If the key was revoked or rotated, paste the new one with “Replace key”.',
+  keychain_unavailable: 'Unlock your system keychain (or start its service), then refresh this account.',
   rate_limited: 'Coffer will try again later on its own.',
   unreachable: 'Check your connection; Coffer retries automatically.',
   never_polled: 'Refresh to fetch the balance.'
@@ -27,14 +28,22 @@ export function StatusBadge({ status }: { status: AccountStatus }) {
 }
 
 /** What went wrong and what to do; nothing when the account is fine. */
-export function StatusDetail({ account }: { account: AccountView }) {
+export function StatusDetail({ account, onReplaceKey }: { account: AccountView; onReplaceKey(): void }) {
   if (account.status === 'ok') return null
-  const advice = WHAT_TO_DO[account.status]
   const urgent = needsUserAction(account.status)
+  // The server's message already says what happened; repeat generic advice only when it adds an action.
+  const advice = urgent || !account.error ? WHAT_TO_DO[account.status] : undefined
   return (
     <div className={`status-detail tone-${statusTone(account.status)}`} role={urgent ? 'alert' : undefined}>
       {account.error ? <p className="status-message">{account.error.message}</p> : null}
       {advice ? <p className="status-advice">{advice}</p> : null}
+      {account.status === 'auth_failed' ? (
+        <div>
+          <button type="button" className="button button-small" onClick={onReplaceKey}>
+            Replace key
+          </button>
+        </div>
+      ) : null}
     </div>
   )
 }
