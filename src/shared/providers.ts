@@ -4,7 +4,25 @@
  * Facts: ../shared/reference/provider-apis.md. Adding a provider = a descriptor here plus an
  * adapter in src/main/core/providers/.
  */
-export const providerIds = ['openrouter', 'deepseek'] as const
+import { UNIT_PATTERN, validateCustomOptions, validateManualOptions } from './custom-account'
+
+export const providerIds = [
+  'openrouter',
+  'deepseek',
+  'moonshot',
+  'moonshot-cn',
+  'siliconflow',
+  'siliconflow-cn',
+  'openai',
+  'anthropic',
+  'xai',
+  'novita',
+  'stability',
+  'elevenlabs',
+  'fireworks',
+  'manual',
+  'custom'
+] as const
 
 export type ProviderId = (typeof providerIds)[number]
 
@@ -44,6 +62,16 @@ export interface ProviderDescriptor {
   publishes: { balance: boolean; spend: boolean; usage: boolean }
   /** A sentence shown in the add-account form. */
   note?: string
+  /**
+   * `false` when the provider has no base URL at all: manual accounts make no request and custom
+   * accounts carry their full URL in an option. Defaults to `true`.
+   */
+  usesBaseUrl?: boolean
+  /**
+   * Checks that depend on several options together (a custom account's JSON path, a manual
+   * account's credit value). Returns a message that says what to fix, or `null`.
+   */
+  validateOptions?: (options: Readonly<Record<string, string>>) => string | null
 }
 
 export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
@@ -59,9 +87,17 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
       help: 'Create one under Settings → Keys. A management key also unlocks account credits and daily activity.',
       createUrl: 'https://openrouter.ai/settings/keys'
     },
-    options: [],
+    options: [
+      {
+        key: 'managementKey',
+        label: 'Management key (optional)',
+        help: 'Adds account credits and daily spend by model (Settings → Management keys). Kept in your system keychain.',
+        required: false,
+        kind: 'secret'
+      }
+    ],
     billingUrl: 'https://openrouter.ai/settings/credits',
-    publishes: { balance: true, spend: false, usage: false },
+    publishes: { balance: true, spend: true, usage: true },
     note: 'Account credits need a management key; with an ordinary key Coffer shows the key’s own limit and usage.'
   },
   deepseek: {
@@ -80,6 +116,218 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     billingUrl: 'https://platform.deepseek.com/top_up',
     publishes: { balance: true, spend: false, usage: false },
     note: 'DeepSeek reports a balance per currency, split into granted and topped-up credit.'
+  },
+  moonshot: moonshotDescriptor('moonshot', 'Moonshot AI / Kimi (international, USD)', 'https://api.moonshot.ai', 'https://platform.moonshot.ai'),
+  'moonshot-cn': moonshotDescriptor('moonshot-cn', 'Moonshot AI / Kimi (China, CNY)', 'https://api.moonshot.cn', 'https://platform.moonshot.cn'),
+  siliconflow: siliconflowDescriptor('siliconflow', 'SiliconFlow (international, USD)', 'https://api.siliconflow.com', 'https://cloud.siliconflow.com'),
+  'siliconflow-cn': siliconflowDescriptor('siliconflow-cn', 'SiliconFlow (China, CNY)', 'https://api.siliconflow.cn', 'https://cloud.siliconflow.cn'),
+  openai: {
+    id: 'openai',
+    name: 'OpenAI (organization admin key)',
+    defaultBaseUrl: 'https://api.openai.com',
+    key: {
+      required: true,
+      kind: 'admin',
+      label: 'Admin key',
+      placeholder: 'sk-admin-…',
+      help: 'Needs an organization Admin key (sk-admin-…), which organization owners create under Settings → Organization → Admin keys. Project and ordinary secret keys cannot read costs.',
+      createUrl: 'https://platform.openai.com/settings/organization/admin-keys'
+    },
+    options: [],
+    billingUrl: 'https://platform.openai.com/settings/organization/billing/overview',
+    publishes: { balance: false, spend: true, usage: true },
+    note: 'OpenAI publishes daily costs and token usage, but no prepaid balance: record your balance once and Coffer counts it down. An admin key can also manage keys, so it is kept in your system keychain.'
+  },
+  anthropic: {
+    id: 'anthropic',
+    name: 'Anthropic (organization admin key)',
+    defaultBaseUrl: 'https://api.anthropic.com',
+    key: {
+      required: true,
+      kind: 'admin',
+      label: 'Admin key',
+      placeholder: 'sk-ant-admin…',
+      help: 'Needs an Admin API key (sk-ant-admin…), which organization admins create in the Console under Settings → Admin keys. Individual Anthropic accounts cannot create one.',
+      createUrl: 'https://console.anthropic.com/settings/admin-keys'
+    },
+    options: [],
+    billingUrl: 'https://console.anthropic.com/settings/billing',
+    publishes: { balance: false, spend: true, usage: true },
+    note: 'Anthropic publishes daily costs and token usage (cache writes and reads apart), but no credit balance: record your balance once and Coffer counts it down.'
+  },
+  xai: {
+    id: 'xai',
+    name: 'xAI (Grok, management key)',
+    defaultBaseUrl: 'https://management-api.x.ai',
+    key: {
+      required: true,
+      kind: 'management',
+      label: 'Management key',
+      help: 'Needs a management key (Console → Settings → Management keys, with billing read access). Inference keys (xai-…) are rejected.',
+      createUrl: 'https://console.x.ai'
+    },
+    options: [
+      {
+        key: 'teamId',
+        label: 'Team ID',
+        help: 'In the xAI Console address: console.x.ai/team/<team id>/…',
+        required: true,
+        kind: 'text',
+        pattern: '[A-Za-z0-9_-]{4,100}'
+      }
+    ],
+    billingUrl: 'https://console.x.ai',
+    publishes: { balance: true, spend: true, usage: false },
+    note: 'Prepaid balance and daily spend of one xAI team.'
+  },
+  novita: {
+    id: 'novita',
+    name: 'Novita AI',
+    defaultBaseUrl: 'https://api.novita.ai',
+    key: { required: true, kind: 'api', label: 'API key', help: 'Create one under Settings → Key management.', createUrl: 'https://novita.ai/settings/key-management' },
+    options: [],
+    billingUrl: 'https://novita.ai/billing',
+    publishes: { balance: true, spend: false, usage: false },
+    note: 'Available balance (top-ups plus credit limit) and the topped-up part, in USD.'
+  },
+  stability: {
+    id: 'stability',
+    name: 'Stability AI',
+    defaultBaseUrl: 'https://api.stability.ai',
+    key: { required: true, kind: 'api', label: 'API key', placeholder: 'sk-…', help: 'Create one under Account → API keys.', createUrl: 'https://platform.stability.ai/account/keys' },
+    options: [],
+    billingUrl: 'https://platform.stability.ai/account/credits',
+    publishes: { balance: true, spend: false, usage: false },
+    note: 'Stability reports credits, not money.'
+  },
+  elevenlabs: {
+    id: 'elevenlabs',
+    name: 'ElevenLabs',
+    defaultBaseUrl: 'https://api.elevenlabs.io',
+    key: {
+      required: true,
+      kind: 'api',
+      label: 'API key',
+      help: 'Create one under Settings → API keys; a restricted key needs the “User: read” (user_read) permission.',
+      createUrl: 'https://elevenlabs.io/app/settings/api-keys'
+    },
+    options: [],
+    billingUrl: 'https://elevenlabs.io/app/settings/billing',
+    publishes: { balance: true, spend: false, usage: false },
+    note: 'ElevenLabs reports the characters (credits) left in the current period and when they reset, not money.'
+  },
+  fireworks: {
+    id: 'fireworks',
+    name: 'Fireworks AI',
+    defaultBaseUrl: 'https://api.fireworks.ai',
+    key: { required: true, kind: 'api', label: 'API key', help: 'Create one under Settings → API keys.', createUrl: 'https://app.fireworks.ai/settings/users/api-keys' },
+    options: [
+      {
+        key: 'accountId',
+        label: 'Account ID',
+        help: 'Optional: Coffer finds it from the key. Set it if the key can see several accounts.',
+        required: false,
+        kind: 'text',
+        pattern: '[a-z0-9][a-z0-9-]{0,62}'
+      }
+    ],
+    billingUrl: 'https://app.fireworks.ai/account/billing',
+    publishes: { balance: false, spend: true, usage: false },
+    note: 'Fireworks publishes spend but no balance: record your balance once and Coffer counts it down.'
+  },
+  manual: {
+    id: 'manual',
+    name: 'Manual (subscription or credit platform without an API)',
+    defaultBaseUrl: null,
+    usesBaseUrl: false,
+    key: { required: false, kind: 'none', label: 'No key', help: 'Manual accounts never contact anyone.' },
+    options: [
+      { key: 'unit', label: 'Unit', help: 'A currency code (USD, CNY…) or the name of the platform’s credits, e.g. credits.', required: true, kind: 'text', pattern: UNIT_PATTERN },
+      { key: 'creditValue', label: 'Value of one unit', help: 'For credits: what one is worth, e.g. 0.01 for GPTBots (100 credits = $1).', required: false, kind: 'text', pattern: '\\d+(\\.\\d+)?' },
+      { key: 'creditValueCurrency', label: 'Currency of that value', help: 'e.g. USD.', required: false, kind: 'text', pattern: '[A-Z]{3}' },
+      { key: 'plan', label: 'Plan', help: 'e.g. ChatGPT Plus, Claude Max, GPTBots Pro.', required: false, kind: 'text' },
+      { key: 'notes', label: 'Notes', required: false, kind: 'text' },
+      { key: 'billingUrl', label: 'Billing or top-up page', help: 'Where you pay or buy credits (https://…).', required: false, kind: 'url', pattern: 'https://\\S+' }
+    ],
+    billingUrl: null,
+    publishes: { balance: false, spend: false, usage: false },
+    note: 'For ChatGPT Plus/Pro, Claude Pro/Max, GPTBots, Operator AI or any platform without an API: you record the balance, top-ups and renewals; Coffer tracks them.',
+    validateOptions: validateManualOptions
+  },
+  custom: {
+    id: 'custom',
+    name: 'Custom (any JSON balance endpoint or OpenAI-compatible relay)',
+    defaultBaseUrl: null,
+    usesBaseUrl: false,
+    key: { required: false, kind: 'api', label: 'Key or token', help: 'Sent in the header you choose below; leave empty if the URL needs none.' },
+    options: [
+      {
+        key: 'preset',
+        label: 'Kind',
+        help: 'A JSON endpoint you describe, or a new-api / one-api style relay (dashboard/billing endpoints).',
+        required: false,
+        kind: 'select',
+        choices: [
+          { value: 'json', label: 'JSON endpoint (describe it below)' },
+          { value: 'openai-compatible-relay', label: 'OpenAI-compatible relay (new-api, one-api)' }
+        ]
+      },
+      { key: 'url', label: 'URL', help: 'The full address Coffer sends one GET to; for a relay, the site’s address (https://relay.example.com).', required: true, kind: 'url', pattern: 'https?://\\S+' },
+      { key: 'authHeader', label: 'Auth header', help: 'Header that carries the key; default Authorization.', required: false, kind: 'text', pattern: '[A-Za-z0-9-]{1,64}' },
+      { key: 'authScheme', label: 'Auth scheme', help: 'Written before the key; default Bearer. Use none to send the key alone.', required: false, kind: 'text', pattern: '[A-Za-z0-9._-]{1,32}' },
+      { key: 'balancePath', label: 'JSON path to the balance', help: 'e.g. data.balance or data.items[0].amount.', required: false, kind: 'text' },
+      { key: 'usedPath', label: 'JSON path to the amount used', required: false, kind: 'text' },
+      { key: 'totalPath', label: 'JSON path to the total / limit', required: false, kind: 'text' },
+      { key: 'unit', label: 'Unit', help: 'USD, CNY, credits… Default USD.', required: false, kind: 'text', pattern: UNIT_PATTERN },
+      { key: 'scale', label: 'Scale', help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is.', required: false, kind: 'text', pattern: '[+-]?\\d{1,2}|/\\s*\\d+(\\.\\d+)?' },
+      { key: 'billingUrl', label: 'Billing or top-up page', required: false, kind: 'url', pattern: 'https://\\S+' }
+    ],
+    billingUrl: null,
+    publishes: { balance: true, spend: false, usage: false },
+    note: 'For providers Coffer does not know: one GET, a JSON path to the balance, a unit and a scale.',
+    validateOptions: validateCustomOptions
+  }
+}
+
+function moonshotDescriptor(id: 'moonshot' | 'moonshot-cn', name: string, baseUrl: string, site: string): ProviderDescriptor {
+  const currency = id === 'moonshot' ? 'USD' : 'CNY'
+  return {
+    id,
+    name,
+    defaultBaseUrl: baseUrl,
+    key: {
+      required: true,
+      kind: 'api',
+      label: 'API key',
+      placeholder: 'sk-…',
+      help: `Create one in the console (${site.replace('https://', '')}) under API keys. A key only works on the site that issued it.`,
+      createUrl: `${site}/console/api-keys`
+    },
+    options: [],
+    billingUrl: `${site}/console/pay`,
+    publishes: { balance: true, spend: false, usage: false },
+    note: `Available balance (cash + vouchers) in ${currency}. Keys from the other Moonshot site belong to the other entry.`
+  }
+}
+
+function siliconflowDescriptor(id: 'siliconflow' | 'siliconflow-cn', name: string, baseUrl: string, cloud: string): ProviderDescriptor {
+  const currency = id === 'siliconflow' ? 'USD' : 'CNY'
+  return {
+    id,
+    name,
+    defaultBaseUrl: baseUrl,
+    key: {
+      required: true,
+      kind: 'api',
+      label: 'API key',
+      placeholder: 'sk-…',
+      help: `Create one under API keys on ${cloud.replace('https://', '')}. A key only works on the site that issued it.`,
+      createUrl: `${cloud}/account/ak`
+    },
+    options: [],
+    billingUrl: `${cloud}/expensebill`,
+    publishes: { balance: true, spend: false, usage: false },
+    note: `Total balance in ${currency}, split into granted (gift) and paid credit.`
   }
 }
 

@@ -161,6 +161,8 @@ function checkOptions(descriptor: ProviderDescriptor, options: Record<string, st
     }
     result[field.key] = value
   }
+  const problem = descriptor.validateOptions?.(result)
+  if (problem) throw new CofferError('bad_request', `${descriptor.name}: ${problem}`)
   return result
 }
 

@@ -85,21 +85,31 @@ async function attemptPoll(
   if (descriptor.key.required && !key) {
     return failed(new ProviderFault('auth_failed', 'missing_key', `No ${descriptor.key.label} is stored for this account. Add one to start polling.`))
   }
-  const baseUrl = account.baseUrl ?? descriptor.defaultBaseUrl
-  if (!baseUrl) return failed(new ProviderFault('bad_response', 'missing_base_url', 'This account needs a base URL.'))
+  // Manual accounts make no request and custom ones carry their full URL in an option.
+  const baseUrl = account.baseUrl ?? descriptor.defaultBaseUrl ?? ''
+  if (!baseUrl && descriptor.usesBaseUrl !== false) {
+    return failed(new ProviderFault('bad_response', 'missing_base_url', 'This account needs a base URL.'))
+  }
+  // Every secret the adapter reads (a second, management key too) is scrubbed from captures.
+  const redact: string[] = key ? [key] : []
   const http = new ProviderHttp({
     fetch: deps.fetch,
     timeoutMs: deps.requestTimeoutMs,
     now: () => deps.now().getTime(),
-    redact: key ? [key] : [],
+    redact,
     signal: deps.signal
   })
+  const readAndRedact: ReadSecret = async (slot) => {
+    const value = await readSecret(slot)
+    if (value) redact.push(value)
+    return value
+  }
   try {
     const facts = await adapter.poll({
       account,
       baseUrl,
       key,
-      secret: readSecret,
+      secret: readAndRedact,
       http,
       now: deps.now(),
       lastSuccessAt

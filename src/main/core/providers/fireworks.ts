@@ -1,0 +1,70 @@
+import Big from 'big.js'
+import { z } from 'zod'
+import type { LedgerFacts } from '../ledger/facts'
+import { emptyFacts } from '../ledger/facts'
+import { SpendLines } from './fact-lines'
+import { addDays, rfc3339, startOfUtcDay, utcDay } from './history-window'
+import type { PollContext, ProviderAdapter } from './provider-adapter'
+import { badResponse } from './provider-fault'
+import { amount, bearer, endpoint, numeric, parseShape } from './parse'
+
+/** At most this many days are re-fetched after a gap (one request per day). */
+const FIREWORKS_MAX_DAYS = 7
+
+const accountsShape = z.object({ accounts: z.array(z.object({ name: z.string() }).passthrough()).default([]) })
+
+const moneyShape = z.object({ currencyCode: z.string().optional(), units: numeric.optional(), nanos: numeric.optional() })
+const summaryShape = z.object({
+  lineItems: z.array(z.object({ series: z.string().optional(), totalCost: moneyShape.nullable().optional() }).passthrough()).default([])
+})
+
+/**
+ * Fireworks (provider-apis.md §12): no balance endpoint, spend only. The account comes from the
+ * `accountId` option or `GET /v1/accounts`. `billing/summary` totals a window, so Coffer asks for one
+ * UTC day at a time (startTime inclusive, endTime exclusive) and stores each day's line items: today
+ * on the first poll (a summary has no per-day history to backfill cheaply), then every day since the
+ * last success, so a finished day is read once more after midnight.
+ * Amounts are google.type.Money: units + nanos / 1e9.
+ */
+export const fireworksAdapter: ProviderAdapter = {
+  id: 'fireworks',
+  async poll(context: PollContext): Promise<LedgerFacts> {
+    const headers = bearer(context.key)
+    const accountId = context.account.options.accountId ?? (await discoverAccount(context, headers))
+    const today = startOfUtcDay(context.now)
+    const spend = new SpendLines()
+    for (let day = firstDay(today, context.lastSuccessAt); day <= today; day = addDays(day, 1)) {
+      const query = new URLSearchParams({ startTime: rfc3339(day), endTime: rfc3339(addDays(day, 1)) })
+      const url = `${endpoint(context.baseUrl, `/v1/accounts/${encodeURIComponent(accountId)}/billing/summary`)}?${query}`
+      const summary = parseShape(summaryShape, (await context.http.json({ url, headers })).json, 'Fireworks billing summary')
+      for (const item of summary.lineItems) {
+        if (!item.totalCost) continue
+        spend.add(utcDay(day), item.series ?? 'Fireworks', item.totalCost.currencyCode || 'USD', money(item.totalCost))
+      }
+    }
+    return { ...emptyFacts(), spend: spend.list() }
+  }
+}
+
+function firstDay(today: Date, lastSuccessAt: string | null): Date {
+  const last = lastSuccessAt === null ? Number.NaN : Date.parse(lastSuccessAt)
+  if (Number.isNaN(last)) return today
+  const since = startOfUtcDay(new Date(last))
+  return new Date(Math.min(today.getTime(), Math.max(since.getTime(), addDays(today, -(FIREWORKS_MAX_DAYS - 1)).getTime())))
+}
+
+async function discoverAccount(context: PollContext, headers: Record<string, string>): Promise<string> {
+  const response = await context.http.json({ url: endpoint(context.baseUrl, '/v1/accounts'), headers })
+  const { accounts } = parseShape(accountsShape, response.json, 'Fireworks accounts')
+  const name = accounts[0]?.name
+  if (!name) throw badResponse('no_account', 'Fireworks lists no account for this key; set the account id option')
+  return name.replace(/^accounts\//, '')
+}
+
+/** units + nanos/1e9, exactly (both carry the same sign). */
+function money(value: z.infer<typeof moneyShape>): number {
+  const units = amount(value.units ?? 0, 'units')
+  const nanos = value.nanos ?? 0
+  if (!/^-?\d+$/.test(String(nanos).trim())) throw badResponse('bad_amount', `nanos is not a whole number (${JSON.stringify(nanos)})`)
+  return units + amount(new Big(String(nanos).trim()).div(1e9).toString(), 'nanos')
+}

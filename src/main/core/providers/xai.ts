@@ -1,0 +1,80 @@
+import { z } from 'zod'
+import { emptyFacts, type LedgerFacts } from '../ledger/facts'
+import { SpendLines } from './fact-lines'
+import { historyWindow, utcDay } from './history-window'
+import type { PollContext, ProviderAdapter } from './provider-adapter'
+import { badResponse } from './provider-fault'
+import { amount, bearer, businessError, endpoint, numeric, parseShape } from './parse'
+
+/** The prepaid ledger is in cents, as strings, with the sign inverted (top-ups are negative). */
+const CENTS_SHIFT = -2
+
+const balanceShape = z.object({
+  total: z.object({ val: numeric }).passthrough().nullable().optional(),
+  code: z.unknown().optional(),
+  message: z.string().optional(),
+  error: z.unknown().optional()
+})
+
+const usageShape = z.object({
+  timeSeries: z.array(z.object({ dataPoints: z.array(z.object({ timestamp: z.string(), values: z.array(numeric.nullable()) })).default([]) })).default([]),
+  limitReached: z.boolean().optional()
+})
+
+/**
+ * xAI Management API (provider-apis.md §8), management key + team id. Prepaid balance: remaining
+ * USD = −total.val / 100. A 200 body without a readable `total.val` is an error, never $0. Daily
+ * USD spend comes from POST …/usage (values[0] per day), over the same window as the admin APIs.
+ */
+export const xaiAdapter: ProviderAdapter = {
+  id: 'xai',
+  async poll(context: PollContext): Promise<LedgerFacts> {
+    const teamId = context.account.options.teamId
+    if (!teamId) throw badResponse('missing_team_id', 'this xAI account has no team id; add it in the account settings', null)
+    const team = `/v1/billing/teams/${encodeURIComponent(teamId)}`
+    const headers = bearer(context.key)
+
+    const balance = await context.http.json({ url: endpoint(context.baseUrl, `${team}/prepaid/balance`), headers })
+    const body = parseShape(balanceShape, balance.json, 'xAI prepaid balance')
+    if (!body.total || body.total.val === undefined) {
+      throw businessError('xAI', body.code, body.message ?? 'the balance has no total.val')
+    }
+    const remaining = -amount(body.total.val, 'total.val', CENTS_SHIFT)
+
+    const window = historyWindow(context.now, context.lastSuccessAt)
+    const usage = await context.http.json({
+      method: 'POST',
+      url: endpoint(context.baseUrl, `${team}/usage`),
+      headers,
+      json: {
+        analyticsRequest: {
+          timeRange: { startTime: xaiTime(window.start), endTime: xaiTime(window.end), timezone: 'Etc/GMT' },
+          timeUnit: 'TIME_UNIT_DAY',
+          values: [{ name: 'usd', aggregation: 'AGGREGATION_SUM' }],
+          groupBy: [],
+          filters: []
+        }
+      }
+    })
+    const series = parseShape(usageShape, usage.json, 'xAI usage')
+    const spend = new SpendLines()
+    for (const line of series.timeSeries) {
+      for (const point of line.dataPoints) {
+        const time = Date.parse(point.timestamp)
+        if (Number.isNaN(time)) throw badResponse('bad_time', `xAI usage timestamp is not a time (${point.timestamp.slice(0, 40)})`)
+        const value = point.values[0]
+        if (value === undefined || value === null) continue
+        spend.add(utcDay(new Date(time)), 'xAI API', 'USD', amount(value, 'values[0]'))
+      }
+    }
+    const facts = emptyFacts()
+    facts.balances.push({ unit: 'USD', kind: 'total', amountMicros: remaining === 0 ? 0 : remaining, source: 'official' })
+    facts.spend = spend.list()
+    return facts
+  }
+}
+
+/** `2026-12-17 00:00:00`: the format xAI's analytics request uses. */
+function xaiTime(date: Date): string {
+  return date.toISOString().slice(0, 19).replace('T', ' ')
+}
