@@ -10,7 +10,7 @@ import { amount, bearer, businessError, endpoint, numeric, parseShape } from './
 const CENTS_SHIFT = -2
 
 const balanceShape = z.object({
-  total: z.object({ val: numeric }).passthrough().nullable().optional(),
+  total: z.object({ val: numeric.nullable().optional() }).passthrough().nullable().optional(),
   code: z.unknown().optional(),
   message: z.string().optional(),
   error: z.unknown().optional()
@@ -36,10 +36,11 @@ export const xaiAdapter: ProviderAdapter = {
 
     const balance = await context.http.json({ url: endpoint(context.baseUrl, `${team}/prepaid/balance`), headers })
     const body = parseShape(balanceShape, balance.json, 'xAI prepaid balance')
-    if (!body.total || body.total.val === undefined) {
+    const totalVal = body.total?.val
+    if (totalVal === undefined || totalVal === null) {
       throw businessError('xAI', body.code, body.message ?? 'the balance has no total.val')
     }
-    const remaining = -amount(body.total.val, 'total.val', CENTS_SHIFT)
+    const remaining = -amount(totalVal, 'total.val', CENTS_SHIFT)
 
     const window = historyWindow(context.now, context.lastSuccessAt)
     const usage = await context.http.json({

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import { xaiBalance, xaiUsage } from '../../../../simulator/shapes/xai'
+import { addAccount, callWire, factCount, figures, poll, spendRows, useProviderHarness } from './harness'
+
+const h = useProviderHarness('2026-11-21T12:00:00Z')
+const KEY = 'xai-mgmt-0123456789abcdefXYZ'
+const TEAM = 'team-3f2a9c'
+const BALANCE = `/v1/billing/teams/${TEAM}/prepaid/balance`
+const USAGE = `/v1/billing/teams/${TEAM}/usage`
+
+describe('xAI management API: inverted cents, team id, daily usage', () => {
+  it('remaining USD = −total.val / 100 (strings), plus daily spend lines from POST …/usage', async () => {
+    h.sim.route('GET', BALANCE, xaiBalance('-250', [{ val: '-1000' }]))
+    h.sim.route('POST', USAGE, xaiUsage([{ day: '2026-11-20', usd: 1.23 }, { day: '2026-11-21', usd: '0.5' }]))
+    const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(figures(view)).toEqual([['total', 'USD', '2.5']])
+    expect(spendRows(h, account.id)).toEqual(['2026-11-20 xAI API USD 1230000', '2026-11-21 xAI API USD 500000'])
+    const [request] = h.sim.requestsTo(USAGE)
+    expect(request?.headers.authorization).toBe(`Bearer ${KEY}`)
+    const body = JSON.parse(request?.body ?? '{}') as { analyticsRequest: { timeRange: { startTime: string; timezone: string }; timeUnit: string } }
+    expect(body.analyticsRequest.timeUnit).toBe('TIME_UNIT_DAY')
+    expect(body.analyticsRequest.timeRange).toMatchObject({ startTime: '2026-08-24 00:00:00', timezone: 'Etc/GMT' })
+  })
+
+  it('a positive total (owed) becomes a negative balance, numbers accepted too', async () => {
+    h.sim.route('GET', BALANCE, xaiBalance(1999))
+    h.sim.route('POST', USAGE, xaiUsage([]))
+    const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+    expect(figures((await poll(h, account.id)).view)).toEqual([['total', 'USD', '-19.99']])
+  })
+
+  for (const [name, body] of [
+    ['no total', { changes: [] }],
+    ['total without val', { total: {} }],
+    ['an error body with HTTP 200', { code: 7, message: 'permission denied' }]
+  ] as const) {
+    it(`a 200 body with ${name} is an error, never $0`, async () => {
+      h.sim.route('GET', BALANCE, { body })
+      h.sim.route('POST', USAGE, xaiUsage([]))
+      const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+      const { report, view } = await poll(h, account.id)
+      expect(report.status).toBe('provider_error')
+      expect(view.balances).toEqual([])
+      expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+    })
+  }
+
+  it('an unreadable total.val is bad_response', async () => {
+    h.sim.route('GET', BALANCE, xaiBalance('12,50'))
+    h.sim.route('POST', USAGE, xaiUsage([]))
+    const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+    expect((await poll(h, account.id)).report.status).toBe('bad_response')
+  })
+
+  it('a 404 (team not found) is provider_error and writes nothing; a usage failure drops the balance too', async () => {
+    h.sim.route('GET', BALANCE, { status: 404, body: { code: 5, message: 'team not found' } })
+    const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+    expect((await poll(h, account.id)).report.status).toBe('provider_error')
+    h.sim.route('GET', BALANCE, xaiBalance('-250'))
+    h.sim.route('POST', USAGE, { fault: 'truncated-json' })
+    expect((await poll(h, account.id)).report.status).toBe('bad_response')
+    expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+
+  it('the team id is required and checked when the account is added', async () => {
+    const missing = await callWire(h.core, 'accounts:add', { draft: { provider: 'xai', label: 'x', options: {} }, key: KEY })
+    expect(missing).toMatchObject({ ok: false, code: 'bad_request' })
+    expect(missing.ok ? '' : missing.message).toMatch(/Team ID/)
+    const bad = await callWire(h.core, 'accounts:add', { draft: { provider: 'xai', label: 'y', options: { teamId: 'a/b' } }, key: KEY })
+    expect(bad).toMatchObject({ ok: false, code: 'bad_request' })
+  })
+})
