@@ -47,14 +47,14 @@ export function AddAccountDialog({ onClose }: { onClose(): void }) {
             </select>
           )}
         </FormField>
-        <FormField label="Label" error={errors.label} help="A name you will recognise, such as “Personal” or “Work”.">
+        <FormField label="Label" error={errors.label} help="A name you will recognise, such as “Personal” or “Work team”.">
           {(control) => (
             <input
               {...control}
               type="text"
               autoComplete="off"
               maxLength={80}
-              placeholder={`My ${descriptor.name} account`}
+              placeholder="e.g. Personal"
               value={values.label}
               onChange={(event) => form.update({ label: event.target.value })}
             />

@@ -74,7 +74,9 @@ export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCar
       </p>
 
       <footer className="card-actions">
-        <ExternalLink href={billingUrl}>Top up / billing ↗</ExternalLink>
+        <ExternalLink href={billingUrl} className="button button-small">
+          Top up ↗
+        </ExternalLink>
         <span className="spacer" />
         <button
           type="button"
