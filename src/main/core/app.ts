@@ -7,6 +7,9 @@ import type { CoreContext, Runtime } from './core-context'
 import { AccountStateRepo } from './ledger/account-state-repo'
 import { AccountsRepo } from './ledger/accounts-repo'
 import { openLedger } from './ledger/open-ledger'
+import { ledgerExtras } from './ledger/account-figures'
+import { ledgerIngestHook } from './ledger/ledger-hook'
+import { createRecordsHandlers } from './records/records-handlers'
 import { Poller, systemClock, type PollerClock } from './poller/poller'
 import type { PreferencesStore } from './preferences/preferences-store'
 import type { SecretStore } from './secrets/secret-store'
@@ -60,7 +63,8 @@ export function createCore(deps: CoreDeps): Core {
     now: deps.now ?? (() => new Date()),
     fetch: deps.fetch,
     requestTimeoutMs: deps.requestTimeoutMs,
-    ingestHooks: [],
+    // The ledger's derivations and rollups run first: later hooks (alerts) read what they derive.
+    ingestHooks: [ledgerIngestHook],
     accountExtras: [],
     openExternal: deps.openExternal,
     poller: undefined as unknown as CoreContext['poller'] // set right below: the poller needs the context
@@ -83,8 +87,10 @@ export function createCore(deps: CoreDeps): Core {
 
   const handlers: Handlers = {
     ...createAppHandlers(context),
-    ...createAccountHandlers(context)
+    ...createAccountHandlers(context),
+    ...createRecordsHandlers(context)
   }
+  context.accountExtras.push(ledgerExtras(db, context.now))
 
   return {
     handlers,

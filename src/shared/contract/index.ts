@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { accountCalls } from './account-calls'
 import { appCalls } from './app-calls'
 import { events } from './events'
+import { ledgerCalls } from './ledger-calls'
 
 /**
  * The bridge contract: every call the renderer may make and every event main may push.
@@ -10,7 +11,8 @@ import { events } from './events'
  */
 export const calls = {
   ...appCalls,
-  ...accountCalls
+  ...accountCalls,
+  ...ledgerCalls
 }
 
 export { events }

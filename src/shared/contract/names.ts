@@ -15,7 +15,22 @@ export const callNames = [
   'accounts:set-key',
   'accounts:remove',
   'accounts:test',
-  'accounts:poll'
+  'accounts:poll',
+  'credits:record',
+  'credits:confirm',
+  'credits:update',
+  'credits:remove',
+  'balance:correct',
+  'records:spend',
+  'records:usage',
+  'records:credits',
+  'records:polls',
+  'records:balances',
+  'records:export',
+  'ledger:overview',
+  'ledger:balance-history',
+  'fx:get',
+  'fx:set'
 ] as const satisfies readonly CallName[]
 
 export const eventNames = ['accounts:changed', 'poll:progress'] as const satisfies readonly EventName[]

@@ -75,6 +75,24 @@ export const accountErrorSchema = z.object({ code: z.string(), message: z.string
 
 export const spendSummarySchema = z.object({ unit: z.string(), today: decimalSchema, monthToDate: decimalSchema })
 
+/**
+ * Burn rate, runway and month-end projection (all `derived`). Figures are `null` when there is too
+ * little history or no balance; `reason` then says why, for the UI to show.
+ */
+export const paceSchema = z.object({
+  unit: z.string(),
+  burnPerDay: decimalSchema.nullable(),
+  windowDays: z.number().int().nullable(),
+  runwayDays: z.number().nullable(),
+  runwayDate: z.string().nullable(),
+  projection: decimalSchema.nullable(),
+  reason: z.string().nullable()
+})
+export type PaceView = z.infer<typeof paceSchema>
+
+/** The soonest credit lot still to expire (FIFO over credit events): "$12.40 expires on 1 March". */
+export const expiringCreditSchema = z.object({ amount: decimalSchema, unit: z.string(), expiresAt: isoTimeSchema })
+
 /** Everything the UI shows about one account. Contains no secret, only `hasKey` and a masked hint. */
 export const accountViewSchema = z.object({
   id: accountIdSchema,
@@ -95,6 +113,8 @@ export const accountViewSchema = z.object({
   balances: z.array(balanceViewSchema),
   spend: spendSummarySchema.nullable(),
   runwayDays: z.number().nullable(),
+  pace: paceSchema.nullable().optional(),
+  expiring: expiringCreditSchema.nullable().optional(),
   billingUrl: z.string().nullable(),
   createdAt: isoTimeSchema
 })

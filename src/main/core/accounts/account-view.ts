@@ -9,6 +9,8 @@ import type { AccountStateRepo, BalanceRow } from '../ledger/account-state-repo'
 export interface AccountExtras {
   spend: AccountView['spend']
   runwayDays: number | null
+  pace?: AccountView['pace']
+  expiring?: AccountView['expiring']
 }
 
 export type ExtrasProvider = (account: AccountRecord) => Partial<AccountExtras>
@@ -52,6 +54,8 @@ export function buildAccountView(
     balances: sortBalances(state.latestBalances(account.id)).map(toBalanceView),
     spend: extras.spend,
     runwayDays: extras.runwayDays,
+    pace: extras.pace ?? null,
+    expiring: extras.expiring ?? null,
     billingUrl: account.options.billingUrl ?? descriptor?.billingUrl ?? null,
     createdAt: account.createdAt
   }

@@ -1,0 +1,83 @@
+import type { Database } from 'better-sqlite3'
+import { balanceKinds } from '../../../shared/balance-kinds'
+import type { AccountView } from '../../../shared/contract/schemas'
+import { microsToDecimal } from '../../../shared/money'
+import type { AccountRecord } from './accounts-repo'
+import { AccountStateRepo } from './account-state-repo'
+import { addDays, dayOf } from './days'
+import { loadLotState } from './lot-input'
+import { computePace, type Pace } from './pace'
+import { dailySpend } from './rollups'
+
+/** What the ledger knows about one account's money in its primary unit. */
+export interface AccountFigures {
+  unit: string
+  balanceMicros: number | null
+  pace: Pace
+  expiring: { micros: number; expiresAt: string } | null
+}
+
+/**
+ * The account's primary unit: that of its primary balance, else of its latest spend, else of its
+ * latest credit event; `null` when the ledger has nothing in any unit yet.
+ */
+export function primaryUnit(db: Database, state: AccountStateRepo, accountId: string): { unit: string; balanceMicros: number | null } | null {
+  const balances = state.latestBalances(accountId).filter((row) => row.kind === 'total')
+  const total = balances.sort((a, b) => balanceKinds.indexOf(a.kind) - balanceKinds.indexOf(b.kind))[0]
+  if (total) return { unit: total.unit, balanceMicros: total.amountMicros }
+  const spent = db.prepare('SELECT unit FROM daily_rollups WHERE account_id = ? ORDER BY day DESC LIMIT 1').get(accountId) as { unit: string } | undefined
+  const credited = db.prepare('SELECT unit FROM credit_events WHERE account_id = ? ORDER BY occurred_at DESC LIMIT 1').get(accountId) as { unit: string } | undefined
+  const unit = spent?.unit ?? credited?.unit
+  return unit ? { unit, balanceMicros: null } : null
+}
+
+/** The first UTC day the ledger has anything (spend, a balance, a credit event) for the account. */
+export function firstDataDay(db: Database, accountId: string): string | null {
+  const row = db
+    .prepare(
+      `SELECT MIN(day) AS day FROM (
+         SELECT MIN(day) AS day FROM daily_rollups WHERE account_id = @id
+         UNION ALL SELECT substr(MIN(observed_at), 1, 10) FROM balance_snapshots WHERE account_id = @id
+         UNION ALL SELECT substr(MIN(occurred_at), 1, 10) FROM credit_events WHERE account_id = @id)`
+    )
+    .get({ id: accountId }) as { day: string | null }
+  return row.day
+}
+
+/** Balance, pace and expiring credit of one account now (reads rollups, never the line history). */
+export function accountFigures(db: Database, accountId: string, now: Date, state = new AccountStateRepo(db)): AccountFigures | null {
+  const primary = primaryUnit(db, state, accountId)
+  if (!primary) return null
+  const today = dayOf(now)
+  const spend = dailySpend(db, accountId, primary.unit, addDays(today, -40), today)
+  const pace = computePace(spend, firstDataDay(db, accountId), today, primary.balanceMicros)
+  const lots = loadLotState(db, accountId, primary.unit, now)
+  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring: lots.expiring }
+}
+
+/** The figures as the account view carries them (decimal strings). */
+export function figuresToView(figures: AccountFigures | null): Pick<AccountView, 'spend' | 'runwayDays' | 'pace' | 'expiring'> {
+  if (!figures) return { spend: null, runwayDays: null, pace: null, expiring: null }
+  const { pace, unit } = figures
+  const decimal = (micros: number | null): string | null => (micros === null ? null : microsToDecimal(micros))
+  return {
+    spend: { unit, today: microsToDecimal(pace.todayMicros), monthToDate: microsToDecimal(pace.monthToDateMicros) },
+    runwayDays: pace.runwayDays,
+    pace: {
+      unit,
+      burnPerDay: decimal(pace.burnPerDayMicros),
+      windowDays: pace.windowDays,
+      runwayDays: pace.runwayDays,
+      runwayDate: pace.runwayDate,
+      projection: decimal(pace.projectionMicros),
+      reason: pace.reason
+    },
+    expiring: figures.expiring ? { amount: microsToDecimal(figures.expiring.micros), unit, expiresAt: figures.expiring.expiresAt } : null
+  }
+}
+
+/** The ledger's contribution to every account view (spend, runway, pace, expiring credit). */
+export function ledgerExtras(db: Database, now: () => Date): (account: AccountRecord) => ReturnType<typeof figuresToView> {
+  const state = new AccountStateRepo(db)
+  return (account) => figuresToView(accountFigures(db, account.id, now(), state))
+}

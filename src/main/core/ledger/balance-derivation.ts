@@ -1,0 +1,141 @@
+import type { Database } from 'better-sqlite3'
+import { signedCreditMicros } from './credit-kinds'
+import { addDays, dayOf, dayStart } from './days'
+import type { CreditEventKind } from './facts'
+
+/** The line item under which spend derived from balance drops is stored. */
+export const DERIVED_SPEND_ITEM = 'derived: balance decrease'
+
+interface Snapshot {
+  id: number
+  at: string
+  micros: number
+}
+
+interface CreditRow {
+  kind: CreditEventKind
+  micros: number
+  at: string
+  key: string | null
+  confirmed: number
+}
+
+/** True when the provider itself reports spend in `unit` for this account (then nothing is derived). */
+export function hasOfficialSpend(db: Database, accountId: string, unit: string): boolean {
+  return (
+    db.prepare(`SELECT 1 FROM spend_lines WHERE account_id = ? AND unit = ? AND source = 'official' LIMIT 1`).get(accountId, unit) !==
+    undefined
+  )
+}
+
+/** The key of the top-up detected between a snapshot and the one before it. */
+export function detectionKey(unit: string, snapshotId: number): string {
+  return `balance-increase:${unit}:${snapshotId}`
+}
+
+/**
+ * Re-derives one UTC day of a balance-only account from its official `total` snapshots in `unit`.
+ * Each consecutive pair (a, b) whose later snapshot falls on `day` is explained as
+ * `b = a + known credit events between them − spend`: a positive remainder is spend, a negative
+ * one is a top-up nobody told Coffer about, stored as a `derived`, unconfirmed credit event keyed
+ * to `b` so that deriving the same day again updates it instead of adding another. The day's
+ * derived spend line is replaced (upserted, or removed when zero), so re-ingesting the same
+ * snapshots, in any order and any number of times, always leaves the same figures.
+ *
+ * @returns whether the day has spend now (its rollup needs refreshing either way).
+ */
+export function deriveBalanceDay(db: Database, accountId: string, unit: string, day: string): void {
+  const from = dayStart(day)
+  const to = dayStart(addDays(day, 1))
+  const todays = db
+    .prepare(
+      `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
+       WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at >= ? AND observed_at < ?
+       ORDER BY observed_at, id`
+    )
+    .all(accountId, unit, from, to) as Snapshot[]
+  const before = db
+    .prepare(
+      `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
+       WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at < ?
+       ORDER BY observed_at DESC, id DESC LIMIT 1`
+    )
+    .get(accountId, unit, from) as Snapshot | undefined
+  const chain = before ? [before, ...todays] : todays
+  const credits =
+    chain.length < 2
+      ? []
+      : (db
+          .prepare(
+            `SELECT kind, amount_micros AS micros, occurred_at AS at, derivation_key AS key, confirmed FROM credit_events
+             WHERE account_id = ? AND unit = ? AND kind <> 'balance' AND occurred_at > ? AND occurred_at <= ?`
+          )
+          .all(accountId, unit, chain[0]?.at, chain.at(-1)?.at) as CreditRow[])
+  const detected = db.prepare(
+    `SELECT id, confirmed FROM credit_events WHERE account_id = ? AND derivation_key = ?`
+  )
+  const insertDetected = db.prepare(
+    `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, note, source, confirmed, created_at, derivation_key)
+     VALUES (?, 'topup', ?, ?, ?, 'Detected: the balance went up', 'derived', 0, ?, ?)`
+  )
+  const updateDetected = db.prepare('UPDATE credit_events SET amount_micros = ?, occurred_at = ? WHERE id = ?')
+  const removeDetected = db.prepare('DELETE FROM credit_events WHERE id = ?')
+
+  let spend = 0
+  for (let index = 1; index < chain.length; index += 1) {
+    const a = chain[index - 1] as Snapshot
+    const b = chain[index] as Snapshot
+    const key = detectionKey(unit, b.id)
+    // Known credit between the two readings; the unconfirmed detection of this very pair is the
+    // output of this step, so it does not count as known.
+    const known = credits
+      .filter((event) => event.at > a.at && event.at <= b.at && !(event.key === key && event.confirmed === 0))
+      .reduce((sum, event) => sum + signedCreditMicros(event.kind, event.micros), 0)
+    const net = a.micros + known - b.micros
+    if (net >= 0) spend += net
+    const existing = detected.get(accountId, key) as { id: number; confirmed: number } | undefined
+    if (existing?.confirmed === 1) continue // the user confirmed or corrected it: theirs now
+    if (net < 0) {
+      if (existing) updateDetected.run(-net, b.at, existing.id)
+      else insertDetected.run(accountId, -net, unit, b.at, b.at, key)
+    } else if (existing) {
+      removeDetected.run(existing.id)
+    }
+  }
+
+  if (spend > 0) {
+    db.prepare(
+      `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'derived', ?)
+       ON CONFLICT (account_id, day, item, unit) DO UPDATE SET amount_micros = excluded.amount_micros, updated_at = excluded.updated_at`
+    ).run(accountId, day, DERIVED_SPEND_ITEM, unit, spend, chain.at(-1)?.at ?? from)
+  } else {
+    db.prepare(`DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ?`).run(accountId, day, DERIVED_SPEND_ITEM, unit)
+  }
+}
+
+/**
+ * The days whose derivation depends on a snapshot or credit event at `at`: its own day and the
+ * day of the next official snapshot after it (an out-of-order ingest changes that pair too).
+ */
+export function affectedDays(db: Database, accountId: string, unit: string, at: string): string[] {
+  const next = db
+    .prepare(
+      `SELECT observed_at AS at FROM balance_snapshots
+       WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at > ?
+       ORDER BY observed_at, id LIMIT 1`
+    )
+    .get(accountId, unit, at) as { at: string } | undefined
+  const days = [dayOf(at)]
+  if (next && dayOf(next.at) !== days[0]) days.push(dayOf(next.at))
+  return days
+}
+
+/** True when the account has official `total` balances in `unit` (then its balance is not derived). */
+export function hasOfficialBalance(db: Database, accountId: string, unit: string): boolean {
+  return (
+    db
+      .prepare(`SELECT 1 FROM balance_snapshots WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' LIMIT 1`)
+      .get(accountId, unit) !== undefined
+  )
+}

@@ -1,0 +1,28 @@
+import type { CreditEventKind } from './facts'
+
+/** Kinds that add credit (a lot that later spend consumes). */
+export const creditAddingKinds: readonly CreditEventKind[] = ['topup', 'grant', 'renewal', 'reset', 'purchase', 'refund']
+
+/**
+ * The signed effect of a credit event on the balance, in micro-units. Users and providers state
+ * amounts as positive numbers; an expiration removes credit, an adjustment keeps the sign it was
+ * given, and a `balance` entry is not a change at all but an anchor (handled separately).
+ */
+export function signedCreditMicros(kind: CreditEventKind, micros: number): number {
+  if (kind === 'expiration') return -Math.abs(micros)
+  if (kind === 'adjustment' || kind === 'balance') return micros
+  return Math.abs(micros)
+}
+
+/** Words for people (CLI, UI, exports). */
+export const creditKindText: Record<CreditEventKind, string> = {
+  topup: 'Top-up',
+  grant: 'Grant',
+  renewal: 'Subscription renewal',
+  reset: 'Package reset',
+  purchase: 'Credit purchase',
+  adjustment: 'Adjustment',
+  refund: 'Refund',
+  expiration: 'Expiration',
+  balance: 'Balance entered'
+}

@@ -1,0 +1,44 @@
+import type { Database } from 'better-sqlite3'
+import { affectedDays, deriveBalanceDay, hasOfficialSpend } from './balance-derivation'
+import { refreshDerivedBalances } from './derived-balance'
+import type { IngestHook } from './ingest'
+import { refreshRollups } from './rollups'
+
+/**
+ * Re-derives what depends on facts at `at` for one account: spend and detected top-ups of
+ * balance-only units (the days around `at`), the daily rollups of those days and `extraDays`, and
+ * derived balances. Called inside the ingest transaction, and by credit-event changes.
+ */
+export function rederive(db: Database, accountId: string, options: { at: string[]; units: string[]; extraDays: Iterable<string>; now: Date; writtenAt: string }): void {
+  const days = new Set(options.extraDays)
+  for (const unit of new Set(options.units)) {
+    const isBalanceOnly =
+      db.prepare(`SELECT 1 FROM balance_snapshots WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' LIMIT 1`).get(accountId, unit) !==
+        undefined && !hasOfficialSpend(db, accountId, unit)
+    if (!isBalanceOnly) continue
+    const touched = new Set(options.at.flatMap((at) => affectedDays(db, accountId, unit, at)))
+    for (const day of [...touched].sort()) {
+      deriveBalanceDay(db, accountId, unit, day)
+      days.add(day)
+    }
+  }
+  refreshRollups(db, accountId, days)
+  refreshDerivedBalances(db, accountId, options.writtenAt, options.now)
+}
+
+/**
+ * The ledger's ingest hook: after a successful poll's facts are written (same transaction), derive
+ * spend and top-ups from balance moves, refresh the daily rollups of every day the poll touched,
+ * and rewrite derived balances. Failed polls change nothing.
+ */
+export const ledgerIngestHook: IngestHook = (db, record) => {
+  if (record.status !== 'ok' || !record.facts) return
+  const facts = record.facts
+  rederive(db, record.accountId, {
+    at: [record.finishedAt, ...facts.creditEvents.map((event) => event.occurredAt)],
+    units: [...facts.balances.filter((b) => b.kind === 'total' && b.source === 'official').map((b) => b.unit), ...facts.creditEvents.map((e) => e.unit)],
+    extraDays: facts.spend.map((line) => line.day),
+    now: new Date(record.finishedAt),
+    writtenAt: record.finishedAt
+  })
+}

@@ -1,0 +1,212 @@
+import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
+import type {
+  BalanceRecordRow,
+  CreditEventView,
+  PollRow,
+  recordsFilterSchema,
+  SpendRow,
+  UsageRow
+} from '../../../shared/contract/ledger-schemas'
+import { microsToDecimal } from '../../../shared/money'
+import { addDays, dayStart } from './days'
+import type { CreditEventKind } from './facts'
+import { signedCreditMicros } from './credit-kinds'
+
+/** A parsed records filter; `limit: null` = every row (exports). */
+export type ParsedFilter = Omit<z.output<typeof recordsFilterSchema>, 'limit'> & { limit: number | null }
+
+/** One page of a records tab: the rows shown, how many matched, and the filter's type choices. */
+export interface RecordsPage<Row, Summary> {
+  rows: Row[]
+  total: number
+  truncated: boolean
+  types: string[]
+  summary: Summary
+}
+
+interface Where {
+  sql: string
+  params: unknown[]
+}
+
+/** Builds the WHERE clause shared by a tab's rows, totals and type list. */
+function where(filter: ParsedFilter, columns: { time: string; timeIsDay: boolean; type: string }, withTypes = true): Where {
+  const parts: string[] = []
+  const params: unknown[] = []
+  if (filter.from) {
+    parts.push(`${columns.time} >= ?`)
+    params.push(columns.timeIsDay ? filter.from : dayStart(filter.from))
+  }
+  if (filter.to) {
+    parts.push(`${columns.time} < ?`)
+    params.push(columns.timeIsDay ? addDays(filter.to, 1) : dayStart(addDays(filter.to, 1)))
+  }
+  if (filter.accountIds.length > 0) {
+    parts.push(`t.account_id IN (${filter.accountIds.map(() => '?').join(', ')})`)
+    params.push(...filter.accountIds)
+  }
+  if (withTypes && filter.types.length > 0) {
+    parts.push(`${columns.type} IN (${filter.types.map(() => '?').join(', ')})`)
+    params.push(...filter.types)
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
+}
+
+function limitSql(filter: ParsedFilter): string {
+  return filter.limit === null ? '' : `LIMIT ${Math.trunc(filter.limit)}`
+}
+
+function typesOf(db: Database, table: string, column: string, w: Where): string[] {
+  return (db.prepare(`SELECT DISTINCT ${column} AS v FROM ${table} t ${w.sql} ORDER BY v`).all(...w.params) as { v: string }[]).map((row) => row.v)
+}
+
+function totalsByUnit(rows: { unit: string; micros: number }[]): { unit: string; amount: string }[] {
+  return rows.map(({ unit, micros }) => ({ unit, amount: microsToDecimal(micros) }))
+}
+
+/** Spend lines (the Spend tab): totals per unit over every matching line, not just the shown ones. */
+export function querySpend(db: Database, filter: ParsedFilter): RecordsPage<SpendRow, { count: number; totals: { unit: string; amount: string }[] }> {
+  const cols = { time: 't.day', timeIsDay: true, type: 't.item' }
+  const w = where(filter, cols)
+  const order = filter.sort === 'amount' ? `t.amount_micros ${filter.dir}, t.day DESC` : `t.day ${filter.dir}, a.label, t.item`
+  const rows = db
+    .prepare(
+      `SELECT t.account_id AS accountId, a.label AS account, t.day, t.item, t.unit, t.amount_micros AS micros, t.source
+       FROM spend_lines t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
+    )
+    .all(...w.params) as (Omit<SpendRow, 'amount'> & { micros: number })[]
+  const sums = db.prepare(`SELECT unit, SUM(amount_micros) AS micros, COUNT(*) AS n FROM spend_lines t ${w.sql} GROUP BY unit ORDER BY unit`).all(...w.params) as {
+    unit: string
+    micros: number
+    n: number
+  }[]
+  const total = sums.reduce((sum, row) => sum + row.n, 0)
+  return {
+    rows: rows.map(({ micros, ...row }) => ({ ...row, amount: microsToDecimal(micros) })),
+    total,
+    truncated: rows.length < total,
+    types: typesOf(db, 'spend_lines', 't.item', where(filter, cols, false)),
+    summary: { count: total, totals: totalsByUnit(sums) }
+  }
+}
+
+type UsageSummary = { count: number; inputTokens: number; outputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; requests: number }
+
+/** Usage by model (the Usage tab); "amount" sorts by input + output tokens. */
+export function queryUsage(db: Database, filter: ParsedFilter): RecordsPage<UsageRow, UsageSummary> {
+  const cols = { time: 't.day', timeIsDay: true, type: 't.model' }
+  const w = where(filter, cols)
+  const order = filter.sort === 'amount' ? `(t.input_tokens + t.output_tokens) ${filter.dir}, t.day DESC` : `t.day ${filter.dir}, a.label, t.model`
+  const rows = db
+    .prepare(
+      `SELECT t.account_id AS accountId, a.label AS account, t.day, t.model, t.input_tokens AS inputTokens, t.output_tokens AS outputTokens,
+         t.cached_input_tokens AS cachedInputTokens, t.cache_write_tokens AS cacheWriteTokens, t.requests, t.source
+       FROM usage_lines t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
+    )
+    .all(...w.params) as UsageRow[]
+  const sums = db
+    .prepare(
+      `SELECT COUNT(*) AS count, COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
+         COALESCE(SUM(cached_input_tokens), 0) AS cachedInputTokens, COALESCE(SUM(cache_write_tokens), 0) AS cacheWriteTokens,
+         COALESCE(SUM(requests), 0) AS requests FROM usage_lines t ${w.sql}`
+    )
+    .get(...w.params) as UsageSummary
+  return { rows, total: sums.count, truncated: rows.length < sums.count, types: typesOf(db, 'usage_lines', 't.model', where(filter, cols, false)), summary: sums }
+}
+
+const SIGNED = `CASE t.kind WHEN 'expiration' THEN -ABS(t.amount_micros) WHEN 'adjustment' THEN t.amount_micros WHEN 'balance' THEN t.amount_micros ELSE ABS(t.amount_micros) END`
+
+interface CreditRow {
+  id: number
+  accountId: string
+  account: string
+  kind: CreditEventKind
+  micros: number
+  unit: string
+  occurredAt: string
+  expiresAt: string | null
+  note: string | null
+  source: CreditEventView['source']
+  confirmed: number
+}
+
+/** A stored credit event as the bridge shows it (signed amount, boolean confirmed). */
+export function toCreditView(row: CreditRow): CreditEventView {
+  const { micros, confirmed, ...rest } = row
+  return { ...rest, amount: microsToDecimal(signedCreditMicros(row.kind, micros)), confirmed: confirmed === 1 }
+}
+
+export const CREDIT_SELECT = `SELECT t.id, t.account_id AS accountId, a.label AS account, t.kind, t.amount_micros AS micros, t.unit,
+  t.occurred_at AS occurredAt, t.expires_at AS expiresAt, t.note, t.source, t.confirmed
+  FROM credit_events t JOIN accounts a ON a.id = t.account_id`
+
+/** Credit events (the Credit adjustments tab); totals are the signed change per unit, anchors excluded. */
+export function queryCredits(
+  db: Database,
+  filter: ParsedFilter
+): RecordsPage<CreditEventView, { count: number; totals: { unit: string; amount: string }[]; unconfirmed: number }> {
+  const cols = { time: 't.occurred_at', timeIsDay: false, type: 't.kind' }
+  const w = where(filter, cols)
+  const order = filter.sort === 'amount' ? `${SIGNED} ${filter.dir}, t.occurred_at DESC` : `t.occurred_at ${filter.dir}, t.id ${filter.dir}`
+  const rows = db.prepare(`${CREDIT_SELECT} ${w.sql} ORDER BY ${order} ${limitSql(filter)}`).all(...w.params) as CreditRow[]
+  const sums = db
+    .prepare(`SELECT unit, SUM(CASE WHEN kind = 'balance' THEN 0 ELSE ${SIGNED} END) AS micros FROM credit_events t ${w.sql} GROUP BY unit ORDER BY unit`)
+    .all(...w.params) as { unit: string; micros: number }[]
+  const counts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(1 - confirmed), 0) AS unconfirmed FROM credit_events t ${w.sql}`).get(...w.params) as {
+    n: number
+    unconfirmed: number
+  }
+  return {
+    rows: rows.map(toCreditView),
+    total: counts.n,
+    truncated: rows.length < counts.n,
+    types: typesOf(db, 'credit_events', 't.kind', where(filter, cols, false)),
+    summary: { count: counts.n, totals: totalsByUnit(sums), unconfirmed: counts.unconfirmed }
+  }
+}
+
+/** Poll runs (the Polls tab); "amount" sorts by duration. */
+export function queryPolls(db: Database, filter: ParsedFilter): RecordsPage<PollRow, { count: number; ok: number; failed: number; averageMs: number }> {
+  const cols = { time: 't.started_at', timeIsDay: false, type: 't.status' }
+  const w = where(filter, cols)
+  const order = filter.sort === 'amount' ? `t.duration_ms ${filter.dir}, t.id DESC` : `t.started_at ${filter.dir}, t.id ${filter.dir}`
+  const rows = db
+    .prepare(
+      `SELECT t.id, t.account_id AS accountId, a.label AS account, t.started_at AS startedAt, t.duration_ms AS durationMs, t.status,
+         t.http_status AS httpStatus, t.error_code AS errorCode, t.error_message AS errorMessage
+       FROM poll_runs t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
+    )
+    .all(...w.params) as PollRow[]
+  const sums = db
+    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(status = 'ok'), 0) AS ok, COALESCE(AVG(duration_ms), 0) AS avg FROM poll_runs t ${w.sql}`)
+    .get(...w.params) as { n: number; ok: number; avg: number }
+  return {
+    rows,
+    total: sums.n,
+    truncated: rows.length < sums.n,
+    types: typesOf(db, 'poll_runs', 't.status', where(filter, cols, false)),
+    summary: { count: sums.n, ok: sums.ok, failed: sums.n - sums.ok, averageMs: Math.round(sums.avg) }
+  }
+}
+
+/** Balance snapshots (official, derived and manual). */
+export function queryBalances(db: Database, filter: ParsedFilter): RecordsPage<BalanceRecordRow, { count: number }> {
+  const cols = { time: 't.observed_at', timeIsDay: false, type: 't.kind' }
+  const w = where(filter, cols)
+  const order = filter.sort === 'amount' ? `t.amount_micros ${filter.dir}, t.id DESC` : `t.observed_at ${filter.dir}, t.id ${filter.dir}`
+  const rows = db
+    .prepare(
+      `SELECT t.account_id AS accountId, a.label AS account, t.observed_at AS observedAt, t.kind, t.unit, t.amount_micros AS micros, t.source
+       FROM balance_snapshots t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
+    )
+    .all(...w.params) as (Omit<BalanceRecordRow, 'amount'> & { micros: number })[]
+  const count = (db.prepare(`SELECT COUNT(*) AS n FROM balance_snapshots t ${w.sql}`).get(...w.params) as { n: number }).n
+  return {
+    rows: rows.map(({ micros, ...row }) => ({ ...row, amount: microsToDecimal(micros) })),
+    total: count,
+    truncated: rows.length < count,
+    types: typesOf(db, 'balance_snapshots', 't.kind', where(filter, cols, false)),
+    summary: { count }
+  }
+}

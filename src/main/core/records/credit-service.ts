@@ -1,0 +1,153 @@
+import type { Database } from 'better-sqlite3'
+import type { z } from 'zod'
+import type { CreditEventView, creditDraftSchema } from '../../../shared/contract/ledger-schemas'
+import { CofferError } from '../../../shared/errors'
+import { toMicros } from '../../../shared/money'
+import { findProvider } from '../../../shared/providers'
+import type { AccountRecord } from '../ledger/accounts-repo'
+import { AccountStateRepo } from '../ledger/account-state-repo'
+import { primaryUnit } from '../ledger/account-figures'
+import { hasOfficialBalance } from '../ledger/balance-derivation'
+import { creditKindText } from '../ledger/credit-kinds'
+import { dayOf } from '../ledger/days'
+import type { CreditEventKind } from '../ledger/facts'
+import { rederive } from '../ledger/ledger-hook'
+import { CREDIT_SELECT, toCreditView } from '../ledger/records-queries'
+
+type Draft = z.output<typeof creditDraftSchema>
+
+/** A minute of clock skew is tolerated; anything later is a typo. */
+const FUTURE_SLACK_MS = 60_000
+
+/** One credit event as the bridge shows it, or `not_found`. */
+export function creditEvent(db: Database, id: number): CreditEventView {
+  const row = db.prepare(`${CREDIT_SELECT} WHERE t.id = ?`).get(id)
+  if (!row) throw new CofferError('not_found', `No credit event ${id}. It may have been removed.`)
+  return toCreditView(row as Parameters<typeof toCreditView>[0])
+}
+
+function checkAmount(kind: CreditEventKind, amount: string): number {
+  const micros = toMicros(amount)
+  if (kind !== 'adjustment' && kind !== 'balance' && micros <= 0) {
+    throw new CofferError('bad_request', `A ${creditKindText[kind].toLowerCase()} needs a positive amount (an expiration is entered as the positive amount that expired).`)
+  }
+  if (kind === 'adjustment' && micros === 0) throw new CofferError('bad_request', 'An adjustment of zero changes nothing: enter a positive or negative amount.')
+  return micros
+}
+
+function checkTimes(at: string, expiresAt: string | null | undefined, now: Date): void {
+  if (Date.parse(at) > now.getTime() + FUTURE_SLACK_MS) throw new CofferError('bad_request', 'That time is in the future: enter when the credit change happened (leave it out for now).')
+  if (expiresAt && Date.parse(expiresAt) <= Date.parse(at)) throw new CofferError('bad_request', 'The expiry must come after the date of the credit.')
+}
+
+/** The unit a new event defaults to: the account's primary one. */
+function defaultUnit(db: Database, account: AccountRecord): string {
+  const primary = primaryUnit(db, new AccountStateRepo(db), account.id)
+  if (primary) return primary.unit
+  throw new CofferError('bad_request', `Coffer does not know ${account.label}’s unit yet: say which one (for example USD, CNY or credits).`)
+}
+
+/** Spend already recorded for the event's day when it is entered (see migration 0020). */
+function baselineOf(db: Database, accountId: string, unit: string, at: string): number {
+  const row = db.prepare('SELECT spend_micros AS micros FROM daily_rollups WHERE account_id = ? AND day = ? AND unit = ?').get(accountId, dayOf(at), unit) as
+    | { micros: number }
+    | undefined
+  return row?.micros ?? 0
+}
+
+/**
+ * Records a credit event or a balance entry (source `manual`) and re-derives what depends on it,
+ * in one transaction: spend and detected top-ups around it for balance-only accounts, the derived
+ * balance for spend-only and manual ones.
+ */
+export function recordCredit(db: Database, account: AccountRecord, draft: Draft, now: Date): CreditEventView {
+  const unit = draft.unit ?? defaultUnit(db, account)
+  const micros = checkAmount(draft.kind, draft.amount)
+  const at = draft.at ?? now.toISOString()
+  checkTimes(at, draft.expiresAt, now)
+  if (draft.kind === 'balance' && hasOfficialBalance(db, account.id, unit)) {
+    const name = findProvider(account.provider)?.name ?? account.provider
+    throw new CofferError(
+      'bad_request',
+      `${name} reports ${account.label}’s ${unit} balance itself, so there is nothing to correct. Record a top-up, grant or adjustment instead.`
+    )
+  }
+  const id = db.transaction(() => {
+    const inserted = db
+      .prepare(
+        `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at, baseline_micros)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', 1, ?, ?)`
+      )
+      .run(account.id, draft.kind, micros, unit, at, draft.expiresAt ?? null, draft.note || null, now.toISOString(), baselineOf(db, account.id, unit, at))
+    rederive(db, account.id, { at: [at], units: [unit], extraDays: [], now, writtenAt: now.toISOString() })
+    return Number(inserted.lastInsertRowid)
+  })()
+  return creditEvent(db, id)
+}
+
+interface StoredEvent {
+  id: number
+  accountId: string
+  kind: CreditEventKind
+  micros: number
+  unit: string
+  at: string
+  expiresAt: string | null
+  note: string | null
+  source: string
+  key: string | null
+}
+
+function stored(db: Database, id: number): StoredEvent {
+  const row = db
+    .prepare(
+      `SELECT id, account_id AS accountId, kind, amount_micros AS micros, unit, occurred_at AS at, expires_at AS expiresAt, note, source,
+         derivation_key AS key FROM credit_events WHERE id = ?`
+    )
+    .get(id) as StoredEvent | undefined
+  if (!row) throw new CofferError('not_found', `No credit event ${id}. It may have been removed.`)
+  return row
+}
+
+/** Confirms a detected top-up as it is (it keeps its `derived` source and is never re-derived). */
+export function confirmCredit(db: Database, id: number): CreditEventView {
+  stored(db, id)
+  db.prepare('UPDATE credit_events SET confirmed = 1 WHERE id = ?').run(id)
+  return creditEvent(db, id)
+}
+
+/** Corrects an event; a corrected detected top-up becomes the user's (`manual`, confirmed). */
+export function updateCredit(
+  db: Database,
+  change: { id: number; kind?: CreditEventKind; amount?: string; at?: string; expiresAt?: string | null; note?: string | null },
+  now: Date
+): CreditEventView {
+  const event = stored(db, change.id)
+  const kind = change.kind ?? event.kind
+  const micros = change.amount === undefined ? event.micros : checkAmount(kind, change.amount)
+  const at = change.at ?? event.at
+  const expiresAt = change.expiresAt === undefined ? event.expiresAt : change.expiresAt
+  checkTimes(at, expiresAt, now)
+  db.transaction(() => {
+    db.prepare(
+      `UPDATE credit_events SET kind = ?, amount_micros = ?, occurred_at = ?, expires_at = ?, note = ?, confirmed = 1, source = ? WHERE id = ?`
+    ).run(kind, micros, at, expiresAt, change.note === undefined ? event.note : change.note || null, event.source === 'official' ? 'official' : 'manual', event.id)
+    rederive(db, event.accountId, { at: [event.at, at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
+  })()
+  return creditEvent(db, event.id)
+}
+
+/** Deletes an event the user entered; detected top-ups are corrected instead (they would come back). */
+export function removeCredit(db: Database, id: number, now: Date): void {
+  const event = stored(db, id)
+  if (event.key !== null) {
+    throw new CofferError(
+      'conflict',
+      'Coffer detected this top-up from the balance going up, so deleting it would not stick: correct its type or amount instead.'
+    )
+  }
+  db.transaction(() => {
+    db.prepare('DELETE FROM credit_events WHERE id = ?').run(id)
+    rederive(db, event.accountId, { at: [event.at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
+  })()
+}

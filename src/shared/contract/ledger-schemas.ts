@@ -1,0 +1,176 @@
+import { z } from 'zod'
+import { factSources } from '../balance-kinds'
+import { accountIdSchema, decimalSchema, isoTimeSchema } from './schemas'
+
+/** Credit event kinds (`balance` = the user's anchor: "the console shows this much"). */
+export const creditKinds = ['topup', 'grant', 'renewal', 'reset', 'purchase', 'adjustment', 'refund', 'expiration', 'balance'] as const
+export type CreditKind = (typeof creditKinds)[number]
+
+/** A UTC day, `YYYY-MM-DD`. */
+export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date such as 2026-03-01')
+
+/** A moment: an ISO timestamp, or a plain date meaning midnight UTC. */
+export const momentSchema = z
+  .string()
+  .trim()
+  .refine((value) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'Expected a date or time such as 2026-03-01 or 2026-03-01T09:30:00Z')
+  .transform((value) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value).toISOString())
+
+export const unitSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'A unit is a code such as USD, CNY or credits')
+
+/** One credit event as the UI, the CLI and exports show it. */
+export const creditEventViewSchema = z.object({
+  id: z.number().int(),
+  accountId: accountIdSchema,
+  account: z.string(),
+  kind: z.enum(creditKinds),
+  /** Signed effect on the balance (an expiration is negative); for `balance`, the figure entered. */
+  amount: decimalSchema,
+  unit: z.string(),
+  occurredAt: isoTimeSchema,
+  expiresAt: isoTimeSchema.nullable(),
+  note: z.string().nullable(),
+  source: z.enum(factSources),
+  confirmed: z.boolean()
+})
+export type CreditEventView = z.infer<typeof creditEventViewSchema>
+
+export const creditDraftSchema = z
+  .object({
+    accountId: accountIdSchema,
+    kind: z.enum(creditKinds),
+    amount: decimalSchema,
+    unit: unitSchema.optional(),
+    at: momentSchema.optional(),
+    expiresAt: momentSchema.optional(),
+    note: z.string().trim().max(500).optional()
+  })
+  .strict()
+
+/** Which rows a records tab (and its export) shows. */
+export const recordsFilterSchema = z
+  .object({
+    from: daySchema.optional(),
+    to: daySchema.optional(),
+    accountIds: z.array(accountIdSchema).max(500).default([]),
+    /** Spend: line item; usage: model; credits: kind; polls: status; balances: kind. */
+    types: z.array(z.string().max(200)).max(200).default([]),
+    sort: z.enum(['date', 'amount']).default('date'),
+    dir: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.number().int().min(1).max(50_000).default(5000)
+  })
+  .strict()
+export type RecordsFilter = z.input<typeof recordsFilterSchema>
+
+export const recordKinds = ['spend', 'usage', 'credits', 'polls', 'balances'] as const
+export type RecordKind = (typeof recordKinds)[number]
+
+const moneyTotals = z.array(z.object({ unit: z.string(), amount: decimalSchema }))
+
+export const spendRowSchema = z.object({
+  accountId: z.string(),
+  account: z.string(),
+  day: z.string(),
+  item: z.string(),
+  unit: z.string(),
+  amount: decimalSchema,
+  source: z.enum(factSources)
+})
+export const usageRowSchema = z.object({
+  accountId: z.string(),
+  account: z.string(),
+  day: z.string(),
+  model: z.string(),
+  inputTokens: z.number().int(),
+  outputTokens: z.number().int(),
+  cachedInputTokens: z.number().int(),
+  cacheWriteTokens: z.number().int(),
+  requests: z.number().int(),
+  source: z.enum(factSources)
+})
+export const pollRowSchema = z.object({
+  id: z.number().int(),
+  accountId: z.string(),
+  account: z.string(),
+  startedAt: z.string(),
+  durationMs: z.number().int(),
+  status: z.string(),
+  httpStatus: z.number().int().nullable(),
+  errorCode: z.string().nullable(),
+  errorMessage: z.string().nullable()
+})
+export const balanceRowSchema = z.object({
+  accountId: z.string(),
+  account: z.string(),
+  observedAt: z.string(),
+  kind: z.string(),
+  unit: z.string(),
+  amount: decimalSchema,
+  source: z.enum(factSources)
+})
+
+const page = <Row extends z.ZodType, Summary extends z.ZodType>(row: Row, summary: Summary) =>
+  z.object({
+    rows: z.array(row),
+    /** Rows matching the filter (`rows` holds at most `limit` of them). */
+    total: z.number().int(),
+    truncated: z.boolean(),
+    /** Values the type filter can take within the current dates and accounts. */
+    types: z.array(z.string()),
+    summary
+  })
+
+export const spendPageSchema = page(spendRowSchema, z.object({ count: z.number().int(), totals: moneyTotals }))
+export const usagePageSchema = page(
+  usageRowSchema,
+  z.object({
+    count: z.number().int(),
+    inputTokens: z.number().int(),
+    outputTokens: z.number().int(),
+    cachedInputTokens: z.number().int(),
+    cacheWriteTokens: z.number().int(),
+    requests: z.number().int()
+  })
+)
+export const creditsPageSchema = page(creditEventViewSchema, z.object({ count: z.number().int(), totals: moneyTotals, unconfirmed: z.number().int() }))
+export const pollsPageSchema = page(pollRowSchema, z.object({ count: z.number().int(), ok: z.number().int(), failed: z.number().int(), averageMs: z.number().int() }))
+export const balancesPageSchema = page(balanceRowSchema, z.object({ count: z.number().int() }))
+
+export type SpendRow = z.infer<typeof spendRowSchema>
+export type UsageRow = z.infer<typeof usageRowSchema>
+export type PollRow = z.infer<typeof pollRowSchema>
+export type BalanceRecordRow = z.infer<typeof balanceRowSchema>
+
+/** An amount in the home currency, converted with the user's rates: approximate by nature. */
+export const approxMoneySchema = z.object({
+  amount: decimalSchema,
+  unit: z.string(),
+  /** Units that had no exchange rate and are left out of `amount`. */
+  missingRates: z.array(z.string())
+})
+
+export const fxSettingsSchema = z.object({
+  home: unitSchema,
+  /** How many home-currency units one unit is worth, e.g. `{ unit: 'CNY', rate: '0.14' }` for USD. */
+  rates: z.array(z.object({ unit: unitSchema, rate: decimalSchema }))
+})
+export type FxSettings = z.infer<typeof fxSettingsSchema>
+
+export const overviewSchema = z.object({
+  home: z.string(),
+  totalBalance: approxMoneySchema,
+  monthToDate: approxMoneySchema,
+  burnPerDay: approxMoneySchema.nullable(),
+  projection: approxMoneySchema.nullable(),
+  runwayDays: z.number().nullable(),
+  /** Exact per-unit totals, for when no conversion is wanted. */
+  balancesByUnit: moneyTotals,
+  /** Daily spend per account in the home currency, for the stacked chart. */
+  spendSeries: z.object({
+    days: z.array(z.string()),
+    accounts: z.array(z.object({ accountId: z.string(), label: z.string(), unit: z.string(), converted: z.boolean(), values: z.array(z.number()) }))
+  })
+})
+export type Overview = z.infer<typeof overviewSchema>
+
+export const balancePointSchema = z.object({ day: z.string(), amount: decimalSchema, source: z.enum(factSources) })
