@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest'
+import { relaySubscription, relayUsage } from '../../../../simulator/shapes/relay'
+import { addAccount, callWire, factCount, figures, poll, useProviderHarness } from './harness'
+
+const h = useProviderHarness('2026-11-21T12:00:00Z')
+const KEY = 'relay-token-0123456789abcdef'
+
+describe('manual accounts', () => {
+  it('need no key and no base URL; a poll asks nobody and is ok with no facts', async () => {
+    const account = await addAccount(h, 'manual', undefined, { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD', plan: 'GPTBots Pro', billingUrl: 'https://www.gptbots.ai/pricing' }, null)
+    expect(account.billingUrl).toBe('https://www.gptbots.ai/pricing')
+    expect(account.options).toMatchObject({ unit: 'credits', creditValue: '0.01', plan: 'GPTBots Pro' })
+    const { report, view } = await poll(h, account.id)
+    expect(report.status).toBe('ok')
+    expect(view.balances).toEqual([])
+    expect(h.sim.requests).toHaveLength(0)
+    expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+
+  it('require a unit and check the credit value', async () => {
+    const noUnit = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'a', options: {} } })
+    expect(noUnit).toMatchObject({ ok: false, code: 'bad_request' })
+    const badValue = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'b', options: { unit: 'credits', creditValue: 'cheap' } } })
+    expect(badValue).toMatchObject({ ok: false, code: 'bad_request' })
+    const badLink = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'c', options: { unit: 'USD', billingUrl: 'javascript:alert(1)' } } })
+    expect(badLink).toMatchObject({ ok: false, code: 'bad_request' })
+  })
+})
+
+describe('custom accounts: one GET, a JSON path, unit and scale', () => {
+  it('reads the balance, used and total at their paths with the chosen header, scheme and scale', async () => {
+    h.sim.route('GET', '/api/me', { body: { data: { wallet: [{ cents: '1250' }, { cents: '99' }], spent: 300, quota: '1550' } } })
+    const account = await addAccount(
+      h,
+      'custom',
+      KEY,
+      { url: `${h.sim.baseUrl}/api/me?fields=all`, authHeader: 'X-Api-Token', authScheme: 'none', balancePath: 'data.wallet[0].cents', usedPath: '$.data.spent', totalPath: 'data.quota', unit: 'EUR', scale: '-2' },
+      null
+    )
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(figures(view)).toEqual([
+      ['total', 'EUR', '12.5'],
+      ['used', 'EUR', '3'],
+      ['limit', 'EUR', '15.5']
+    ])
+    const [request] = h.sim.requests
+    expect(request?.headers['x-api-token']).toBe(KEY)
+    expect(request?.headers.authorization).toBeUndefined()
+    expect(request?.query.get('fields')).toBe('all')
+  })
+
+  it('defaults to Authorization: Bearer, USD, no scale; a divisor scale divides exactly', async () => {
+    h.sim.route('GET', '/quota', { body: { quota: 1250000 } })
+    const plain = await addAccount(h, 'custom', KEY, { url: `${h.sim.baseUrl}/quota`, balancePath: 'quota' }, null)
+    expect(figures((await poll(h, plain.id)).view)).toEqual([['total', 'USD', '1250000']])
+    expect(h.sim.requests[0]?.headers.authorization).toBe(`Bearer ${KEY}`)
+    const divided = await addAccount(h, 'custom', KEY, { url: `${h.sim.baseUrl}/quota`, balancePath: 'quota', scale: '/500000' }, null)
+    expect(figures((await poll(h, divided.id)).view)).toEqual([['total', 'USD', '2.5']])
+  })
+
+  it('nothing at the path, or not a number there, is bad_response (never zero)', async () => {
+    h.sim.route('GET', '/b', { body: { data: { balance: 'n/a' } } }, { body: { data: {} } })
+    const account = await addAccount(h, 'custom', KEY, { url: `${h.sim.baseUrl}/b`, balancePath: 'data.balance' }, null)
+    expect((await poll(h, account.id)).report.status).toBe('bad_response')
+    const second = await poll(h, account.id)
+    expect(second.report.status).toBe('bad_response')
+    expect(second.report.error?.message).toMatch(/data\.balance/)
+    expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+
+  it('a path cannot reach into prototypes', async () => {
+    h.sim.route('GET', '/p', { body: { data: {} } })
+    const account = await addAccount(h, 'custom', KEY, { url: `${h.sim.baseUrl}/p`, balancePath: 'data.constructor.length' }, null)
+    expect((await poll(h, account.id)).report.status).toBe('bad_response')
+  })
+
+  it('rejects a missing URL, a broken path or a broken scale when added', async () => {
+    for (const options of [{ balancePath: 'a' }, { url: 'https://x.test/b', balancePath: 'a..b' }, { url: 'https://x.test/b', balancePath: 'a', scale: 'x100' }, { url: 'https://x.test/b' }]) {
+      const result = await callWire(h.core, 'accounts:add', { draft: { provider: 'custom', label: `c${Math.random()}`.slice(0, 20), options } })
+      expect(result).toMatchObject({ ok: false, code: 'bad_request' })
+    }
+  })
+})
+
+describe('custom preset: OpenAI-compatible relay (new-api / one-api)', () => {
+  it('balance = hard_limit_usd − total_usage / 100, with used and limit', async () => {
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(100))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(2575))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: `${h.sim.baseUrl}/v1` }, null)
+    const { view } = await poll(h, account.id)
+    expect(figures(view)).toEqual([
+      ['total', 'USD', '74.25'],
+      ['used', 'USD', '25.75'],
+      ['limit', 'USD', '100']
+    ])
+    const [usage] = h.sim.requestsTo('/v1/dashboard/billing/usage')
+    expect(usage?.query.get('end_date')).toBe('2026-11-22')
+    expect(usage?.query.get('start_date')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    expect(usage?.headers.authorization).toBe(`Bearer ${KEY}`)
+  })
+
+  it('an unlimited token (hard_limit_usd 100000000) shows no balance, only what it used', async () => {
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(100000000))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(12345))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl }, null)
+    expect(figures((await poll(h, account.id)).view)).toEqual([['used', 'USD', '123.45']])
+  })
+})
