@@ -1,0 +1,112 @@
+import { accountStatusText, needsUserAction, type AccountStatus } from '../../shared/account-status'
+import type { AccountView } from '../../shared/contract/schemas'
+import { formatMoney } from '../../shared/money'
+
+/** The tray icon: all fine, something to look at, or something the user must fix. */
+export type TrayIconState = 'ok' | 'warning' | 'critical'
+
+/**
+ * Something besides account status that raises the icon: the alerts module passes its active
+ * alerts here (low balance → warning, budget exceeded → critical…). The text joins the tooltip.
+ */
+export interface TraySignal {
+  level: Exclude<TrayIconState, 'ok'>
+  text: string
+}
+
+/** One entry of the tray menu, independent of Electron's Menu. */
+export type TrayMenuItem =
+  | { kind: 'account'; accountId: string; label: string; state: TrayIconState }
+  | { kind: 'note'; label: string }
+  | { kind: 'separator' }
+  | { kind: 'action'; action: TrayAction; label: string }
+
+export type TrayAction = 'refresh' | 'open' | 'quit'
+
+/** Everything the tray shows, computed from account views (and signals) alone. */
+export interface TrayModel {
+  icon: TrayIconState
+  tooltip: string
+  items: TrayMenuItem[]
+}
+
+/** Menus longer than this get an "…and N more" line: the window is the place for long lists. */
+export const MAX_TRAY_ACCOUNTS = 12
+/** Windows truncates tray tooltips at 127 characters. */
+export const MAX_TOOLTIP_LENGTH = 127
+
+const TRANSIENT: ReadonlySet<AccountStatus> = new Set(['rate_limited', 'unreachable', 'provider_error', 'bad_response'])
+
+/** How serious one account's state is for the tray. */
+export function accountTrayState(account: Pick<AccountView, 'status' | 'stale'>): TrayIconState {
+  if (needsUserAction(account.status)) return 'critical'
+  if (TRANSIENT.has(account.status) || account.stale) return 'warning'
+  return 'ok'
+}
+
+/**
+ * The account's line: `Label — $12.40` (its primary balance, which comes first), or the status
+ * when the last poll failed or never ran, so a stale figure is never shown as if current.
+ */
+export function accountLine(account: AccountView, locale?: string): string {
+  const primary = account.balances[0]
+  let detail: string
+  if (account.status !== 'ok') detail = accountStatusText[account.status]
+  else if (primary) detail = formatMoney({ amount: primary.amount, unit: primary.unit }, locale)
+  else detail = 'No balance published'
+  return `${account.label} — ${detail}`
+}
+
+/** Builds the tray from `accounts:list` views and optional signals (alerts). Pure. */
+export function buildTrayModel(
+  accounts: readonly AccountView[],
+  options: { locale?: string; signals?: readonly TraySignal[] } = {}
+): TrayModel {
+  const signals = options.signals ?? []
+  const states = accounts.map(accountTrayState)
+  const icon = worst([...states, ...signals.map((signal) => signal.level)])
+
+  const items: TrayMenuItem[] = accounts.slice(0, MAX_TRAY_ACCOUNTS).map((account, index) => ({
+    kind: 'account',
+    accountId: account.id,
+    label: accountLine(account, options.locale),
+    state: states[index] ?? 'ok'
+  }))
+  if (accounts.length > MAX_TRAY_ACCOUNTS) {
+    items.push({ kind: 'note', label: `…and ${accounts.length - MAX_TRAY_ACCOUNTS} more` })
+  }
+  if (accounts.length === 0) items.push({ kind: 'note', label: 'No accounts yet' })
+  items.push(
+    { kind: 'separator' },
+    { kind: 'action', action: 'refresh', label: 'Refresh' },
+    { kind: 'action', action: 'open', label: 'Open Coffer' },
+    { kind: 'separator' },
+    { kind: 'action', action: 'quit', label: 'Quit Coffer' }
+  )
+  return { icon, tooltip: trayTooltip(accounts.length, states, signals), items }
+}
+
+function trayTooltip(count: number, states: readonly TrayIconState[], signals: readonly TraySignal[]): string {
+  const parts = [count === 1 ? 'Coffer — 1 account' : `Coffer — ${count} accounts`]
+  const critical = states.filter((state) => state === 'critical').length
+  const warning = states.filter((state) => state === 'warning').length
+  if (critical) parts.push(`${critical} need${critical === 1 ? 's' : ''} your attention`)
+  if (warning) parts.push(`${warning} out of date`)
+  for (const signal of signals) parts.push(signal.text)
+  const text = parts.join(' · ')
+  return text.length <= MAX_TOOLTIP_LENGTH ? text : `${text.slice(0, MAX_TOOLTIP_LENGTH - 1)}…`
+}
+
+function worst(states: readonly TrayIconState[]): TrayIconState {
+  if (states.includes('critical')) return 'critical'
+  if (states.includes('warning')) return 'warning'
+  return 'ok'
+}
+
+/**
+ * A label safe for native menus: on Windows and Linux Electron reads `&` as a mnemonic marker,
+ * so a literal one (an account called "R&D") is doubled there; macOS menus show text as is.
+ */
+export function menuLabel(text: string, platform: NodeJS.Platform = process.platform): string {
+  return platform === 'darwin' ? text : text.replaceAll('&', '&&')
+}

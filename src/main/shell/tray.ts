@@ -1,0 +1,105 @@
+import { join } from 'node:path'
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
+import type { Core } from '../core/app'
+import { buildTrayModel, menuLabel, type TrayAction, type TrayIconState, type TrayModel, type TraySignal } from './tray-model'
+
+/** What the tray does when the user picks something. */
+export interface TrayDeps {
+  core: Core
+  resourcesDir: string
+  openWindow: () => void
+  quit: () => void
+}
+
+/** The running tray: re-renders on account changes; alerts raise it via {@link setSignals}. */
+export interface CofferTray {
+  /** Signals besides account status (active alerts) that raise the icon and join the tooltip. */
+  setSignals(signals: readonly TraySignal[]): void
+  destroy(): void
+}
+
+/** Rebuilds are coalesced: a poll of ten accounts emits twenty events. */
+const REFRESH_DELAY_MS = 300
+
+/**
+ * The tray icon and its menu, rendered from {@link buildTrayModel}. It is the app's resting state:
+ * the window comes and goes, the tray stays until Quit.
+ */
+export function startTray(deps: TrayDeps): CofferTray {
+  const icons = new Map<TrayIconState, Electron.NativeImage>()
+  const icon = (state: TrayIconState): Electron.NativeImage => {
+    let image = icons.get(state)
+    if (!image) {
+      // createFromPath picks up tray-<state>@2x.png next to it on HiDPI screens.
+      image = nativeImage.createFromPath(join(deps.resourcesDir, `tray-${state}.png`))
+      icons.set(state, image)
+    }
+    return image
+  }
+  const tray = new Tray(icon('ok'))
+  tray.setToolTip('Coffer')
+  // Windows and macOS: a click opens the window; the menu is on right click (Linux: menu only).
+  tray.on('click', () => deps.openWindow())
+
+  let signals: readonly TraySignal[] = []
+  let timer: NodeJS.Timeout | null = null
+  let destroyed = false
+
+  const onAction = (action: TrayAction): void => {
+    if (action === 'open') deps.openWindow()
+    else if (action === 'quit') deps.quit()
+    else void deps.core.handlers['accounts:poll']({ ids: [] }).catch(() => undefined)
+  }
+
+  const render = (model: TrayModel): void => {
+    if (destroyed) return
+    tray.setImage(icon(model.icon))
+    tray.setToolTip(model.tooltip)
+    tray.setContextMenu(Menu.buildFromTemplate(model.items.map((item) => toMenuItem(item, onAction, deps.openWindow))))
+  }
+
+  const refresh = async (): Promise<void> => {
+    timer = null
+    try {
+      render(buildTrayModel(await deps.core.handlers['accounts:list']({}), { signals }))
+    } catch (error) {
+      console.error('Coffer: could not update the tray:', (error as Error).message)
+    }
+  }
+  const scheduleRefresh = (): void => {
+    if (timer === null && !destroyed) timer = setTimeout(() => void refresh(), REFRESH_DELAY_MS)
+  }
+
+  const unsubscribe = deps.core.onEvent(() => scheduleRefresh())
+  void refresh()
+
+  return {
+    setSignals(next) {
+      signals = next
+      scheduleRefresh()
+    },
+    destroy() {
+      destroyed = true
+      if (timer) clearTimeout(timer)
+      unsubscribe()
+      tray.destroy()
+    }
+  }
+}
+
+function toMenuItem(
+  item: TrayModel['items'][number],
+  onAction: (action: TrayAction) => void,
+  openWindow: () => void
+): MenuItemConstructorOptions {
+  switch (item.kind) {
+    case 'separator':
+      return { type: 'separator' }
+    case 'note':
+      return { label: menuLabel(item.label), enabled: false }
+    case 'account':
+      return { label: menuLabel(item.label), click: () => openWindow() }
+    case 'action':
+      return { label: menuLabel(item.label), click: () => onAction(item.action) }
+  }
+}
