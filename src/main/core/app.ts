@@ -7,6 +7,7 @@ import type { CoreContext, Runtime } from './core-context'
 import { AccountStateRepo } from './ledger/account-state-repo'
 import { AccountsRepo } from './ledger/accounts-repo'
 import { openLedger } from './ledger/open-ledger'
+import { createPlansHandlers } from './plans/plans-handlers'
 import { ledgerExtras } from './ledger/account-figures'
 import { ledgerIngestHook } from './ledger/ledger-hook'
 import { createRecordsHandlers } from './records/records-handlers'
@@ -88,6 +89,7 @@ export function createCore(deps: CoreDeps): Core {
   const handlers: Handlers = {
     ...createAppHandlers(context),
     ...createAccountHandlers(context),
+    ...createPlansHandlers(context),
     ...createRecordsHandlers(context)
   }
   context.accountExtras.push(ledgerExtras(db, context.now))

@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import { accountCalls } from './account-calls'
 import { appCalls } from './app-calls'
 import { events } from './events'
+import { plansCalls } from './plans-calls'
 import { ledgerCalls } from './ledger-calls'
 
 /**
@@ -11,6 +12,7 @@ import { ledgerCalls } from './ledger-calls'
  */
 export const calls = {
   ...appCalls,
+  ...plansCalls,
   ...accountCalls,
   ...ledgerCalls
 }

@@ -1,0 +1,228 @@
+import type { BillingOption, Plan } from '../../../shared/plan-catalog'
+import { microsToDecimal, toMicros, type Micros } from '../../../shared/money'
+import { datasetProviderFor } from './model-names'
+import type { PriceBook } from './price-book'
+import { toMonthly, tokenCostMicros, type ValuedWorkload } from './usage-valuation'
+
+/** A cost line before formatting. `micros` null: not a charge of its own, or unknown (see detail). */
+export interface Line {
+  label: string
+  micros: Micros | null
+  detail: string | null
+}
+
+/** An option's monthly cost at some usage level. */
+export interface Evaluation {
+  status: 'priced' | 'unknown' | 'cannot-cover'
+  /** Null unless priced. */
+  total: Micros | null
+  lines: Line[]
+  missing: string[]
+  /** Short facts for the plain answer. */
+  notes: string[]
+}
+
+/** An option's cost as a function of usage: `scale` 1 = the measured usage, 2 = twice as much. */
+export type CostFunction = (scale: number) => Evaluation
+
+const usd = (micros: Micros): string => `$${(Math.round(micros / 10_000) / 100).toFixed(2)}`
+const credits = (value: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value)
+
+function finish(lines: Line[], missing: string[], notes: string[], cannotCover = false): Evaluation {
+  if (cannotCover) return { status: 'cannot-cover', total: null, lines, missing, notes }
+  if (missing.length > 0) return { status: 'unknown', total: null, lines, missing, notes }
+  return { status: 'priced', total: lines.reduce((sum, line) => sum + (line.micros ?? 0), 0), lines, missing, notes }
+}
+
+/** What you pay now: every valued account at its measured (or token-estimated) cost. */
+export function currentCost(valued: ValuedWorkload): CostFunction {
+  const days = valued.workload.windowDays
+  return (scale) => {
+    const lines = valued.accounts
+      .filter((entry) => entry.windowUsd !== null)
+      .map((entry) => ({
+        label: entry.account.label,
+        micros: Math.round(toMonthly(entry.windowUsd as Micros, days) * scale),
+        detail: entry.basis === 'spend' ? 'measured spend' : 'estimated from tokens at list price'
+      }))
+    return finish(lines, [], [])
+  }
+}
+
+/** The same tokens at another provider's per-token prices (pay-as-you-go). */
+export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook): CostFunction {
+  const providerId = plan.pricing?.providerId ?? plan.provider
+  const fallback = plan.pricing?.fallbackModel ?? null
+  const days = valued.workload.windowDays
+  const base: Line[] = []
+  const missing: string[] = []
+  for (const entry of valued.accounts) {
+    const { account } = entry
+    if (datasetProviderFor(account.provider) === providerId && entry.basis === 'spend') {
+      base.push({ label: account.label, micros: toMonthly(entry.windowUsd as Micros, days), detail: `your measured ${plan.providerName} spend` })
+      continue
+    }
+    if (account.usage.length > 0) {
+      for (const usage of account.usage) {
+        const own = prices.rate(providerId, usage.model)
+        const rate = own ?? (fallback ? prices.rate(providerId, fallback) : null)
+        const tokens = `${credits(usage.inputTokens + usage.cachedInputTokens + usage.cacheWriteTokens)} in / ${credits(usage.outputTokens)} out tokens`
+        if (!rate) {
+          missing.push(`a price for ${usage.model} at ${providerId} (add a price override)`)
+          base.push({ label: usage.model, micros: null, detail: `${tokens}: no price in the dataset` })
+          continue
+        }
+        const as = own ? '' : ` re-priced as ${rate.modelId}`
+        const source = rate.source === 'override' ? 'your price' : 'dataset'
+        base.push({
+          label: usage.model,
+          micros: toMonthly(tokenCostMicros(usage, rate), days),
+          detail: `${tokens}${as} at $${rate.inputMtok} / $${rate.outputMtok} per Mtok (${source})`
+        })
+      }
+      continue
+    }
+    if (entry.windowUsd !== null) {
+      base.push({ label: account.label, micros: toMonthly(entry.windowUsd, days), detail: 'kept at measured spend: no token detail to re-price' })
+    }
+  }
+  return (scale) =>
+    finish(
+      base.map((line) => ({ ...line, micros: line.micros === null ? null : Math.round(line.micros * scale) })),
+      [...new Set(missing)],
+      []
+    )
+}
+
+/** Monthly share of a billing option's price, or null when the price is unknown. */
+function monthlyFee(option: BillingOption | undefined): Micros | null {
+  if (!option || option.price === null) return null
+  return option.period === 'year' ? Math.round(toMicros(option.price) / 12) : toMicros(option.price)
+}
+
+/** Measured use of this plan's credit unit by accounts that look like this plan's provider. */
+function measuredCredits(plan: Plan, valued: ValuedWorkload): number {
+  const unit = plan.credits?.unit.toLowerCase()
+  const names = [plan.provider, plan.providerName].map((name) => name.toLowerCase())
+  let micros = 0
+  for (const entry of valued.accounts) {
+    const who = `${entry.account.provider} ${entry.account.label}`.toLowerCase()
+    if (!names.some((name) => who.includes(name))) continue
+    for (const line of entry.credits) if (line.unit.toLowerCase() === unit) micros += line.micros
+  }
+  return toMonthly(micros, valued.workload.windowDays) / 1_000_000
+}
+
+/**
+ * A subscription (fee per period, maybe with monthly credits and top-ups) or a prepaid plan
+ * (credit packs only), at one billing option.
+ */
+export function subscriptionCost(plan: Plan, option: BillingOption | undefined, valued: ValuedWorkload): CostFunction {
+  const fee = plan.kind === 'prepaid' ? 0 : monthlyFee(option)
+  const period = option?.period === 'year' ? 'yearly' : 'monthly'
+  const measured = measuredCredits(plan, valued)
+  return (scale) => {
+    const lines: Line[] = []
+    const missing: string[] = []
+    const notes: string[] = []
+    if (plan.kind !== 'prepaid') {
+      if (fee === null) missing.push(`the ${period} price`)
+      const detail = option?.period === 'year' && option.price !== null ? `$${option.price} a year ÷ 12` : null
+      lines.push({ label: `${plan.name} ${period === 'yearly' ? 'yearly fee (per month)' : 'monthly fee'}`, micros: fee, detail })
+    }
+    const apiUsd = Math.round(valued.monthlyUsd * scale)
+    if (!plan.includesApiUsage) {
+      lines.push({ label: 'API spend that remains', micros: apiUsd, detail: `${plan.name} includes no API credits` })
+      notes.push(`${plan.name} does not include API credits: your ${usd(apiUsd)} of API spend would remain.`)
+      return finish(lines, missing, notes)
+    }
+    if (!plan.credits) {
+      lines.push({ label: 'Usage', micros: 0, detail: 'included in the fee' })
+      return finish(lines, missing, notes)
+    }
+    return creditLines(plan, plan.credits, scale, apiUsd, measured, lines, missing, notes)
+  }
+}
+
+function creditLines(
+  plan: Plan,
+  unitInfo: NonNullable<Plan['credits']>,
+  scale: number,
+  apiUsd: Micros,
+  measured: number,
+  lines: Line[],
+  missing: string[],
+  notes: string[]
+): Evaluation {
+  const unit = unitInfo.unit
+  let need: number | null
+  if (measured > 0) {
+    need = measured * scale
+    notes.push(`Based on your measured ${plan.providerName} use of ${credits(need)} ${unit}/month.`)
+  } else if (unitInfo.perUsd === null) {
+    need = null
+    missing.push(`the credit value (${unit} per $1)`)
+  } else {
+    need = (apiUsd / 1_000_000) * unitInfo.perUsd * (unitInfo.usageMarkup ?? 1)
+    if (unitInfo.usageMarkup === null && apiUsd > 0) {
+      notes.push(`Assumes ${plan.providerName} charges your usage at API list price (${unitInfo.perUsd} ${unit} = $1); set a markup if it charges more.`)
+    }
+  }
+  const included = unitInfo.includedPerMonth
+  if (included === null) missing.push(`the ${unit} included per month`)
+  if (need === null || included === null) {
+    lines.push({ label: `${unit} needed`, micros: null, detail: need === null ? 'unknown' : `${credits(need)} ${unit}/month` })
+    return finish(lines, missing, notes)
+  }
+  const overage = Math.max(0, need - included)
+  const unused = Math.max(0, included - need)
+  if (unused > 0 && !unitInfo.rollover && included > 0) {
+    const worth = unitInfo.perUsd ? ` (worth ${usd((unused / unitInfo.perUsd) * 1_000_000)})` : ''
+    lines.push({ label: `Included ${unit} unused`, micros: null, detail: `${credits(unused)} of ${credits(included)} ${unit} lapse each month${worth}; already paid in the fee` })
+  } else if (included > 0) {
+    lines.push({ label: `Included ${unit}`, micros: null, detail: `${credits(Math.min(need, included))} of ${credits(included)} ${unit} used each month` })
+  }
+  if (overage <= 0) return finish(lines, missing, notes)
+  if (plan.topUps.length === 0) {
+    notes.push(`${plan.name}'s ${credits(included)} monthly ${unit} would not cover your ${credits(need)} ${unit}/month and it sells no top-ups.`)
+    lines.push({ label: `${unit} short each month`, micros: null, detail: `${credits(overage)} ${unit}` })
+    return finish(lines, missing, notes, true)
+  }
+  const packs = plan.topUps.filter((pack) => pack.price !== null && pack.credits !== null && pack.credits > 0)
+  if (packs.length === 0) {
+    missing.push('the top-up price and size')
+    lines.push({ label: `Top-ups (${credits(overage)} ${unit}/month)`, micros: null, detail: 'price unknown' })
+    return finish(lines, missing, notes)
+  }
+  const costed = packs.map((pack) => {
+    const price = toMicros(pack.price as string)
+    const size = pack.credits as number
+    const buy = Math.round((overage * price) / size)
+    // Bought credits that outlive their validity are lost: a pack lasting longer than it is valid
+    // must be re-bought every `validityMonths`, whatever is left of it.
+    const monthly = pack.validityMonths === null ? buy : Math.max(buy, Math.round(price / pack.validityMonths))
+    return { pack, price, size, buy, monthly }
+  })
+  const best = costed.reduce((a, b) => (b.monthly < a.monthly ? b : a))
+  const validity = best.pack.validityMonths === null ? 'never expire' : `valid ${best.pack.validityMonths} months`
+  lines.push({
+    label: `Top-ups (${credits(overage)} ${unit}/month)`,
+    micros: best.buy,
+    detail: `packs of ${credits(best.size)} ${unit} for $${best.pack.price}, ${validity}`
+  })
+  if (best.monthly > best.buy) {
+    const months = best.size / overage
+    lines.push({
+      label: `Top-up ${unit} that expire unused`,
+      micros: best.monthly - best.buy,
+      detail: `a pack lasts ${months.toFixed(1)} months at your usage but expires after ${best.pack.validityMonths}`
+    })
+    notes.unshift(`Part of each ${credits(best.size)}-${unit} pack would expire unused: ${usd(best.monthly - best.buy)}/month wasted.`)
+  }
+  return finish(lines, missing, notes)
+}
+
+/** Formats a {@link Line} for the bridge. */
+export function lineToWire(line: Line): { label: string; amount: string | null; detail: string | null } {
+  return { label: line.label, amount: line.micros === null ? null : microsToDecimal(line.micros), detail: line.detail }
+}
