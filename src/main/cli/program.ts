@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander'
 import { CofferError } from '../../shared/errors'
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
 import { registerAccountsCommand } from './commands/accounts-command'
+import { registerAlertsCommand } from './commands/alerts-command'
+import { registerBudgetCommand } from './commands/budget-command'
 import { registerPollCommand } from './commands/poll-command'
 import { registerServeCommand } from './commands/serve-command'
 import { registerStatusCommand } from './commands/status-command'
@@ -17,6 +19,8 @@ export function buildProgram(io: CliIo): Command {
   registerAccountsCommand(program, io)
   registerPollCommand(program, io)
   registerStatusCommand(program, io)
+  registerAlertsCommand(program, io)
+  registerBudgetCommand(program, io)
   registerServeCommand(program, io)
   return program
 }

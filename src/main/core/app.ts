@@ -2,6 +2,8 @@ import type { EmitEvent, EventName, EventPayload, Handlers } from '../../shared/
 import type { PollReport } from '../../shared/contract/schemas'
 import { runPoll } from './accounts/account-service'
 import { createAccountHandlers } from './accounts/account-handlers'
+import { createAlertsHandlers } from './alerts/alerts-handlers'
+import { AlertService } from './alerts/alert-service'
 import { createAppHandlers } from './app-handlers'
 import type { CoreContext, Runtime } from './core-context'
 import { AccountStateRepo } from './ledger/account-state-repo'
@@ -86,13 +88,17 @@ export function createCore(deps: CoreDeps): Core {
     onError: (accountId, error) => console.error(`Coffer: polling ${accountId} failed:`, (error as Error).message)
   })
 
+  const alerts = new AlertService(context)
   const handlers: Handlers = {
     ...createAppHandlers(context),
     ...createAccountHandlers(context),
     ...createPlansHandlers(context),
+    ...createAlertsHandlers(context, alerts),
     ...createRecordsHandlers(context)
   }
   context.accountExtras.push(ledgerExtras(db, context.now))
+  // Alerts evaluate last in the ingest transaction, after every derivation hook has run.
+  context.ingestHooks.push(alerts.ingestHook)
 
   return {
     handlers,
@@ -104,6 +110,7 @@ export function createCore(deps: CoreDeps): Core {
     startPolling: () => context.poller.start(),
     close() {
       context.poller.stop()
+      alerts.close()
       listeners.clear()
       db.close()
     }

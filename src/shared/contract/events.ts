@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { alertViewSchema } from './alerts-calls'
 import { defineEvents } from './define'
 import { accountIdSchema, accountStatusSchema } from './schemas'
 
@@ -11,5 +12,12 @@ export const events = defineEvents({
     accountId: accountIdSchema,
     phase: z.enum(['started', 'finished']),
     status: accountStatusSchema.nullable()
-  })
+  }),
+  /** Alert state changed (fired, resolved, snoozed…): the renderer re-reads `alerts:list`. */
+  'alerts:changed': z.object({}),
+  /**
+   * New alerts to announce now (quiet hours and throttling already applied): the shell shows native
+   * notifications, the renderer a banner. `summary` is set when several arrive at once.
+   */
+  'alerts:fired': z.object({ alerts: z.array(alertViewSchema), summary: z.string().nullable() })
 })

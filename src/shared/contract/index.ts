@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import { accountCalls } from './account-calls'
+import { alertsCalls } from './alerts-calls'
 import { appCalls } from './app-calls'
 import { events } from './events'
 import { plansCalls } from './plans-calls'
@@ -14,6 +15,7 @@ export const calls = {
   ...appCalls,
   ...plansCalls,
   ...accountCalls,
+  ...alertsCalls,
   ...ledgerCalls
 }
 

@@ -35,10 +35,23 @@ export const callNames = [
   'ledger:overview',
   'ledger:balance-history',
   'fx:get',
-  'fx:set'
+  'fx:set',
+  'alerts:list',
+  'alerts:snooze',
+  'alerts:dismiss',
+  'alerts:settings',
+  'alerts:update-settings',
+  'alerts:set-auto-reload',
+  'alerts:test-webhook',
+  'rules:list',
+  'rules:set',
+  'rules:remove',
+  'budgets:list',
+  'budgets:set',
+  'budgets:remove'
 ] as const satisfies readonly CallName[]
 
-export const eventNames = ['accounts:changed', 'poll:progress'] as const satisfies readonly EventName[]
+export const eventNames = ['accounts:changed', 'poll:progress', 'alerts:changed', 'alerts:fired'] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>
 const everyCallListed: Missing<CallName, (typeof callNames)[number]> extends never ? true : never = true

@@ -1,0 +1,373 @@
+import type { Database } from 'better-sqlite3'
+import type { AlertKind, AlertSeverity, AlertState, BudgetPeriod, RuleKind, WebhookFormat } from '../../../shared/alerts'
+import type { BudgetRecord, Condition, OpenAlert, RuleRecord } from './alert-model'
+
+/** One alert row as stored (the history). */
+export interface AlertRecord {
+  id: number
+  conditionKey: string
+  accountId: string | null
+  ruleId: number | null
+  budgetId: number | null
+  kind: AlertKind
+  severity: AlertSeverity
+  state: AlertState
+  message: string
+  firedAt: string
+  resolvedAt: string | null
+  snoozeUntil: string | null
+  snoozeUntilTopUp: boolean
+  dismissedAt: string | null
+  lastValueMicros: number | null
+  lastValueUnit: string | null
+  notifiedAt: string | null
+  webhookUrl: string | null
+  webhookFormat: WebhookFormat | null
+  webhookStatus: 'pending' | 'sent' | 'failed' | null
+  webhookError: string | null
+}
+
+/** Quiet hours in the machine's local time, `HH:MM`; `start` > `end` spans midnight. */
+export interface QuietHours {
+  enabled: boolean
+  start: string
+  end: string
+}
+
+export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, start: '22:00', end: '07:00' }
+
+const ALERT_COLUMNS = `id, condition_key AS conditionKey, account_id AS accountId, rule_id AS ruleId, budget_id AS budgetId,
+  kind, severity, state, message, fired_at AS firedAt, resolved_at AS resolvedAt, snooze_until AS snoozeUntil,
+  snooze_until_topup AS snoozeUntilTopUp, dismissed_at AS dismissedAt, last_value_micros AS lastValueMicros,
+  last_value_unit AS lastValueUnit, notified_at AS notifiedAt, webhook_url AS webhookUrl,
+  webhook_format AS webhookFormat, webhook_status AS webhookStatus, webhook_error AS webhookError`
+
+type RawAlert = Omit<AlertRecord, 'snoozeUntilTopUp'> & { snoozeUntilTopUp: number }
+
+function fromRaw(row: RawAlert): AlertRecord {
+  return { ...row, snoozeUntilTopUp: row.snoozeUntilTopUp === 1 }
+}
+
+interface RuleRow {
+  id: number
+  account_id: string
+  kind: RuleKind
+  threshold_micros: number | null
+  unit: string | null
+  days: number | null
+  enabled: number
+  webhook_url: string | null
+  webhook_format: WebhookFormat
+}
+
+interface BudgetRow {
+  id: number
+  account_id: string | null
+  period: BudgetPeriod
+  limit_micros: number
+  unit: string
+  thresholds_json: string
+  webhook_url: string | null
+  webhook_format: WebhookFormat
+}
+
+/** Reads and writes budgets, alert rules, alerts and alert settings. */
+export class AlertsRepo {
+  constructor(private readonly db: Database) {}
+
+  // ---- rules -------------------------------------------------------------------------------
+
+  listRules(accountId?: string): RuleRecord[] {
+    const rows = (
+      accountId === undefined
+        ? this.db.prepare('SELECT * FROM alert_rules ORDER BY account_id, kind').all()
+        : this.db.prepare('SELECT * FROM alert_rules WHERE account_id = ? ORDER BY kind').all(accountId)
+    ) as RuleRow[]
+    return rows.map(ruleFromRow)
+  }
+
+  getRule(id: number): RuleRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM alert_rules WHERE id = ?').get(id) as RuleRow | undefined
+    return row && ruleFromRow(row)
+  }
+
+  /** Creates or replaces the account's rule of this kind (the id survives, so an open alert stays open). */
+  upsertRule(rule: Omit<RuleRecord, 'id'>, now: string): RuleRecord {
+    this.db
+      .prepare(
+        `INSERT INTO alert_rules (account_id, kind, threshold_micros, unit, days, enabled, webhook_url, webhook_format, created_at, updated_at)
+         VALUES (@accountId, @kind, @thresholdMicros, @unit, @days, @enabled, @webhookUrl, @webhookFormat, @now, @now)
+         ON CONFLICT (account_id, kind) DO UPDATE SET threshold_micros = excluded.threshold_micros, unit = excluded.unit,
+           days = excluded.days, enabled = excluded.enabled, webhook_url = excluded.webhook_url,
+           webhook_format = excluded.webhook_format, updated_at = excluded.updated_at`
+      )
+      .run({ ...rule, enabled: rule.enabled ? 1 : 0, now })
+    const row = this.db.prepare('SELECT * FROM alert_rules WHERE account_id = ? AND kind = ?').get(rule.accountId, rule.kind) as RuleRow
+    return ruleFromRow(row)
+  }
+
+  removeRule(id: number): boolean {
+    return this.db.prepare('DELETE FROM alert_rules WHERE id = ?').run(id).changes > 0
+  }
+
+  // ---- budgets -----------------------------------------------------------------------------
+
+  listBudgets(): BudgetRecord[] {
+    const rows = this.db.prepare('SELECT * FROM budgets ORDER BY account_id IS NOT NULL, account_id, period, unit').all() as BudgetRow[]
+    return rows.map(budgetFromRow)
+  }
+
+  getBudget(id: number): BudgetRecord | undefined {
+    const row = this.db.prepare('SELECT * FROM budgets WHERE id = ?').get(id) as BudgetRow | undefined
+    return row && budgetFromRow(row)
+  }
+
+  /** Creates or replaces the budget for this scope, period and unit. */
+  upsertBudget(budget: Omit<BudgetRecord, 'id'>, now: string): BudgetRecord {
+    const existing = this.db
+      .prepare(`SELECT id FROM budgets WHERE IFNULL(account_id, '') = IFNULL(?, '') AND period = ? AND unit = ?`)
+      .get(budget.accountId, budget.period, budget.unit) as { id: number } | undefined
+    const values = {
+      ...budget,
+      thresholds: JSON.stringify(budget.thresholds),
+      now
+    }
+    if (existing) {
+      this.db
+        .prepare(
+          `UPDATE budgets SET limit_micros = @limitMicros, thresholds_json = @thresholds, webhook_url = @webhookUrl,
+             webhook_format = @webhookFormat, updated_at = @now WHERE id = @id`
+        )
+        .run({ ...values, id: existing.id })
+      return this.getBudget(existing.id) as BudgetRecord
+    }
+    const id = this.db
+      .prepare(
+        `INSERT INTO budgets (account_id, period, limit_micros, unit, thresholds_json, webhook_url, webhook_format, created_at, updated_at)
+         VALUES (@accountId, @period, @limitMicros, @unit, @thresholds, @webhookUrl, @webhookFormat, @now, @now)`
+      )
+      .run(values).lastInsertRowid
+    return this.getBudget(Number(id)) as BudgetRecord
+  }
+
+  removeBudget(id: number): boolean {
+    return this.db.prepare('DELETE FROM budgets WHERE id = ?').run(id).changes > 0
+  }
+
+  // ---- alerts ------------------------------------------------------------------------------
+
+  /** Alerts still open: active, snoozed, or dismissed while their condition holds (latched). */
+  openAlerts(): OpenAlert[] {
+    const rows = this.db
+      .prepare(
+        `SELECT id, condition_key AS key, kind, state, severity, snooze_until AS snoozeUntil,
+                snooze_until_topup AS snoozeUntilTopUp, snoozed_at AS snoozedAt, latched, account_id AS accountId
+         FROM alerts WHERE state <> 'resolved' OR latched = 1`
+      )
+      .all() as (Omit<OpenAlert, 'snoozeUntilTopUp' | 'latched'> & { snoozeUntilTopUp: number; latched: number })[]
+    return rows.map((row) => ({ ...row, snoozeUntilTopUp: row.snoozeUntilTopUp === 1, latched: row.latched === 1 }))
+  }
+
+  /** Opens a new alert for a condition that was just crossed. */
+  fire(condition: Condition, now: string, state: AlertState = 'active'): number {
+    return Number(
+      this.db
+        .prepare(
+          `INSERT INTO alerts (condition_key, account_id, rule_id, budget_id, kind, severity, state, message, fired_at,
+             resolved_at, last_value_micros, last_value_unit, last_evaluated_at, webhook_url, webhook_format, webhook_status)
+           VALUES (@key, @accountId, @ruleId, @budgetId, @kind, @severity, @state, @message, @now, @resolvedAt,
+             @valueMicros, @unit, @now, @webhookUrl, @webhookFormat, @webhookStatus)`
+        )
+        .run({
+          key: condition.key,
+          accountId: condition.accountId,
+          ruleId: condition.ruleId,
+          budgetId: condition.budgetId,
+          kind: condition.kind,
+          severity: condition.severity,
+          state,
+          message: condition.message,
+          now,
+          resolvedAt: state === 'resolved' ? now : null,
+          valueMicros: condition.valueMicros,
+          unit: condition.unit,
+          webhookUrl: condition.webhook?.url ?? null,
+          webhookFormat: condition.webhook?.format ?? null,
+          webhookStatus: condition.webhook ? 'pending' : null
+        }).lastInsertRowid
+    )
+  }
+
+  /** Refreshes an open alert's figure, message and severity (no new notification). */
+  update(id: number, condition: Condition, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE alerts SET message = ?, severity = ?, last_value_micros = ?, last_value_unit = ?, last_evaluated_at = ?
+         WHERE id = ?`
+      )
+      .run(condition.message, condition.severity, condition.valueMicros, condition.unit, now, id)
+  }
+
+  resolve(id: number, now: string): void {
+    this.db
+      .prepare(`UPDATE alerts SET state = 'resolved', resolved_at = COALESCE(resolved_at, ?), latched = 0, last_evaluated_at = ? WHERE id = ?`)
+      .run(now, now, id)
+  }
+
+  unlatch(id: number, now: string): void {
+    this.db.prepare('UPDATE alerts SET latched = 0, last_evaluated_at = ? WHERE id = ?').run(now, id)
+  }
+
+  /** A snooze ended: the alert is active again and will be notified again. */
+  wake(id: number, now: string): void {
+    this.db
+      .prepare(
+        `UPDATE alerts SET state = 'active', snooze_until = NULL, snooze_until_topup = 0, snoozed_at = NULL,
+           notified_at = NULL, last_evaluated_at = ? WHERE id = ?`
+      )
+      .run(now, id)
+  }
+
+  snooze(id: number, until: string | null, untilTopUp: boolean, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE alerts SET state = 'snoozed', snooze_until = ?, snooze_until_topup = ?, snoozed_at = ?
+           WHERE id = ? AND state <> 'resolved'`
+        )
+        .run(until, untilTopUp ? 1 : 0, now, id).changes > 0
+    )
+  }
+
+  /** Hides an alert until its condition clears; it does not fire again meanwhile. */
+  dismiss(id: number, now: string): boolean {
+    return (
+      this.db
+        .prepare(
+          `UPDATE alerts SET state = 'resolved', resolved_at = ?, dismissed_at = ?, latched = 1,
+             snooze_until = NULL, snooze_until_topup = 0
+           WHERE id = ? AND state <> 'resolved'`
+        )
+        .run(now, now, id).changes > 0
+    )
+  }
+
+  get(id: number): AlertRecord | undefined {
+    const row = this.db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`).get(id) as RawAlert | undefined
+    return row && fromRaw(row)
+  }
+
+  /** Alerts newest first: every open one, then resolved history up to `limit` rows in all. */
+  list(options: { states?: readonly AlertState[]; accountId?: string; limit: number }): AlertRecord[] {
+    const states = options.states && options.states.length > 0 ? options.states : ['active', 'snoozed', 'resolved']
+    const rows = this.db
+      .prepare(
+        `SELECT ${ALERT_COLUMNS} FROM alerts
+         WHERE state IN (SELECT value FROM json_each(?)) AND (? IS NULL OR account_id = ?)
+         ORDER BY state = 'resolved', fired_at DESC, id DESC LIMIT ?`
+      )
+      .all(JSON.stringify(states), options.accountId ?? null, options.accountId ?? null, options.limit) as RawAlert[]
+    return rows.map(fromRaw)
+  }
+
+  /**
+   * Alerts to announce: active ones never notified, plus top-up announcements (born resolved) of
+   * the last day. Resolved-before-notified alerts (quiet hours) are dropped, not announced late.
+   */
+  toAnnounce(now: Date): AlertRecord[] {
+    const dayAgo = new Date(now.getTime() - 86_400_000).toISOString()
+    const rows = this.db
+      .prepare(
+        `SELECT ${ALERT_COLUMNS} FROM alerts
+         WHERE notified_at IS NULL AND (state = 'active' OR (kind = 'topup_detected' AND fired_at >= ?))
+         ORDER BY fired_at, id`
+      )
+      .all(dayAgo) as RawAlert[]
+    return rows.map(fromRaw)
+  }
+
+  markNotified(ids: readonly number[], now: string): void {
+    const mark = this.db.prepare('UPDATE alerts SET notified_at = ? WHERE id = ? AND notified_at IS NULL')
+    for (const id of ids) mark.run(now, id)
+  }
+
+  /** Records a webhook's outcome on its alert (the error text never holds the URL's secrets). */
+  setWebhookResult(id: number, status: 'sent' | 'failed', error: string | null): void {
+    this.db.prepare('UPDATE alerts SET webhook_status = ?, webhook_error = ? WHERE id = ?').run(status, error, id)
+  }
+
+  // ---- settings ----------------------------------------------------------------------------
+
+  autoReload(accountId: string): boolean {
+    const row = this.db.prepare('SELECT auto_reload AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
+      | { value: number }
+      | undefined
+    return row?.value === 1
+  }
+
+  setAutoReload(accountId: string, autoReload: boolean): void {
+    this.db
+      .prepare(
+        `INSERT INTO account_alert_settings (account_id, auto_reload) VALUES (?, ?)
+         ON CONFLICT (account_id) DO UPDATE SET auto_reload = excluded.auto_reload`
+      )
+      .run(accountId, autoReload ? 1 : 0)
+  }
+
+  defaultsApplied(accountId: string): boolean {
+    const row = this.db.prepare('SELECT defaults_applied AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
+      | { value: number }
+      | undefined
+    return row?.value === 1
+  }
+
+  markDefaultsApplied(accountId: string): void {
+    this.db
+      .prepare(
+        `INSERT INTO account_alert_settings (account_id, defaults_applied) VALUES (?, 1)
+         ON CONFLICT (account_id) DO UPDATE SET defaults_applied = 1`
+      )
+      .run(accountId)
+  }
+
+  quietHours(): QuietHours {
+    const row = this.db.prepare(`SELECT value_json AS value FROM alert_settings WHERE key = 'quietHours'`).get() as { value: string } | undefined
+    return row ? { ...DEFAULT_QUIET_HOURS, ...(JSON.parse(row.value) as Partial<QuietHours>) } : DEFAULT_QUIET_HOURS
+  }
+
+  setQuietHours(quietHours: QuietHours): void {
+    this.db
+      .prepare(
+        `INSERT INTO alert_settings (key, value_json) VALUES ('quietHours', ?)
+         ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`
+      )
+      .run(JSON.stringify(quietHours))
+  }
+}
+
+function ruleFromRow(row: RuleRow): RuleRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    kind: row.kind,
+    thresholdMicros: row.threshold_micros,
+    unit: row.unit,
+    days: row.days,
+    enabled: row.enabled === 1,
+    webhookUrl: row.webhook_url,
+    webhookFormat: row.webhook_format
+  }
+}
+
+function budgetFromRow(row: BudgetRow): BudgetRecord {
+  return {
+    id: row.id,
+    accountId: row.account_id,
+    period: row.period,
+    limitMicros: row.limit_micros,
+    unit: row.unit,
+    thresholds: JSON.parse(row.thresholds_json) as number[],
+    webhookUrl: row.webhook_url,
+    webhookFormat: row.webhook_format
+  }
+}

@@ -1,0 +1,132 @@
+import type { Database } from 'better-sqlite3'
+import { formatMoney, microsToDecimal, toMicros } from '../../../shared/money'
+import type { AccountRecord } from '../ledger/accounts-repo'
+import { AlertFacts } from './alert-facts'
+import { stepAlert, type MachineContext } from './alert-machine'
+import type { Condition } from './alert-model'
+import { AlertsRepo } from './alerts-repo'
+import { budgetWindow } from './budget-math'
+import { accountConditions, budgetConditions, spendableBalance } from './conditions'
+
+/** Suggested low-balance lines, per currency, for the default rule (see defaultLowBalanceRule). */
+export const DEFAULT_LOW_BALANCE: Readonly<Record<string, string>> = { USD: '5', EUR: '5', GBP: '5', CNY: '35' }
+
+/** What one evaluation changed. */
+export interface EvaluationResult {
+  fired: number[]
+  resolved: number[]
+  woken: number[]
+}
+
+/** Inputs of {@link evaluateAlerts}. */
+export interface EvaluateOptions {
+  now: Date
+  accounts: readonly AccountRecord[]
+  /** Runway from the ledger's derivations, when it has one. */
+  runwayDays(account: AccountRecord): number | null
+  /** The account a poll just ingested: checked for a top-up to announce. */
+  polledAccountId?: string
+}
+
+/**
+ * Evaluates every rule, budget and key check against the ledger and moves alert state, in one
+ * transaction (nested inside the ingest transaction when called from the ingest hook). Pure
+ * decisions live in conditions.ts and alert-machine.ts; this function only reads and writes.
+ */
+export function evaluateAlerts(db: Database, options: EvaluateOptions): EvaluationResult {
+  return db.transaction(() => {
+    const repo = new AlertsRepo(db)
+    const facts = new AlertFacts(db)
+    const now = options.now
+    const nowIso = now.toISOString()
+    const result: EvaluationResult = { fired: [], resolved: [], woken: [] }
+    const conditions: Condition[] = []
+    const labels = new Map(options.accounts.map((account) => [account.id, account.label]))
+
+    for (const account of options.accounts) {
+      const autoReload = repo.autoReload(account.id)
+      const accountFacts = facts.forAccount(account, autoReload, now, options.runwayDays(account))
+      applyDefaultRules(repo, accountFacts.accountId, spendableBalance(accountFacts, null), nowIso)
+      conditions.push(...accountConditions(accountFacts, repo.listRules(account.id), now))
+      if (account.id === options.polledAccountId && autoReload) announceTopUp(db, repo, facts, account, nowIso, result)
+    }
+    for (const budget of repo.listBudgets()) {
+      if (budget.accountId !== null && !labels.has(budget.accountId)) continue
+      const window = budgetWindow(budget.period, now)
+      const scope = budget.accountId === null ? 'All accounts' : (labels.get(budget.accountId) as string)
+      conditions.push(...budgetConditions(budget, facts.spent(budget.accountId, budget.unit, window), window, scope))
+    }
+
+    const machine: MachineContext = {
+      now,
+      toppedUpSince: (accountId, since) => accountId !== null && since !== null && facts.toppedUpSince(accountId, since)
+    }
+    const byKey = new Map(conditions.map((condition) => [condition.key, condition]))
+    const open = new Map(repo.openAlerts().map((alert) => [alert.key, alert]))
+    for (const [key, alert] of open) {
+      const condition = byKey.get(key) ?? null
+      const action = stepAlert(alert, condition, machine)
+      if (action.type === 'resolve') {
+        repo.resolve(alert.id, nowIso)
+        result.resolved.push(alert.id)
+      } else if (action.type === 'unlatch') {
+        repo.unlatch(alert.id, nowIso)
+      } else if (action.type === 'wake' && condition) {
+        repo.update(alert.id, condition, nowIso)
+        repo.wake(alert.id, nowIso)
+        result.woken.push(alert.id)
+      } else if (action.type === 'update' && condition) {
+        repo.update(alert.id, condition, nowIso)
+      }
+    }
+    for (const condition of conditions) {
+      if (stepAlert(open.get(condition.key), condition, machine).type === 'fire') {
+        result.fired.push(repo.fire(condition, nowIso))
+      }
+    }
+    return result
+  })()
+}
+
+/**
+ * The default rule Coffer offers a new account: once its first balance is known, and only if the
+ * user has set no rule yet, a low-balance alert at a sensible line for its currency (USD/EUR/GBP 5,
+ * CNY 35). Applied once per account: a rule the user deletes stays deleted.
+ */
+function applyDefaultRules(repo: AlertsRepo, accountId: string, primary: { unit: string } | null, now: string): void {
+  if (!primary || repo.defaultsApplied(accountId)) return
+  repo.markDefaultsApplied(accountId)
+  const line = DEFAULT_LOW_BALANCE[primary.unit]
+  if (!line || repo.listRules(accountId).length > 0) return
+  repo.upsertRule(
+    { accountId, kind: 'low_balance', thresholdMicros: toMicros(line), unit: primary.unit, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto' },
+    now
+  )
+}
+
+/** For auto-reload accounts: a balance rise since the previous poll is announced (born resolved). */
+function announceTopUp(db: Database, repo: AlertsRepo, facts: AlertFacts, account: AccountRecord, now: string, result: EvaluationResult): void {
+  const rise = facts.latestRise(account.id)
+  if (!rise) return
+  const key = `topup:${account.id}:${rise.runId}`
+  if (db.prepare('SELECT 1 FROM alerts WHERE condition_key = ?').get(key)) return
+  const shown = (micros: number): string => formatMoney({ amount: microsToDecimal(micros), unit: rise.unit }, 'en-US')
+  const id = repo.fire(
+    {
+      key,
+      accountId: account.id,
+      kind: 'topup_detected',
+      severity: 'info',
+      state: 'on',
+      message: `${account.label} was topped up by ${shown(rise.deltaMicros)} (now ${shown(rise.amountMicros)}).`,
+      valueMicros: rise.deltaMicros,
+      unit: rise.unit,
+      ruleId: null,
+      budgetId: null,
+      webhook: null
+    },
+    now,
+    'resolved'
+  )
+  result.fired.push(id)
+}

@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { afterEach, beforeEach, expect, it } from 'vitest'
+import { deepseekBalance } from '../../../simulator/shapes/deepseek'
+import { ProviderSimulator } from '../../../simulator/provider-simulator'
+import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
+import { useTempDir } from '../../../helpers/temp-dir'
+
+// The CLI's source entry point, run through tsx: a stale out/ build can never stand in for it.
+const cliMain = fileURLToPath(new URL('../../../../src/main/cli/main.ts', import.meta.url))
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs the real `coffer` command as a subprocess (the same Node, the source through tsx). */
+function coffer(home: string, service: string, args: string[], stdin = ''): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, '--home', home, ...args], {
+      env: { ...process.env, COFFER_KEYCHAIN_SERVICE: service },
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', (code) => resolve({ code, stdout, stderr }))
+    child.stdin.end(stdin)
+  })
+}
+
+interface AlertsJson {
+  alerts: { id: number; accountId: string; kind: string; state: string; firedAt: string; message: string }[]
+}
+
+describeWithKeychain('coffer alerts (subprocess, simulator DeepSeek)', () => {
+  const home = useTempDir('coffer-alerts-cli-')
+  let simulator: ProviderSimulator
+  let service: string
+
+  beforeEach(async () => {
+    simulator = await ProviderSimulator.start()
+    service = testKeychainService()
+  })
+  afterEach(async () => {
+    await simulator.close()
+    await deleteKeychainService(service)
+  })
+
+  it('fires one low_balance alert when the balance falls below the rule, keeps it single over polls, resolves on top-up', { timeout: 120_000 }, async () => {
+    const balance = (total: string) => deepseekBalance([{ currency: 'CNY', total, granted: '0', toppedUp: total }])
+    simulator.route('GET', '/user/balance', balance('100.00'), balance('20.00'), balance('19.50'), balance('80.00'))
+    const run = (...args: string[]) => coffer(home(), service, args)
+    const alertsNow = async (): Promise<AlertsJson> => {
+      const result = await run('alerts', '--json')
+      expect(result.code, result.stderr).toBe(0)
+      return JSON.parse(result.stdout) as AlertsJson
+    }
+
+    const added = await coffer(home(), service, ['accounts', 'add', '--provider', 'deepseek', '--label', 'DeepSeek', '--base-url', simulator.baseUrl, '--key-stdin'], 'sk-test-deepseek-0001\n')
+    expect(added.code, added.stderr).toBe(0)
+    const rule = await run('alerts', 'rule', 'DeepSeek', '--below', '50', '--unit', 'CNY')
+    expect(rule.code, rule.stderr).toBe(0)
+    expect(rule.stdout).toContain('below 50 CNY')
+
+    expect((await run('poll', 'DeepSeek')).code).toBe(0) // 100 CNY: above the line
+    expect((await alertsNow()).alerts).toEqual([])
+
+    expect((await run('poll', 'DeepSeek')).code).toBe(0) // 20 CNY: crossed
+    const fired = (await alertsNow()).alerts
+    expect(fired).toHaveLength(1)
+    expect(fired[0]).toMatchObject({ kind: 'low_balance', state: 'active' })
+    expect(fired[0]?.message).toContain('below your alert')
+
+    expect((await run('poll', 'DeepSeek')).code).toBe(0) // 19.50 CNY: still below, must not fire again
+    const still = (await alertsNow()).alerts
+    expect(still.filter((alert) => alert.state === 'active' && alert.kind === 'low_balance')).toHaveLength(1)
+    expect(still).toHaveLength(1)
+    expect(still[0]?.id).toBe(fired[0]?.id)
+
+    expect((await run('poll', 'DeepSeek')).code).toBe(0) // 80 CNY: topped up
+    const after = (await alertsNow()).alerts
+    expect(after.filter((alert) => alert.state === 'active')).toEqual([])
+    expect(after.filter((alert) => alert.kind === 'low_balance')).toEqual([expect.objectContaining({ id: fired[0]?.id, state: 'resolved' })])
+
+    expect(simulator.requestsTo('/user/balance')).toHaveLength(4)
+    // The key never appears in any output.
+    const listed = await run('alerts')
+    expect(listed.stdout).not.toContain('sk-test-deepseek-0001')
+  })
+
+  it('rejects bad usage with exit code 2', { timeout: 60_000 }, async () => {
+    const none = await coffer(home(), service, ['alerts', 'rule', 'Nope', '--below', '5'])
+    expect(none.code).toBe(2)
+    const both = await coffer(home(), service, ['alerts', 'rule', 'Nope', '--below', '5', '--runway-days', '3'])
+    expect(both.code).toBe(2)
+    expect(both.stderr).toContain('exactly one')
+    const budget = await coffer(home(), service, ['budget', 'set', '--global', '--period', 'year', '--limit', '5'])
+    expect(budget.code).toBe(2)
+  })
+})
