@@ -36,6 +36,8 @@ export type CoreEventListener = <E extends EventName>(event: E, payload: EventPa
 export interface Core {
   handlers: Handlers
   context: CoreContext
+  /** The alert engine (evaluation, delivery; `settle()` waits for webhooks in flight). */
+  alerts: AlertService
   /** Subscribes to push events; returns the unsubscribe function. */
   onEvent(listener: CoreEventListener): () => void
   /** Starts background polling (the app and `coffer serve`; the CLI polls on demand). */
@@ -103,6 +105,7 @@ export function createCore(deps: CoreDeps): Core {
   return {
     handlers,
     context,
+    alerts,
     onEvent(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
