@@ -16,8 +16,8 @@ const FOCUSABLE = 'a[href], button:not([disabled]), input:not([disabled]), selec
 
 /**
  * A modal dialog on the native `<dialog>` element: `showModal()` makes the rest of the page inert,
- * Escape closes it, and Tab is kept inside. Focus returns to whatever opened it. Render it only
- * while open.
+ * Escape closes it, and Tab is kept inside. Focus starts on the element marked `data-autofocus`
+ * (else the first field) and returns to whatever opened it. Render it only while open.
  */
 export function Dialog({ title, description, onClose, children, role = 'dialog', wide = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
@@ -33,6 +33,9 @@ export function Dialog({ title, description, onClose, children, role = 'dialog',
     if (!dialog) return
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null
     if (!dialog.open) dialog.showModal()
+    // showModal() focuses the first focusable element (the × button); start somewhere useful instead.
+    const start = dialog.querySelector<HTMLElement>('[data-autofocus]') ?? dialog.querySelector<HTMLElement>('input, select, textarea')
+    start?.focus()
     // The browser's Escape handling closes the dialog itself; let React decide instead.
     const onCancel = (event: Event): void => {
       event.preventDefault()

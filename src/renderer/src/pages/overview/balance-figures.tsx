@@ -54,18 +54,21 @@ export function BalanceFigures({ account }: { account: AccountView }) {
 
 function SpendLine({ account }: { account: AccountView }) {
   const spend = account.spend
+  const runway = account.runwayDays
   return (
-    <p className="spend-line">
+    <div className="spend-lines">
       {spend ? (
-        <>
-          Spent {formatMoney({ amount: spend.today, unit: spend.unit })} today,{' '}
+        <p>
+          Spent {formatMoney({ amount: spend.today, unit: spend.unit })} today ·{' '}
           {formatMoney({ amount: spend.monthToDate, unit: spend.unit })} this month
-        </>
+        </p>
       ) : null}
-      {spend && account.runwayDays !== null ? ' · ' : null}
-      {account.runwayDays !== null ? <>
-          About {Math.max(0, Math.round(account.runwayDays))} days left at this pace <SourceTag source="derived" />
-        </> : null}
-    </p>
+      {runway !== null ? (
+        <p>
+          {runway < 1 ? 'Runs out within a day' : `About ${Math.round(runway)} days left at this pace`}{' '}
+          <SourceTag source="derived" />
+        </p>
+      ) : null}
+    </div>
   )
 }

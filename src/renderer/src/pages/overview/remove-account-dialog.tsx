@@ -40,7 +40,7 @@ export function RemoveAccountDialog({ account, onClose }: { account: AccountView
         </p>
       ) : null}
       <div className="dialog-actions">
-        <button type="button" className="button" onClick={onClose} autoFocus>
+        <button type="button" className="button" onClick={onClose} data-autofocus>
           Cancel
         </button>
         <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>

@@ -71,7 +71,6 @@ export function ReplaceKeyDialog({ account, onClose }: { account: AccountView; o
               placeholder={provider?.key.placeholder}
               value={key}
               onChange={(event) => setKey(event.target.value)}
-              autoFocus
             />
           )}
         </FormField>
