@@ -1,9 +1,32 @@
 import { spawn } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** bin/coffer.js: the built CLI when out/ exists, the TypeScript source through tsx otherwise. */
 export const cofferBin = fileURLToPath(new URL('../../bin/coffer.js', import.meta.url))
 export const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/** Newest modification time of any file under `dir`. */
+function newestMtime(dir: string): number {
+  return readdirSync(dir, { withFileTypes: true }).reduce((newest, entry) => {
+    const path = join(dir, entry.name)
+    return Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs)
+  }, 0)
+}
+
+/**
+ * bin/coffer.js prefers the build in out/ when there is one. A build older than the sources would
+ * test yesterday's CLI, so say so instead of reporting confusing failures (`npm test` builds first).
+ */
+export function assertBuildIsFresh(): void {
+  const built = join(repoRoot, 'out', 'main', 'cli.js')
+  if (!existsSync(built)) return
+  const sources = Math.max(newestMtime(join(repoRoot, 'src', 'main')), newestMtime(join(repoRoot, 'src', 'shared')))
+  if (statSync(built).mtimeMs < sources) {
+    throw new Error('out/main/cli.js is older than src/: bin/coffer.js would run a stale CLI. Run `npx electron-vite build` (or `npm run build`) first, or delete out/main.')
+  }
+}
 
 export interface CofferRun {
   code: number | null
@@ -17,6 +40,7 @@ export interface CofferRun {
  * or empty.
  */
 export function runCoffer(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<CofferRun> {
+  assertBuildIsFresh()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cofferBin, ...args], { cwd: repoRoot, env: options.env ?? process.env, stdio: ['pipe', 'pipe', 'pipe'] })
     let stdout = ''

@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Core } from '../../../../src/main/core/app'
 import { startWebServer, type RunningWebServer } from '../../../../src/main/web/web-server'
 import { RENDERER_CSP } from '../../../../src/shared/http-protocol'
-import { cofferBin, repoRoot } from '../../../helpers/run-coffer'
+import { assertBuildIsFresh, cofferBin, repoRoot } from '../../../helpers/run-coffer'
 import { createTestCore } from '../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
 
@@ -282,6 +282,7 @@ describe('startWebServer (coffer serve)', () => {
 
 /** Starts `coffer serve …` and resolves with the URL it prints. */
 function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: URL; output: () => string }> {
+  assertBuildIsFresh()
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [cofferBin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createCore, type Core } from '../../src/main/core/app'
+import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
+import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
+import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import { ProviderSimulator, type SimHandler } from '../simulator/provider-simulator'
+import { openrouterCredits, openrouterError, openrouterKey } from '../simulator/shapes/openrouter'
+import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+
+/**
+ * End to end: Debian's Chromium, driven by Playwright, against `coffer serve` (the same
+ * startWebServer + createCore the command runs, in-process so the test owns its lifetime) with the
+ * real keychain (a throw-away service in the private test keyring) and the provider simulator.
+ */
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
+
+const goodKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
+const revokedKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
+
+/** Answers by key, like the real provider: the good key reads its credits, the revoked one gets 401 everywhere. */
+function byKey(good: SimHandler): SimHandler {
+  return (req) => {
+    if (req.headers.authorization === `Bearer ${goodKey}`) return typeof good === 'function' ? good(req) : good
+    return openrouterError(401, 'User not found.')
+  }
+}
+
+describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serve + Chromium + simulator)', () => {
+  const service = testKeychainService()
+  let dataDir: string
+  let simulator: ProviderSimulator
+  let core: Core
+  let server: RunningWebServer
+  let browser: Browser
+  let page: Page
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
+    }
+    mkdirSync(artifacts, { recursive: true })
+    dataDir = await makeTempDir('coffer-e2e-')
+    simulator = await ProviderSimulator.start()
+    simulator.route('GET', '/api/v1/credits', byKey(openrouterCredits({ totalCredits: 100, totalUsage: 25.5 })))
+    simulator.route('GET', '/api/v1/key', byKey(openrouterKey({ limit: null, limitRemaining: null, usage: 25.5 })))
+    simulator.route('GET', '/api/v1/activity', byKey({ body: { data: [] } }))
+
+    core = createCore({ runtime: 'serve', dataDir, secrets: new KeytarSecretStore(service), preferences: new MemoryPreferencesStore() })
+    core.startPolling()
+    server = await startWebServer({ core, rendererDir, port: 0 })
+
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    })
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 860 } })
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    core?.close()
+    await simulator?.close()
+    if (dataDir) await removeTempDir(dataDir)
+    await deleteKeychainService(service)
+  })
+
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+
+  async function addOpenRouterAccount(label: string, key: string): Promise<void> {
+    await page.getByRole('button', { name: 'Add account', exact: true }).click()
+    const dialog = page.getByRole('dialog', { name: 'Add an account' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await dialog.getByLabel('Provider').selectOption('openrouter')
+    await dialog.getByLabel('Label').fill(label)
+    await dialog.getByLabel('API key').fill(key)
+    await dialog.getByText('Advanced').click()
+    await dialog.getByLabel(/Base URL/).fill(simulator.baseUrl)
+    await shot(`add-dialog-${label.toLowerCase()}`)
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+  }
+
+  const card = (label: string) => page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label }) })
+
+  it('opens the printed URL and shows the first-run empty state', async () => {
+    await page.goto(server.url)
+    await expect.poll(() => page.getByRole('heading', { name: /Know what’s left on every AI API key/ }).isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await page.getByRole('button', { name: 'Add your first account' }).isVisible()).toBe(true)
+    expect(await page.getByTestId('account-card').count()).toBe(0)
+    // The token moved out of the address bar (it travels in the fragment only).
+    expect(page.url()).not.toContain(server.token)
+    await shot('01-empty-state')
+  })
+
+  it('adds an OpenRouter account and its card shows the balance from the simulator', async () => {
+    await addOpenRouterAccount('Personal', goodKey)
+
+    const personal = card('Personal')
+    await expect.poll(() => personal.textContent(), { timeout: 15_000 }).toContain('$74.50')
+    const text = (await personal.textContent()) ?? ''
+    expect(text).toContain('OpenRouter')
+    expect(text).toContain('Up to date')
+    expect(text).toContain('official')
+    expect(text).not.toContain('Stale')
+    await shot('02-balance')
+
+    expect(simulator.requestsTo('/api/v1/credits').some((r) => r.headers.authorization === `Bearer ${goodKey}`)).toBe(true)
+    const stored = await new KeytarSecretStore(service).get((await core.handlers['accounts:list']({}))[0]?.id as string)
+    expect(stored).toBe(goodKey)
+  })
+
+  it('adds a second account whose key is rejected: its card says so clearly', async () => {
+    await addOpenRouterAccount('Revoked', revokedKey)
+
+    const revoked = card('Revoked')
+    await expect.poll(() => revoked.textContent(), { timeout: 15_000 }).toContain('Key rejected')
+    const alert = revoked.getByRole('alert')
+    expect(await alert.textContent()).toMatch(/rejected the key/)
+    expect(await revoked.getByRole('button', { name: 'Replace key' }).isVisible()).toBe(true)
+    expect(await revoked.textContent()).toContain('No balance yet')
+    // The good account is untouched.
+    expect(await card('Personal').textContent()).toContain('$74.50')
+    expect(await page.getByTestId('account-card').count()).toBe(2)
+    await shot('03-auth-failed')
+  })
+
+  it('never shows either key in the page', async () => {
+    const html = await page.content()
+    expect(html).not.toContain(goodKey)
+    expect(html).not.toContain(revokedKey)
+    // Chromium notes that frame-ancestors in the <meta> CSP is ignored; the served header carries it.
+    const known = /frame-ancestors' is ignored when delivered via a <meta> element/
+    expect(consoleErrors.filter((text) => !known.test(text))).toEqual([])
+  })
+})
+
