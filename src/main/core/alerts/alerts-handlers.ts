@@ -61,6 +61,7 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
     'alerts:list': async ({ states, accountId, limit }) => {
       // A snooze that ran out shows as active at once, without waiting for the next poll.
       service.evaluate()
+      service.queueDelivery()
       const alerts = service.views(repo.list({ states, accountId, limit }))
       const open = states && !states.includes('active') ? service.views(repo.list({ states: ['active'], limit: 1000 })) : alerts
       return { alerts, level: alertLevel(open) }

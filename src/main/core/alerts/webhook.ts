@@ -38,7 +38,7 @@ const NTFY_TAGS: Record<AlertSeverity, string> = { info: 'moneybag', warning: 'w
  * - `json`: a small JSON document for your own receiver.
  */
 export function buildWebhookRequest(url: string, format: WebhookFormat, alert: WebhookAlert): WebhookRequest {
-  const title = `Coffer: ${alertKindText[alert.kind]}${alert.accountLabel ? ` — ${alert.accountLabel}` : ''}`
+  const title = `Coffer: ${alertKindText[alert.kind]}${alert.accountLabel ? ` (${alert.accountLabel})` : ''}`
   const resolved = resolveFormat(url, format)
   if (resolved === 'slack') {
     return { url, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: `*${title}*\n${alert.message}` }) }
