@@ -6,7 +6,7 @@ import { _electron, type ElectronApplication, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 /**
- * The packaged-shell checks of perf-security.md B9 (S1, S4, S6, preload surface), driven through
+ * The packaged-shell checks of perf-security.md B9 (S1–S4, S6), driven through
  * Playwright's `_electron` against the built app (out/). They need Electron's binary, which
  * `npm install` downloads from GitHub; where that download is blocked the suite is skipped with a
  * printed reason. The same decisions are unit-tested as pure functions in test/unit/main/shell.
@@ -17,6 +17,11 @@ interface PageGlobals {
   open(url: string): unknown
   location: { href: string }
   Notification: { requestPermission(): Promise<string> }
+  document: {
+    addEventListener(type: string, listener: () => void, options?: { once: boolean }): void
+    createElement(tag: 'script'): { textContent: string }
+    body: { appendChild(node: unknown): void }
+  }
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -107,6 +112,21 @@ describe.skipIf(!hasElectron)('Electron app (Playwright _electron)', () => {
     await page.waitForTimeout(500)
     expect(page.url()).toBe(appUrl)
     expect(electronApp.windows().length).toBe(before)
+  })
+
+  it('S3: the CSP blocks an injected inline script', async () => {
+    const outcome = await page.evaluate(
+      () =>
+        new Promise<string>((resolve) => {
+          const doc = (globalThis as unknown as PageGlobals).document
+          doc.addEventListener('securitypolicyviolation', () => resolve('blocked'), { once: true })
+          const script = doc.createElement('script')
+          script.textContent = 'globalThis.__cofferInjected = true'
+          doc.body.appendChild(script)
+          setTimeout(() => resolve((globalThis as { __cofferInjected?: boolean }).__cofferInjected ? 'ran' : 'silent'), 1000)
+        })
+    )
+    expect(outcome).toBe('blocked')
   })
 
   it('S6: the page is denied every permission (notifications come from main)', async () => {

@@ -60,7 +60,11 @@ export function installNavigationGuard(contents: WebContents, deps: NavigationGu
     if (decision === 'open-external') openOutside(event.url)
   }
   contents.on('will-navigate', guard)
-  contents.on('will-frame-navigate', guard)
+  // Fires for every frame, the main one included; the main frame is already guarded above, and
+  // handling it twice would open an allowed link in the browser twice.
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame) guard(event)
+  })
   // A redirect is only ever stopped, never reopened outside: the user did not pick its target.
   contents.on('will-redirect', (event) => {
     if (!isAppUrl(event.url, deps.app)) event.preventDefault()

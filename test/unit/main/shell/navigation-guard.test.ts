@@ -70,10 +70,17 @@ class FakeContents extends EventEmitter {
     this.openHandler = handler
   }
   /** Emits a cancellable event the way Electron does; returns whether it was prevented. */
-  fire(name: string, url?: string): boolean {
+  fire(name: string, url?: string, isMainFrame = true): boolean {
     let prevented = false
-    this.emit(name, { url, preventDefault: () => (prevented = true) })
+    this.emit(name, { url, isMainFrame, preventDefault: () => (prevented = true) })
     return prevented
+  }
+
+  /** A main-frame navigation: Electron emits will-navigate, then will-frame-navigate. */
+  navigateMainFrame(url: string): boolean {
+    const first = this.fire('will-navigate', url)
+    const second = this.fire('will-frame-navigate', url, true)
+    return first || second
   }
 }
 
@@ -93,16 +100,20 @@ function guarded(extra: string[] = []) {
 describe('installNavigationGuard', () => {
   it('prevents navigation away from the app and keeps in-app navigation', () => {
     const { contents, opened } = guarded()
-    for (const event of ['will-navigate', 'will-frame-navigate']) {
-      expect(contents.fire(event, 'https://evil.example/')).toBe(true)
-      expect(contents.fire(event, `${indexUrl}#/x`)).toBe(false)
-    }
+    expect(contents.navigateMainFrame('https://evil.example/')).toBe(true)
+    expect(contents.navigateMainFrame(`${indexUrl}#/x`)).toBe(false)
     expect(opened).toEqual([])
   })
 
-  it('sends an allow-listed link to the system browser instead of navigating', async () => {
+  it('guards sub-frames too', () => {
+    const { contents } = guarded()
+    expect(contents.fire('will-frame-navigate', 'https://evil.example/', false)).toBe(true)
+    expect(contents.fire('will-frame-navigate', `${indexUrl}#/x`, false)).toBe(false)
+  })
+
+  it('sends an allow-listed link to the system browser once, instead of navigating', async () => {
     const { contents, opened } = guarded()
-    expect(contents.fire('will-navigate', billing)).toBe(true)
+    expect(contents.navigateMainFrame(billing)).toBe(true)
     await Promise.resolve()
     expect(opened).toEqual([billing])
   })
