@@ -4,7 +4,9 @@ import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cl
 import { registerAccountsCommand } from './commands/accounts-command'
 import { registerAlertsCommand } from './commands/alerts-command'
 import { registerBudgetCommand } from './commands/budget-command'
+import { registerExportCommand } from './commands/export-command'
 import { registerPollCommand } from './commands/poll-command'
+import { registerRecordCommand } from './commands/record-command'
 import { registerServeCommand } from './commands/serve-command'
 import { registerStatusCommand } from './commands/status-command'
 
@@ -21,6 +23,8 @@ export function buildProgram(io: CliIo): Command {
   registerStatusCommand(program, io)
   registerAlertsCommand(program, io)
   registerBudgetCommand(program, io)
+  registerRecordCommand(program, io)
+  registerExportCommand(program, io)
   registerServeCommand(program, io)
   return program
 }

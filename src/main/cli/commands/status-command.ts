@@ -16,7 +16,15 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
       try {
         const accounts = await call(core, 'accounts:list', {})
         if (options.json) {
-          io.out(JSON.stringify({ accounts: accounts.map(accountJson), totals: totals(accounts) }, null, 2))
+          const overview = await call(core, 'ledger:overview', { days: 7 })
+          const home = {
+            unit: overview.home,
+            balance: overview.totalBalance.amount,
+            monthToDate: overview.monthToDate.amount,
+            approximate: true,
+            missingRates: [...new Set([...overview.totalBalance.missingRates, ...overview.monthToDate.missingRates])].sort()
+          }
+          io.out(JSON.stringify({ accounts: accounts.map(accountJson), totals: { ...totals(accounts), home } }, null, 2))
         } else if (accounts.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider deepseek --label DeepSeek --key-stdin')
         } else {
@@ -28,13 +36,24 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     })
 }
 
-/** Sum of each account's primary `total` balance, per unit (exact: summed in micro-units). */
-export function totals(accounts: AccountView[]): { balances: { unit: string; amount: string }[] } {
-  const byUnit = new Map<string, number>()
+type UnitTotal = { unit: string; amount: string }
+
+/**
+ * Sum of each account's primary `total` balance, and of its spend today and this month, per unit
+ * (exact: summed in micro-units).
+ */
+export function totals(accounts: AccountView[]): { balances: UnitTotal[]; spendToday: UnitTotal[]; spendMonthToDate: UnitTotal[] } {
+  const balances = new Map<string, number>()
+  const today = new Map<string, number>()
+  const month = new Map<string, number>()
+  const add = (map: Map<string, number>, unit: string, amount: string): void => void map.set(unit, (map.get(unit) ?? 0) + toMicros(amount))
   for (const account of accounts) {
-    for (const balance of account.balances.filter((candidate) => candidate.kind === 'total')) {
-      byUnit.set(balance.unit, (byUnit.get(balance.unit) ?? 0) + toMicros(balance.amount))
+    for (const balance of account.balances.filter((candidate) => candidate.kind === 'total')) add(balances, balance.unit, balance.amount)
+    if (account.spend) {
+      add(today, account.spend.unit, account.spend.today)
+      add(month, account.spend.unit, account.spend.monthToDate)
     }
   }
-  return { balances: [...byUnit].map(([unit, micros]) => ({ unit, amount: microsToDecimal(micros) })) }
+  const list = (map: Map<string, number>): UnitTotal[] => [...map].map(([unit, micros]) => ({ unit, amount: microsToDecimal(micros) }))
+  return { balances: list(balances), spendToday: list(today), spendMonthToDate: list(month) }
 }

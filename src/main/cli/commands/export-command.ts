@@ -1,0 +1,57 @@
+import { writeFileSync } from 'node:fs'
+import type { Command } from 'commander'
+import { recordKinds, type RecordKind } from '../../../shared/contract/ledger-schemas'
+import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { UsageError, type CliIo } from '../cli-io'
+import { resolveAccount } from '../resolve-account'
+
+interface ExportOptions {
+  what: string
+  format: string
+  from?: string
+  to?: string
+  out?: string
+  account: string[]
+  type: string[]
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value]
+
+/**
+ * `coffer export --what spend|usage|credits|balances --format csv|json [--from DATE] [--to DATE]
+ * [--out FILE]`: the same core function as the records page's export, so both produce the same text.
+ */
+export function registerExportCommand(program: Command, io: CliIo): void {
+  program
+    .command('export')
+    .description('export spend, usage, credit events, balances or polls as CSV or JSON')
+    .requiredOption('--what <what>', recordKinds.join('|'))
+    .requiredOption('--format <format>', 'csv|json')
+    .option('--from <date>', 'first day, YYYY-MM-DD (UTC)')
+    .option('--to <date>', 'last day, YYYY-MM-DD (UTC)')
+    .option('--account <id-or-label>', 'only this account (repeatable)', collect, [])
+    .option('--type <type>', 'only this line item / model / kind / status (repeatable)', collect, [])
+    .option('--out <file>', 'write to this file instead of standard output')
+    .action(async (options: ExportOptions) => {
+      if (!(recordKinds as readonly string[]).includes(options.what)) throw new UsageError(`--what must be one of ${recordKinds.join(', ')} (got "${options.what}").`)
+      if (options.format !== 'csv' && options.format !== 'json') throw new UsageError(`--format must be csv or json (got "${options.format}").`)
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const accountIds = options.account.map((name) => resolveAccount(core, name).id)
+        const result = await call(core, 'records:export', {
+          what: options.what as RecordKind,
+          format: options.format,
+          filter: { from: options.from, to: options.to, accountIds, types: options.type }
+        })
+        if (options.out) {
+          writeFileSync(options.out, result.text, 'utf8')
+          io.err(`Wrote ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} to ${options.out}.`)
+        } else {
+          // io.out adds the final line break itself.
+          io.out(result.text.replace(/\n$/, ''))
+        }
+      } finally {
+        core.close()
+      }
+    })
+}
