@@ -1,30 +1,11 @@
-import { providerDescriptors } from '../../../shared/providers'
+import { isAllowedExternalUrl as isAllowedByCoffer } from '../../../shared/external-links'
 
 /**
- * Hosts the renderer will link to: the billing and key pages of known providers. Anything else
- * (a URL from a proxy's base URL, a tampered ledger) is not rendered as a link at all. Main checks
- * again before opening anything; this is the renderer's half of the rule.
+ * The renderer's half of the link rule: a URL is rendered as a link only when it is a plain https
+ * URL whose exact host is a known provider's billing or key host, or the host of a billing URL the
+ * user set on an account (`extraAllowedUrls`). The rule itself (hostile schemes, look-alike hosts,
+ * userinfo, IDN tricks…) lives in src/shared/external-links.ts; main checks again before opening.
  */
-export const allowedLinkHosts: ReadonlySet<string> = new Set(
-  Object.values(providerDescriptors)
-    .flatMap((descriptor) => [descriptor.billingUrl, descriptor.key.createUrl])
-    .filter((url): url is string => typeof url === 'string')
-    .map((url) => new URL(url).hostname)
-)
-
-/** True for an `https:` URL, without credentials, whose host is on {@link allowedLinkHosts}. */
-export function isAllowedExternalUrl(url: string | null | undefined): url is string {
-  if (!url) return false
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  return (
-    parsed.protocol === 'https:' &&
-    parsed.username === '' &&
-    parsed.password === '' &&
-    allowedLinkHosts.has(parsed.hostname)
-  )
+export function isAllowedExternalUrl(url: string | null | undefined, extraAllowedUrls: readonly string[] = []): url is string {
+  return typeof url === 'string' && isAllowedByCoffer(url, extraAllowedUrls)
 }
