@@ -2,6 +2,7 @@ import type { EmitEvent, EventName, EventPayload, Handlers } from '../../shared/
 import type { PollReport } from '../../shared/contract/schemas'
 import { runPoll } from './accounts/account-service'
 import { createAccountHandlers } from './accounts/account-handlers'
+import { createRawResponseHandlers } from './providers/raw-response-handlers'
 import { createAlertsHandlers } from './alerts/alerts-handlers'
 import { AlertService } from './alerts/alert-service'
 import { createAppHandlers } from './app-handlers'
@@ -96,7 +97,8 @@ export function createCore(deps: CoreDeps): Core {
     ...createAccountHandlers(context),
     ...createPlansHandlers(context),
     ...createAlertsHandlers(context, alerts),
-    ...createRecordsHandlers(context)
+    ...createRecordsHandlers(context),
+    ...createRawResponseHandlers(context)
   }
   context.accountExtras.push(ledgerExtras(db, context.now))
   // Alerts evaluate last in the ingest transaction, after every derivation hook has run.

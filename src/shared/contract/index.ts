@@ -5,6 +5,7 @@ import { appCalls } from './app-calls'
 import { events } from './events'
 import { plansCalls } from './plans-calls'
 import { ledgerCalls } from './ledger-calls'
+import { rawResponseCalls } from './raw-response-calls'
 
 /**
  * The bridge contract: every call the renderer may make and every event main may push.
@@ -16,7 +17,8 @@ export const calls = {
   ...plansCalls,
   ...accountCalls,
   ...alertsCalls,
-  ...ledgerCalls
+  ...ledgerCalls,
+  ...rawResponseCalls
 }
 
 export { events }

@@ -16,6 +16,7 @@ export const callNames = [
   'accounts:remove',
   'accounts:test',
   'accounts:poll',
+  'accounts:raw-responses',
   'plans:compare',
   'plans:list',
   'plans:save',
