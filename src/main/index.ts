@@ -1,4 +1,4 @@
-import { join } from 'node:path'
+import { join, resolve } from 'node:path'
 import { app, Menu, net, powerMonitor, session, shell } from 'electron'
 import ElectronStore from 'electron-store'
 import { isAllowedExternalUrl } from '../shared/external-links'
@@ -19,7 +19,9 @@ import { HIDDEN_FLAG, shouldOpenWindowAtStart } from './shell/window-options'
 // Before `ready`: the name and data folder the CLI uses too (COFFER_HOME overrides both), and no
 // default application menu (building it costs tens to hundreds of ms at start-up).
 app.setName(APP_NAME)
-app.setPath('userData', defaultDataDir())
+app.setPath('userData', resolve(defaultDataDir()))
+// Chromium's caches and storage go to a subfolder, so the data folder stays the ledger + config.json.
+app.setPath('sessionData', join(app.getPath('userData'), 'electron-session'))
 Menu.setApplicationMenu(null)
 if (process.platform === 'win32') app.setAppUserModelId('app.coffer.desktop') // toasts need it
 
@@ -53,8 +55,11 @@ if (!app.requestSingleInstanceLock()) {
     extraAllowedUrls: billingUrls
   })
 
-  app.on('second-instance', () => windows.open())
-  app.on('activate', () => windows.open()) // macOS: dock icon clicked
+  const openWhenReady = (): void => {
+    if (app.isReady()) windows.open()
+  }
+  app.on('second-instance', openWhenReady)
+  app.on('activate', openWhenReady) // macOS: dock icon clicked
   app.on('window-all-closed', () => {
     // Stay in the tray: closing the window frees the renderer, not the app.
   })

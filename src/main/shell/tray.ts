@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron'
+import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import type { Core } from '../core/app'
 import { buildTrayModel, menuLabel, type TrayAction, type TrayIconState, type TrayModel, type TraySignal } from './tray-model'
 
@@ -26,8 +26,8 @@ const REFRESH_DELAY_MS = 300
  * the window comes and goes, the tray stays until Quit.
  */
 export function startTray(deps: TrayDeps): CofferTray {
-  const icons = new Map<TrayIconState, Electron.NativeImage>()
-  const icon = (state: TrayIconState): Electron.NativeImage => {
+  const icons = new Map<TrayIconState, NativeImage>()
+  const icon = (state: TrayIconState): NativeImage => {
     let image = icons.get(state)
     if (!image) {
       // createFromPath picks up tray-<state>@2x.png next to it on HiDPI screens.
