@@ -8,7 +8,7 @@ import './styles/forms.css'
 import { App } from './app'
 import { resolveBridge } from './bridge'
 import { MissingToken } from './missing-token'
-import { startStore } from './store/bootstrap'
+import { startStore } from './start-store'
 
 const container = document.getElementById('root')
 if (!container) throw new Error('index.html has no #root element')

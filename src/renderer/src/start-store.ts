@@ -1,20 +1,16 @@
-import { getBridge, onSessionExpired } from '../bridge'
-import { useStore } from './index'
+import { getBridge, onSessionExpired } from './bridge'
+import { connectStore } from './store/connect-store'
+import { useStore } from './store'
 
 let started = false
 
 /**
- * Subscribes to the bridge's push events and loads the first data. Runs once per page, outside
- * React, so StrictMode's double effects cannot subscribe twice.
+ * Connects the store to the page's bridge, once per page and outside React, so StrictMode's
+ * double effects cannot subscribe twice. Call after `resolveBridge()` found a bridge.
  */
 export function startStore(): void {
   if (started) return
   started = true
-  const bridge = getBridge()
-  const store = useStore.getState()
   onSessionExpired(() => useStore.getState().markSessionExpired())
-  bridge.on('accounts:changed', () => void useStore.getState().loadAccounts())
-  bridge.on('poll:progress', (payload) => useStore.getState().handlePollProgress(payload))
-  void store.loadPreferences()
-  void store.loadAccounts()
+  connectStore(getBridge())
 }

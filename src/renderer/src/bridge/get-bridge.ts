@@ -1,4 +1,5 @@
 import type { CofferApi } from '../../../shared/contract'
+import { setBridge } from './current-bridge'
 import { createHttpBridge } from './http-bridge'
 import { takeSessionToken } from './session-token'
 
@@ -19,6 +20,7 @@ export function resolveBridge(): ResolvedBridge {
   if (resolved) return resolved
   if (window.coffer) {
     resolved = { kind: 'electron', api: window.coffer }
+    setBridge(resolved.api)
     return resolved
   }
   const token = takeSessionToken({
@@ -32,14 +34,8 @@ export function resolveBridge(): ResolvedBridge {
         api: createHttpBridge({ token, onUnauthorized: () => expiryListeners.forEach((listener) => listener()) })
       }
     : { kind: 'missing-token' }
+  if (resolved.kind !== 'missing-token') setBridge(resolved.api)
   return resolved
-}
-
-/** The bridge. Only store actions call it; components never do. */
-export function getBridge(): CofferApi {
-  const bridge = resolveBridge()
-  if (bridge.kind === 'missing-token') throw new Error('No bridge: the page was opened without a session token.')
-  return bridge.api
 }
 
 /** `electron` inside the app, `http` under `coffer serve`. */

@@ -1,2 +1,3 @@
 export { BridgeError, errorCode, errorMessage, type BridgeErrorCode } from './bridge-error'
-export { bridgeKind, getBridge, onSessionExpired, resolveBridge, type BridgeKind, type ResolvedBridge } from './get-bridge'
+export { getBridge, setBridge } from './current-bridge'
+export { bridgeKind, onSessionExpired, resolveBridge, type BridgeKind, type ResolvedBridge } from './get-bridge'

@@ -1,6 +1,7 @@
 import type { AccountDraft, AccountView, EventPayload, PollReport, Res } from '../../../shared/contract'
 import { needsUserAction } from '../../../shared/account-status'
-import { errorMessage, getBridge } from '../bridge'
+import { errorMessage } from '../bridge/bridge-error'
+import { getBridge } from '../bridge/current-bridge'
 import type { SliceCreator } from './types'
 
 /** Progress of "Refresh all": accounts finished out of those started. */

@@ -1,5 +1,6 @@
 import type { Preferences } from '../../../shared/contract'
-import { errorMessage, getBridge } from '../bridge'
+import { errorMessage } from '../bridge/bridge-error'
+import { getBridge } from '../bridge/current-bridge'
 import type { SliceCreator } from './types'
 
 /** The colour theme: follow the OS, or force one. */
