@@ -5,6 +5,7 @@ import { registerAccountsCommand } from './commands/accounts-command'
 import { registerAlertsCommand } from './commands/alerts-command'
 import { registerBudgetCommand } from './commands/budget-command'
 import { registerExportCommand } from './commands/export-command'
+import { registerPlansCommand } from './commands/plans-command'
 import { registerPollCommand } from './commands/poll-command'
 import { registerRecordCommand } from './commands/record-command'
 import { registerServeCommand } from './commands/serve-command'
@@ -25,6 +26,7 @@ export function buildProgram(io: CliIo): Command {
   registerBudgetCommand(program, io)
   registerRecordCommand(program, io)
   registerExportCommand(program, io)
+  registerPlansCommand(program, io)
   registerServeCommand(program, io)
   return program
 }

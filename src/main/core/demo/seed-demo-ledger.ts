@@ -3,6 +3,7 @@ import type { ProviderId } from '../../../shared/providers'
 import { AccountsRepo } from '../ledger/accounts-repo'
 import { emptyFacts } from '../ledger/facts'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
+import { seedDemoPlanData } from '../plans/demo-plan-data'
 import { seededRandom } from './seeded-random'
 
 /** One synthetic account of the demo ledger. */
@@ -62,5 +63,6 @@ export function seedDemoLedger(db: Database, now: Date, hooks: readonly IngestHo
     }
     finalBalances.set(plan.id, balance)
   }
+  seedDemoPlanData(db, now)
   return finalBalances
 }

@@ -42,8 +42,9 @@ function cheapest(options: readonly { key: string; cost: CostFunction }[], scale
  */
 export function findBreakEvens(options: readonly { key: string; cost: CostFunction }[], maxScale = 5): BreakEvenPoint[] {
   const points: BreakEvenPoint[] = []
-  let previousScale = 0
-  let leader = cheapest(options, 0, null)
+  // Start just above zero: at exactly zero usage every pay-as-you-go option ties at $0.
+  let previousScale = maxScale / STEPS / 1000
+  let leader = cheapest(options, previousScale, null)
   for (let step = 1; step <= STEPS; step += 1) {
     const scale = (maxScale * step) / STEPS
     const next = cheapest(options, scale, leader)

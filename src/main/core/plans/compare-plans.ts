@@ -116,7 +116,7 @@ function optionAnswer(candidate: Candidate, evaluation: Evaluation): string {
   const total = usd(evaluation.total as number)
   if (candidate.key === 'current') return `You pay about ${total} a month as you go.`
   const first = evaluation.notes[0]
-  if (candidate.plan?.kind === 'api-payg') return `The same tokens on ${name} would cost about ${total} a month.`
+  if (candidate.plan?.kind === 'api-payg') return `The same tokens on ${name} would cost about ${total} a month.${first ? ` ${first}` : ''}`
   return first ? `${total} a month. ${first}` : `${total} a month.`
 }
 
@@ -127,7 +127,17 @@ function describeBreakEvens(
 ): BreakEven[] {
   const pricedKeys = new Set(evaluated.filter((entry) => entry.evaluation.status !== 'unknown').map((entry) => entry.candidate.key))
   const names = new Map(candidates.map((candidate) => [candidate.key, candidate.name]))
-  const points = findBreakEvens(candidates.filter((candidate) => pricedKeys.has(candidate.key)))
+  const priced = candidates.filter((candidate) => pricedKeys.has(candidate.key))
+  const points = findBreakEvens(priced)
+  // Also where each fixed-fee plan starts beating what you pay now, even if something else is cheaper still.
+  const current = priced.find((candidate) => candidate.key === 'current')
+  for (const candidate of priced) {
+    if (!current || !candidate.plan || candidate.plan.kind === 'api-payg') continue
+    for (const point of findBreakEvens([current, candidate])) {
+      if (!points.some((known) => known.above === point.above && known.below === point.below)) points.push(point)
+    }
+  }
+  points.sort((a, b) => a.scale - b.scale)
   return points.map((point) => {
     const cents = Math.round((valued.monthlyUsd * point.scale) / 10_000) * 10_000
     const text = `Above ${usd(cents)}/month of usage, ${names.get(point.above)} is cheaper than ${names.get(point.below)}.`
@@ -176,11 +186,13 @@ function answers(
     const saving = current?.monthlyCost && best.key !== 'current' ? toMicros(current.monthlyCost) - bestMicros : 0
     const vsNow = saving >= 5_000 ? `, ${usd(saving)}/month less than what you pay now` : ''
     const be = best.key === 'current' ? 'paying as you go, as now, is the cheapest option' : `${best.name} is the cheapest option at ${usd(bestMicros)}/month${vsNow}`
-    out.push(`At your usage (${usd(valued.monthlyUsd)}/month over the last ${days} days), ${be}.`)
+    const caveat = best.key === 'current' ? '' : (evaluated.find((entry) => entry.candidate.key === best.key)?.evaluation.notes ?? []).find((note) => note.includes('re-priced as'))
+    out.push(`At your usage (${usd(valued.monthlyUsd)}/month over the last ${days} days), ${be}.${caveat ? ` ${caveat}` : ''}`)
   }
   const seen = new Set<string>()
   for (const { candidate, evaluation } of evaluated) {
-    if (!candidate.plan || candidate.plan.includesApiUsage || seen.has(candidate.plan.id)) continue
+    // Only priced ones: the unknown ones say the same in their own answer, and would crowd this list.
+    if (!candidate.plan || candidate.plan.includesApiUsage || evaluation.status !== 'priced' || seen.has(candidate.plan.id)) continue
     seen.add(candidate.plan.id)
     const note = evaluation.notes[0]
     if (note) out.push(note)
@@ -200,11 +212,11 @@ function yearlyAnswers(options: readonly PlanOption[], evaluated: readonly { can
     const monthly = options.find((option) => option.key === candidate.plan?.id)
     if (!yearly?.monthlyCost || !monthly?.monthlyCost) continue
     const perMonth = toMicros(monthly.monthlyCost) - toMicros(yearly.monthlyCost)
-    const name = candidate.plan.name
+    const name = /\bplan$/i.test(candidate.plan.name) ? candidate.plan.name : `${candidate.plan.name} plan`
     if (perMonth >= 5_000) {
-      out.push(`At your usage the ${name} plan's yearly billing saves ${usd(perMonth * 12)} a year (${usd(perMonth)}/month).`)
+      out.push(`At your usage the ${name}'s yearly billing saves ${usd(perMonth * 12)} a year (${usd(perMonth)}/month).`)
     } else if (perMonth <= -5_000) {
-      out.push(`At your usage the ${name} plan's monthly billing is cheaper than yearly by ${usd(-perMonth * 12)} a year.`)
+      out.push(`At your usage the ${name}'s monthly billing is cheaper than yearly by ${usd(-perMonth * 12)} a year.`)
     }
   }
   return out

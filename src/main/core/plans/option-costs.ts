@@ -26,7 +26,9 @@ export interface Evaluation {
 export type CostFunction = (scale: number) => Evaluation
 
 const usd = (micros: Micros): string => `$${(Math.round(micros / 10_000) / 100).toFixed(2)}`
-const credits = (value: number): string => new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 }).format(value)
+// One formatter for all: constructing an Intl.NumberFormat per call dominated break-even scans.
+const wholeNumber = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 })
+const credits = (value: number): string => wholeNumber.format(value)
 
 function finish(lines: Line[], missing: string[], notes: string[], cannotCover = false): Evaluation {
   if (cannotCover) return { status: 'cannot-cover', total: null, lines, missing, notes }
@@ -56,6 +58,7 @@ export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook):
   const days = valued.workload.windowDays
   const base: Line[] = []
   const missing: string[] = []
+  const stoodIn = new Set<string>()
   for (const entry of valued.accounts) {
     const { account } = entry
     if (datasetProviderFor(account.provider) === providerId && entry.basis === 'spend') {
@@ -72,6 +75,7 @@ export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook):
           base.push({ label: usage.model, micros: null, detail: `${tokens}: no price in the dataset` })
           continue
         }
+        if (!own) stoodIn.add(usage.model)
         const as = own ? '' : ` re-priced as ${rate.modelId}`
         const source = rate.source === 'override' ? 'your price' : 'dataset'
         base.push({
@@ -86,11 +90,15 @@ export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook):
       base.push({ label: account.label, micros: toMonthly(entry.windowUsd, days), detail: 'kept at measured spend: no token detail to re-price' })
     }
   }
+  const notes =
+    stoodIn.size > 0 && fallback
+      ? [`${plan.providerName} does not sell ${[...stoodIn].join(', ')}: re-priced as ${fallback}, a different model, not only a different price.`]
+      : []
   return (scale) =>
     finish(
       base.map((line) => ({ ...line, micros: line.micros === null ? null : Math.round(line.micros * scale) })),
       [...new Set(missing)],
-      []
+      notes
     )
 }
 
@@ -182,6 +190,8 @@ function creditLines(
   } else if (included > 0) {
     lines.push({ label: `Included ${unit}`, micros: null, detail: `${credits(Math.min(need, included))} of ${credits(included)} ${unit} used each month` })
   }
+  const fromTopUps = overage > 0 ? `, ${credits(overage)} from top-ups` : ''
+  notes.unshift(`Your usage needs about ${credits(need)} ${unit}/month: ${credits(Math.min(need, included))} included${fromTopUps}.`)
   if (overage <= 0) return finish(lines, missing, notes)
   if (plan.topUps.length === 0) {
     notes.push(`${plan.name}'s ${credits(included)} monthly ${unit} would not cover your ${credits(need)} ${unit}/month and it sells no top-ups.`)
