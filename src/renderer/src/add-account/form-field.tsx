@@ -12,7 +12,7 @@ export interface FormFieldProps {
   label: ReactNode
   help?: ReactNode
   error?: string
-  /** Marks the label "(optional)". */
+  /** Marks the label "(optional)" (unless its text already says so). */
   optional?: boolean
   children(control: ControlProps): ReactNode
 }
@@ -27,7 +27,7 @@ export function FormField({ label, help, error, optional = false, children }: Fo
     <div className={error ? 'field field-invalid' : 'field'}>
       <label htmlFor={id} className="field-label">
         {label}
-        {optional ? <span className="muted"> (optional)</span> : null}
+        {optional && !(typeof label === 'string' && /\(optional\)/i.test(label)) ? <span className="muted"> (optional)</span> : null}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {help ? (
