@@ -1,3 +1,4 @@
+import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
 import { balanceKinds } from '../../../shared/balance-kinds'
 import type { AccountView } from '../../../shared/contract/schemas'
@@ -25,16 +26,15 @@ export function primaryUnit(db: Database, state: AccountStateRepo, accountId: st
   const balances = state.latestBalances(accountId).filter((row) => row.kind === 'total')
   const total = balances.sort((a, b) => balanceKinds.indexOf(a.kind) - balanceKinds.indexOf(b.kind))[0]
   if (total) return { unit: total.unit, balanceMicros: total.amountMicros }
-  const spent = db.prepare('SELECT unit FROM daily_rollups WHERE account_id = ? ORDER BY day DESC LIMIT 1').get(accountId) as { unit: string } | undefined
-  const credited = db.prepare('SELECT unit FROM credit_events WHERE account_id = ? ORDER BY occurred_at DESC LIMIT 1').get(accountId) as { unit: string } | undefined
+  const spent = cached(db, 'SELECT unit FROM daily_rollups WHERE account_id = ? ORDER BY day DESC LIMIT 1').get(accountId) as { unit: string } | undefined
+  const credited = cached(db, 'SELECT unit FROM credit_events WHERE account_id = ? ORDER BY occurred_at DESC LIMIT 1').get(accountId) as { unit: string } | undefined
   const unit = spent?.unit ?? credited?.unit
   return unit ? { unit, balanceMicros: null } : null
 }
 
 /** The first UTC day the ledger has anything (spend, a balance, a credit event) for the account. */
 export function firstDataDay(db: Database, accountId: string): string | null {
-  const row = db
-    .prepare(
+  const row = cached(db, 
       `SELECT MIN(day) AS day FROM (
          SELECT MIN(day) AS day FROM daily_rollups WHERE account_id = @id
          UNION ALL SELECT substr(MIN(observed_at), 1, 10) FROM balance_snapshots WHERE account_id = @id

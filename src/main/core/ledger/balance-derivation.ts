@@ -1,3 +1,4 @@
+import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
 import { signedCreditMicros } from './credit-kinds'
 import { addDays, dayOf, dayStart } from './days'
@@ -23,7 +24,7 @@ interface CreditRow {
 /** True when the provider itself reports spend in `unit` for this account (then nothing is derived). */
 export function hasOfficialSpend(db: Database, accountId: string, unit: string): boolean {
   return (
-    db.prepare(`SELECT 1 FROM spend_lines WHERE account_id = ? AND unit = ? AND source = 'official' LIMIT 1`).get(accountId, unit) !==
+    cached(db, `SELECT 1 FROM spend_lines WHERE account_id = ? AND unit = ? AND source = 'official' LIMIT 1`).get(accountId, unit) !==
     undefined
   )
 }
@@ -47,15 +48,13 @@ export function detectionKey(unit: string, snapshotId: number): string {
 export function deriveBalanceDay(db: Database, accountId: string, unit: string, day: string): void {
   const from = dayStart(day)
   const to = dayStart(addDays(day, 1))
-  const todays = db
-    .prepare(
+  const todays = cached(db, 
       `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at >= ? AND observed_at < ?
        ORDER BY observed_at, id`
     )
     .all(accountId, unit, from, to) as Snapshot[]
-  const before = db
-    .prepare(
+  const before = cached(db, 
       `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at < ?
        ORDER BY observed_at DESC, id DESC LIMIT 1`
@@ -65,21 +64,20 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   const credits =
     chain.length < 2
       ? []
-      : (db
-          .prepare(
+      : (cached(db, 
             `SELECT kind, amount_micros AS micros, occurred_at AS at, derivation_key AS key, confirmed FROM credit_events
              WHERE account_id = ? AND unit = ? AND kind <> 'balance' AND occurred_at > ? AND occurred_at <= ?`
           )
           .all(accountId, unit, chain[0]?.at, chain.at(-1)?.at) as CreditRow[])
-  const detected = db.prepare(
+  const detected = cached(db, 
     `SELECT id, confirmed FROM credit_events WHERE account_id = ? AND derivation_key = ?`
   )
-  const insertDetected = db.prepare(
+  const insertDetected = cached(db, 
     `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, note, source, confirmed, created_at, derivation_key)
      VALUES (?, 'topup', ?, ?, ?, 'Detected: the balance went up', 'derived', 0, ?, ?)`
   )
-  const updateDetected = db.prepare('UPDATE credit_events SET amount_micros = ?, occurred_at = ? WHERE id = ?')
-  const removeDetected = db.prepare('DELETE FROM credit_events WHERE id = ?')
+  const updateDetected = cached(db, 'UPDATE credit_events SET amount_micros = ?, occurred_at = ? WHERE id = ?')
+  const removeDetected = cached(db, 'DELETE FROM credit_events WHERE id = ?')
 
   let spend = 0
   for (let index = 1; index < chain.length; index += 1) {
@@ -104,13 +102,13 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   }
 
   if (spend > 0) {
-    db.prepare(
+    cached(db, 
       `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)
        VALUES (?, ?, ?, ?, ?, 'derived', ?)
        ON CONFLICT (account_id, day, item, unit) DO UPDATE SET amount_micros = excluded.amount_micros, updated_at = excluded.updated_at`
     ).run(accountId, day, DERIVED_SPEND_ITEM, unit, spend, chain.at(-1)?.at ?? from)
   } else {
-    db.prepare(`DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ?`).run(accountId, day, DERIVED_SPEND_ITEM, unit)
+    cached(db, `DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ?`).run(accountId, day, DERIVED_SPEND_ITEM, unit)
   }
 }
 
@@ -119,8 +117,7 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
  * day of the next official snapshot after it (an out-of-order ingest changes that pair too).
  */
 export function affectedDays(db: Database, accountId: string, unit: string, at: string): string[] {
-  const next = db
-    .prepare(
+  const next = cached(db, 
       `SELECT observed_at AS at FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at > ?
        ORDER BY observed_at, id LIMIT 1`
@@ -134,8 +131,7 @@ export function affectedDays(db: Database, accountId: string, unit: string, at: 
 /** True when the account has official `total` balances in `unit` (then its balance is not derived). */
 export function hasOfficialBalance(db: Database, accountId: string, unit: string): boolean {
   return (
-    db
-      .prepare(`SELECT 1 FROM balance_snapshots WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' LIMIT 1`)
+    cached(db, `SELECT 1 FROM balance_snapshots WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' LIMIT 1`)
       .get(accountId, unit) !== undefined
   )
 }

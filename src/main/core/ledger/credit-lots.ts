@@ -1,5 +1,5 @@
 import { signedCreditMicros } from './credit-kinds'
-import { addDays, dayOf, dayStart } from './days'
+import { dayOf, dayStart } from './days'
 import type { CreditEventKind } from './facts'
 
 /** A credit event as the lot simulation sees it. */
@@ -139,7 +139,7 @@ export function simulateLots(events: readonly LotEvent[], spend: readonly { day:
     const rest = micros - counted
     if (rest !== 0) {
       // Today's spend so far counts now, not at midnight still to come.
-      const t = Math.min(Date.parse(dayStart(addDays(day, 1))) - 1, end)
+      const t = Math.min(Date.parse(dayStart(day)) + 86_400_000 - 1, end)
       steps.push({ t, order: 1, run: () => void ((changedSinceAnchor = true), rest > 0 ? consume(rest) : add({ kind: 'refund', at: dayStart(day), micros: -rest, expiresAt: null })) })
     }
   }

@@ -1,3 +1,4 @@
+import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
 import { hasOfficialBalance } from './balance-derivation'
 import { loadLotState } from './lot-input'
@@ -13,19 +14,18 @@ import { loadLotState } from './lot-input'
  * change, and only when it changed, so the table does not grow with each poll.
  */
 export function refreshDerivedBalances(db: Database, accountId: string, at: string, now: Date): void {
-  const units = db.prepare('SELECT DISTINCT unit FROM credit_events WHERE account_id = ?').all(accountId) as { unit: string }[]
+  const units = cached(db, 'SELECT DISTINCT unit FROM credit_events WHERE account_id = ?').all(accountId) as { unit: string }[]
   for (const { unit } of units) {
     if (hasOfficialBalance(db, accountId, unit)) continue
     const state = loadLotState(db, accountId, unit, now)
-    const latest = db
-      .prepare(
+    const latest = cached(db, 
         `SELECT amount_micros AS micros, source FROM balance_snapshots
          WHERE account_id = ? AND unit = ? AND kind = 'total' AND source IN ('derived', 'manual')
          ORDER BY observed_at DESC, id DESC LIMIT 1`
       )
       .get(accountId, unit) as { micros: number; source: string } | undefined
     if (latest && latest.micros === state.balanceMicros && latest.source === state.source) continue
-    db.prepare(
+    cached(db, 
       `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source)
        VALUES (?, NULL, ?, ?, 'total', ?, ?)`
     ).run(accountId, at, unit, state.balanceMicros, state.source)

@@ -1,3 +1,4 @@
+import { cached } from '../ledger/statements'
 import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import type { CreditEventView, creditDraftSchema } from '../../../shared/contract/ledger-schemas'
@@ -21,7 +22,7 @@ const FUTURE_SLACK_MS = 60_000
 
 /** One credit event as the bridge shows it, or `not_found`. */
 export function creditEvent(db: Database, id: number): CreditEventView {
-  const row = db.prepare(`${CREDIT_SELECT} WHERE t.id = ?`).get(id)
+  const row = cached(db, `${CREDIT_SELECT} WHERE t.id = ?`).get(id)
   if (!row) throw new CofferError('not_found', `No credit event ${id}. It may have been removed.`)
   return toCreditView(row as Parameters<typeof toCreditView>[0])
 }
@@ -49,7 +50,7 @@ function defaultUnit(db: Database, account: AccountRecord): string {
 
 /** Spend already recorded for the event's day when it is entered (see migration 0020). */
 function baselineOf(db: Database, accountId: string, unit: string, at: string): number {
-  const row = db.prepare('SELECT spend_micros AS micros FROM daily_rollups WHERE account_id = ? AND day = ? AND unit = ?').get(accountId, dayOf(at), unit) as
+  const row = cached(db, 'SELECT spend_micros AS micros FROM daily_rollups WHERE account_id = ? AND day = ? AND unit = ?').get(accountId, dayOf(at), unit) as
     | { micros: number }
     | undefined
   return row?.micros ?? 0
@@ -73,8 +74,7 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
     )
   }
   const id = db.transaction(() => {
-    const inserted = db
-      .prepare(
+    const inserted = cached(db, 
         `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at, baseline_micros)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', 1, ?, ?)`
       )
@@ -99,8 +99,7 @@ interface StoredEvent {
 }
 
 function stored(db: Database, id: number): StoredEvent {
-  const row = db
-    .prepare(
+  const row = cached(db, 
       `SELECT id, account_id AS accountId, kind, amount_micros AS micros, unit, occurred_at AS at, expires_at AS expiresAt, note, source,
          derivation_key AS key FROM credit_events WHERE id = ?`
     )
@@ -112,7 +111,7 @@ function stored(db: Database, id: number): StoredEvent {
 /** Confirms a detected top-up as it is (it keeps its `derived` source and is never re-derived). */
 export function confirmCredit(db: Database, id: number): CreditEventView {
   stored(db, id)
-  db.prepare('UPDATE credit_events SET confirmed = 1 WHERE id = ?').run(id)
+  cached(db, 'UPDATE credit_events SET confirmed = 1 WHERE id = ?').run(id)
   return creditEvent(db, id)
 }
 
@@ -129,7 +128,7 @@ export function updateCredit(
   const expiresAt = change.expiresAt === undefined ? event.expiresAt : change.expiresAt
   checkTimes(at, expiresAt, now)
   db.transaction(() => {
-    db.prepare(
+    cached(db, 
       `UPDATE credit_events SET kind = ?, amount_micros = ?, occurred_at = ?, expires_at = ?, note = ?, confirmed = 1, source = ? WHERE id = ?`
     ).run(kind, micros, at, expiresAt, change.note === undefined ? event.note : change.note || null, event.source === 'official' ? 'official' : 'manual', event.id)
     rederive(db, event.accountId, { at: [event.at, at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
@@ -147,7 +146,7 @@ export function removeCredit(db: Database, id: number, now: Date): void {
     )
   }
   db.transaction(() => {
-    db.prepare('DELETE FROM credit_events WHERE id = ?').run(id)
+    cached(db, 'DELETE FROM credit_events WHERE id = ?').run(id)
     rederive(db, event.accountId, { at: [event.at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
   })()
 }

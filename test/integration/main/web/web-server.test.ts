@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import type { Core } from '../../../../src/main/core/app'
 import { startWebServer, type RunningWebServer } from '../../../../src/main/web/web-server'
 import { RENDERER_CSP } from '../../../../src/shared/http-protocol'
-import { assertBuildIsFresh, cofferBin, repoRoot } from '../../../helpers/run-coffer'
+import { cofferCommand, repoRoot } from '../../../helpers/run-coffer'
 import { createTestCore } from '../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
 
@@ -282,9 +282,8 @@ describe('startWebServer (coffer serve)', () => {
 
 /** Starts `coffer serve …` and resolves with the URL it prints. */
 function startServe(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: URL; output: () => string }> {
-  assertBuildIsFresh()
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cofferBin, ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...cofferCommand(), ...args], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let output = ''
     const timer = setTimeout(() => reject(new Error(`coffer serve printed no URL within 30 s:\n${output}`)), 30_000)
     const onData = (chunk: Buffer): void => {
@@ -350,7 +349,7 @@ describe('coffer serve as a subprocess', () => {
     const list = await post(started.url, 'accounts:list', token)
     expect(list.ok).toBe(true)
     const accounts = list.value as { label: string; provider: string; balances: { amount: string; unit: string }[] }[]
-    expect(accounts.map((a) => a.provider).sort()).toEqual(['deepseek', 'openrouter'])
+    expect(accounts.map((a) => a.provider).sort()).toEqual(['anthropic', 'deepseek', 'manual', 'openai', 'openrouter'])
     for (const account of accounts) {
       expect(account.balances.length).toBeGreaterThan(0)
       expect(account.balances[0]?.amount).toMatch(/^-?\d+(\.\d+)?$/)
@@ -362,7 +361,7 @@ describe('coffer serve as a subprocess', () => {
 
     // Refresh exercises the real adapters against the demo's stand-in provider.
     const polls = (await post(started.url, 'accounts:poll', token, { ids: [] })).value as { status: string }[]
-    expect(polls.map((p) => p.status)).toEqual(['ok', 'ok'])
+    expect(polls.map((p) => p.status)).toEqual(['ok', 'ok', 'ok', 'ok', 'ok'])
 
     expect(await stop(child)).not.toBeNull()
     child = null
