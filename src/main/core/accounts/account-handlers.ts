@@ -114,7 +114,8 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
       const { fault, durationMs } = await testConnection(
         { fetch: context.fetch, now: context.now, requestTimeoutMs: context.requestTimeoutMs },
         draftAccount,
-        key ?? null
+        key ?? null,
+        secretOptions(descriptor, draft.options)
       )
       return {
         label: draft.label,
@@ -164,6 +165,16 @@ function checkOptions(descriptor: ProviderDescriptor, options: Record<string, st
   const problem = descriptor.validateOptions?.(result)
   if (problem) throw new CofferError('bad_request', `${descriptor.name}: ${problem}`)
   return result
+}
+
+/** The draft's secret options by keychain slot, for a test that must not store them. */
+function secretOptions(descriptor: ProviderDescriptor, options: Record<string, string>): Partial<Record<SecretSlot, string>> {
+  const found: Partial<Record<SecretSlot, string>> = {}
+  for (const field of descriptor.options) {
+    const value = options[field.key]?.trim()
+    if (field.kind === 'secret' && value) found[field.key as SecretSlot] = value
+  }
+  return found
 }
 
 /** Options of kind `secret` (an OpenRouter management key…) go to the keychain, slot = option key. */

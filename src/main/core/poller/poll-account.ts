@@ -55,10 +55,12 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
 export async function testConnection(
   deps: Omit<PollDeps, 'db' | 'ingestHooks' | 'secrets'>,
   account: AccountRecord,
-  key: string | null
+  key: string | null,
+  /** Other secrets of the draft (an OpenRouter management key), by slot. */
+  otherSecrets: Partial<Record<SecretSlot, string>> = {}
 ): Promise<{ fault: ProviderFault | null; durationMs: number }> {
   const started = deps.now().getTime()
-  const attempt = await attemptPoll(deps, account, null, async (slot) => (slot === 'key' ? key : null))
+  const attempt = await attemptPoll(deps, account, null, async (slot) => (slot === 'key' ? key : otherSecrets[slot] ?? null))
   return { fault: attempt.fault, durationMs: Math.max(0, deps.now().getTime() - started) }
 }
 

@@ -1,6 +1,7 @@
 import { useRef, type FormEvent } from 'react'
 import { providerDescriptors, providerIds, type ProviderId } from '../../../shared/providers'
 import { Dialog } from '../components/dialog'
+import { ExternalLink } from '../components/external-link'
 import { Spinner } from '../components/spinner'
 import { FormField } from './form-field'
 import { AdvancedFields, KeyField, OptionFields } from './provider-fields'
@@ -32,7 +33,19 @@ export function AddAccountDialog({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Add an account" onClose={onClose} wide>
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormField label="Provider" help={descriptor.note}>
+        <FormField
+          label="Provider"
+          help={
+            <>
+              {descriptor.note}{' '}
+              {descriptor.billingUrl ? (
+                <ExternalLink href={descriptor.billingUrl} className="inline-link">
+                  Billing page ↗
+                </ExternalLink>
+              ) : null}
+            </>
+          }
+        >
           {(control) => (
             <select
               {...control}

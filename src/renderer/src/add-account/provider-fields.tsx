@@ -27,6 +27,13 @@ export function KeyField({ values, errors, descriptor, update }: FieldGroupProps
           </ExternalLink>
           <br />
           Stored in your system keychain, never in Coffer’s files.
+          {descriptor.key.kind === 'admin' || descriptor.key.kind === 'management' ? (
+            <>
+              <br />
+              <strong>An organization-level key:</strong> it could also create or revoke keys. Coffer only reads
+              billing figures with it.
+            </>
+          ) : null}
         </>
       }
     >
@@ -48,9 +55,7 @@ export function KeyField({ values, errors, descriptor, update }: FieldGroupProps
 
 /** Extra settings the provider needs (team id, site…), from its descriptor. */
 export function OptionFields({ values, errors, descriptor, update }: FieldGroupProps) {
-  // Secret options (e.g. OpenRouter's management key) need a keychain path the contract lacks so far.
   const fields = descriptor.options
-    .filter((field) => field.kind !== 'secret')
     .map((field) => {
       const setValue = (value: string): void => update({ options: { ...values.options, [field.key]: value } })
       const value = values.options[field.key] ?? ''
@@ -66,6 +71,16 @@ export function OptionFields({ values, errors, descriptor, update }: FieldGroupP
                   </option>
                 ))}
               </select>
+            ) : field.kind === 'secret' ? (
+              <input
+                {...control}
+                type="password"
+                autoComplete="off"
+                spellCheck={false}
+                autoCapitalize="off"
+                value={value}
+                onChange={(event) => setValue(event.target.value)}
+              />
             ) : (
               <input
                 {...control}

@@ -27,9 +27,13 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
   const errors: FieldErrors = {}
   const options: Record<string, string> = {}
   for (const field of descriptor.options) {
-    // Secret options would need the keychain path, which the contract does not offer yet.
-    if (field.kind === 'secret') continue
     const value = (values.options[field.key] ?? '').trim()
+    // Secret options (OpenRouter's management key) travel like the key: core puts them in the
+    // keychain (slot = option key) and never stores them with the account's options.
+    if (field.kind === 'secret') {
+      if (value) options[field.key] = value
+      continue
+    }
     if (!value) {
       if (field.required) errors[`option.${field.key}`] = `${field.label} is required.`
       continue
@@ -47,7 +51,8 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
   }
 
   if (descriptor.validateOptions && Object.keys(errors).length === 0) {
-    const problem = descriptor.validateOptions(options)
+    const plain = Object.fromEntries(Object.entries(options).filter(([key]) => descriptor.options.find((f) => f.key === key)?.kind !== 'secret'))
+    const problem = descriptor.validateOptions(plain)
     if (problem) errors.options = problem
   }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { openrouterActivity, openrouterCredits, openrouterError, openrouterKey } from '../../../../simulator/shapes/openrouter'
-import { addAccount, factCount, figures, poll, spendRows, usageRows, useProviderHarness } from './harness'
+import { addAccount, callOk, factCount, figures, poll, spendRows, usageRows, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
 const KEY = 'sk-or-v1-ordinary0123456789abcdef'
@@ -59,5 +59,19 @@ describe('OpenRouter activity with the optional management key', () => {
     const { report } = await poll(h, account.id)
     expect(report.status).toBe('rate_limited')
     expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+})
+
+describe('Test connection with a management key', () => {
+  it('uses the draft’s management key without storing anything', async () => {
+    h.sim.route('GET', '/api/v1/credits', (req) => (req.headers.authorization === `Bearer ${MANAGEMENT}` ? openrouterCredits({ totalCredits: 5, totalUsage: 1 }) : openrouterError(401, 'nope')))
+    h.sim.route('GET', '/api/v1/key', openrouterKey())
+    h.sim.route('GET', '/api/v1/activity', openrouterActivity([]))
+    const ok = await callOk(h.core, 'accounts:test', { draft: { provider: 'openrouter', label: 'T', baseUrl: h.sim.baseUrl, options: { managementKey: MANAGEMENT } }, key: KEY })
+    expect(ok.status).toBe('ok')
+    expect(h.sim.requestsTo('/api/v1/activity')).toHaveLength(1)
+    const bad = await callOk(h.core, 'accounts:test', { draft: { provider: 'openrouter', label: 'T', baseUrl: h.sim.baseUrl, options: { managementKey: 'sk-or-v1-wrong-management-key' } }, key: KEY })
+    expect(bad.status).toBe('auth_failed')
+    expect(await callOk(h.core, 'accounts:list', {})).toEqual([])
   })
 })
