@@ -13,6 +13,7 @@ import { createMainWindowManager } from './shell/main-window'
 import { installPermissionDenial } from './shell/navigation-guard'
 import { PollingGate } from './shell/polling-gate'
 import { ElectronPreferencesStore, preferencesStoreOptions } from './shell/preferences'
+import { startAlertNotifications } from './shell/notifications'
 import { startTray } from './shell/tray'
 import { HIDDEN_FLAG, shouldOpenWindowAtStart } from './shell/window-options'
 
@@ -81,7 +82,8 @@ if (!app.requestSingleInstanceLock()) {
     core = running
     registerIpc(running.handlers, origin)
     forwardCoreEvents(running.onEvent, () => windows.current()?.webContents ?? null)
-    const tray = startTray({ core: running, resourcesDir, openWindow: () => windows.open(), quit: () => app.quit() })
+    const tray = startTray({ core: running, resourcesDir, openWindow: () => windows.open(), quit: () => app.quit(), openExternal })
+    const stopNotifications = startAlertNotifications({ onEvent: running.onEvent, openWindow: () => windows.open(), openExternal })
 
     const gate = new PollingGate(running.context.poller, net.isOnline())
     powerMonitor.on('suspend', () => gate.setSuspended(true))
@@ -95,6 +97,7 @@ if (!app.requestSingleInstanceLock()) {
 
     app.on('before-quit', () => {
       gate.disable()
+      stopNotifications()
       tray.destroy()
       running.close()
     })

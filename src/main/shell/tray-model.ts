@@ -1,5 +1,7 @@
 import { accountStatusText, needsUserAction, type AccountStatus } from '../../shared/account-status'
+import type { AlertView, BudgetView } from '../../shared/contract/alerts-calls'
 import type { AccountView } from '../../shared/contract/schemas'
+import { isAllowedExternalUrl } from '../../shared/external-links'
 import { formatMoney } from '../../shared/money'
 
 /** The tray icon: all fine, something to look at, or something the user must fix. */
@@ -16,7 +18,7 @@ export interface TraySignal {
 
 /** One entry of the tray menu, independent of Electron's Menu. */
 export type TrayMenuItem =
-  | { kind: 'account'; accountId: string; label: string; state: TrayIconState }
+  | { kind: 'account'; accountId: string; label: string; state: TrayIconState; topUpUrl?: string | null }
   | { kind: 'note'; label: string }
   | { kind: 'separator' }
   | { kind: 'action'; action: TrayAction; label: string }
@@ -28,6 +30,31 @@ export interface TrayModel {
   icon: TrayIconState
   tooltip: string
   items: TrayMenuItem[]
+}
+
+/** Alert state the tray reflects: active alerts (from `alerts:list`) and spend limits (`budgets:list`). */
+export interface TrayAlertState {
+  alerts: readonly Pick<AlertView, 'accountId' | 'severity' | 'state'>[]
+  budgets: readonly Pick<BudgetView, 'accountId' | 'period' | 'limit' | 'spent' | 'percent'>[]
+}
+
+const PERIOD_WORD: Record<BudgetView['period'], string> = { day: 'today', week: 'this week', month: 'this month' }
+
+/** Worst active alert of an account (`null` = global alerts), ignoring announcements. */
+export function alertTrayState(alerts: TrayAlertState['alerts'], accountId: string | null): TrayIconState {
+  return worst(
+    alerts
+      .filter((alert) => alert.state === 'active' && alert.accountId === accountId && alert.severity !== 'info')
+      .map((alert) => alert.severity as TrayIconState)
+  )
+}
+
+/** `$30.00 of $50.00 today`: the budget of `accountId` nearest its limit, or `null`. */
+export function budgetLine(budgets: TrayAlertState['budgets'], accountId: string | null, locale?: string): string | null {
+  const budget = budgets.filter((candidate) => candidate.accountId === accountId).sort((a, b) => b.percent - a.percent)[0]
+  if (!budget) return null
+  const spent = formatMoney({ amount: budget.spent, unit: budget.limit.unit }, locale)
+  return `${spent} of ${formatMoney(budget.limit, locale)} ${PERIOD_WORD[budget.period]}`
 }
 
 /** Menus longer than this get an "…and N more" line: the window is the place for long lists. */
@@ -60,18 +87,31 @@ export function accountLine(account: AccountView, locale?: string): string {
 /** Builds the tray from `accounts:list` views and optional signals (alerts). Pure. */
 export function buildTrayModel(
   accounts: readonly AccountView[],
-  options: { locale?: string; signals?: readonly TraySignal[] } = {}
+  options: { locale?: string; signals?: readonly TraySignal[]; alerts?: TrayAlertState } = {}
 ): TrayModel {
-  const signals = options.signals ?? []
-  const states = accounts.map(accountTrayState)
+  const signals = [...(options.signals ?? [])]
+  const alerts = options.alerts
+  const states = accounts.map((account) => worst([accountTrayState(account), alerts ? alertTrayState(alerts.alerts, account.id) : 'ok']))
+  if (alerts) {
+    const active = alerts.alerts.filter((alert) => alert.state === 'active' && alert.severity !== 'info')
+    const level = worst(active.map((alert) => alert.severity as TrayIconState))
+    if (level !== 'ok') signals.push({ level, text: active.length === 1 ? '1 alert' : `${active.length} alerts` })
+  }
   const icon = worst([...states, ...signals.map((signal) => signal.level)])
 
-  const items: TrayMenuItem[] = accounts.slice(0, MAX_TRAY_ACCOUNTS).map((account, index) => ({
-    kind: 'account',
-    accountId: account.id,
-    label: accountLine(account, options.locale),
-    state: states[index] ?? 'ok'
-  }))
+  const items: TrayMenuItem[] = accounts.slice(0, MAX_TRAY_ACCOUNTS).map((account, index) => {
+    const budget = alerts ? budgetLine(alerts.budgets, account.id, options.locale) : null
+    const item: TrayMenuItem = {
+      kind: 'account',
+      accountId: account.id,
+      label: budget ? `${accountLine(account, options.locale)} · ${budget}` : accountLine(account, options.locale),
+      state: states[index] ?? 'ok'
+    }
+    if (alerts) item.topUpUrl = account.billingUrl && isAllowedExternalUrl(account.billingUrl, [account.billingUrl]) ? account.billingUrl : null
+    return item
+  })
+  const globalBudget = alerts ? budgetLine(alerts.budgets, null, options.locale) : null
+  if (globalBudget) items.push({ kind: 'note', label: `All accounts — ${globalBudget}` })
   if (accounts.length > MAX_TRAY_ACCOUNTS) {
     items.push({ kind: 'note', label: `…and ${accounts.length - MAX_TRAY_ACCOUNTS} more` })
   }

@@ -9,6 +9,8 @@ export interface TrayDeps {
   resourcesDir: string
   openWindow: () => void
   quit: () => void
+  /** Opens an allow-listed top-up page in the browser (the account menus' "Top up…"). */
+  openExternal?: (url: string) => Promise<void>
 }
 
 /** The running tray: re-renders on account changes; alerts raise it via {@link setSignals}. */
@@ -55,13 +57,18 @@ export function startTray(deps: TrayDeps): CofferTray {
     if (destroyed) return
     tray.setImage(icon(model.icon))
     tray.setToolTip(model.tooltip)
-    tray.setContextMenu(Menu.buildFromTemplate(model.items.map((item) => toMenuItem(item, onAction, deps.openWindow))))
+    tray.setContextMenu(Menu.buildFromTemplate(model.items.map((item) => toMenuItem(item, onAction, deps.openWindow, deps.openExternal))))
   }
 
   const refresh = async (): Promise<void> => {
     timer = null
     try {
-      render(buildTrayModel(await deps.core.handlers['accounts:list']({}), { signals }))
+      const [accounts, alerts, budgets] = await Promise.all([
+        deps.core.handlers['accounts:list']({}),
+        deps.core.handlers['alerts:list']({ states: ['active'], limit: 200 }),
+        deps.core.handlers['budgets:list']({})
+      ])
+      render(buildTrayModel(accounts, { signals, alerts: { alerts: alerts.alerts, budgets: budgets.budgets } }))
     } catch (error) {
       console.error('Coffer: could not update the tray:', (error as Error).message)
     }
@@ -90,15 +97,25 @@ export function startTray(deps: TrayDeps): CofferTray {
 function toMenuItem(
   item: TrayModel['items'][number],
   onAction: (action: TrayAction) => void,
-  openWindow: () => void
+  openWindow: () => void,
+  openExternal?: (url: string) => Promise<void>
 ): MenuItemConstructorOptions {
   switch (item.kind) {
     case 'separator':
       return { type: 'separator' }
     case 'note':
       return { label: menuLabel(item.label), enabled: false }
-    case 'account':
-      return { label: menuLabel(item.label), click: () => openWindow() }
+    case 'account': {
+      const topUpUrl = item.topUpUrl
+      if (!topUpUrl || !openExternal) return { label: menuLabel(item.label), click: () => openWindow() }
+      return {
+        label: menuLabel(item.label),
+        submenu: [
+          { label: 'Open in Coffer', click: () => openWindow() },
+          { label: 'Top up…', click: () => void openExternal(topUpUrl).catch(() => openWindow()) }
+        ]
+      }
+    }
     case 'action':
       return { label: menuLabel(item.label), click: () => onAction(item.action) }
   }

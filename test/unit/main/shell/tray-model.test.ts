@@ -143,3 +143,43 @@ describe('menuLabel', () => {
     expect(menuLabel('R&D', 'darwin')).toBe('R&D')
   })
 })
+
+describe('buildTrayModel with alerts and budgets', () => {
+  const alert = (accountId: string | null, severity: 'info' | 'warning' | 'critical', state: 'active' | 'snoozed' | 'resolved' = 'active') => ({ accountId, severity, state })
+
+  it('raises the icon and the account to the worst active alert; snoozed, resolved and info alerts do not count', () => {
+    const a = account({ label: 'DeepSeek', billingUrl: 'https://platform.deepseek.com/top_up' })
+    const b = account({ label: 'OpenRouter' })
+    const quiet = buildTrayModel([a, b], { alerts: { alerts: [alert(a.id, 'critical', 'snoozed'), alert(b.id, 'info'), alert(a.id, 'warning', 'resolved')], budgets: [] } })
+    expect(quiet.icon).toBe('ok')
+    const model = buildTrayModel([a, b], { alerts: { alerts: [alert(a.id, 'warning'), alert(b.id, 'critical')], budgets: [] } })
+    expect(model.icon).toBe('critical')
+    const accounts = model.items.filter((item) => item.kind === 'account')
+    expect(accounts.map((item) => item.kind === 'account' && item.state)).toEqual(['warning', 'critical'])
+    expect(model.tooltip).toContain('2 alerts')
+    const warnOnly = buildTrayModel([a], { alerts: { alerts: [alert(a.id, 'warning')], budgets: [] } })
+    expect(warnOnly.icon).toBe('warning')
+    expect(warnOnly.tooltip).toContain('1 alert')
+  })
+
+  it('a global alert (a spend limit over every account) raises the icon too', () => {
+    const model = buildTrayModel([account()], { alerts: { alerts: [alert(null, 'critical')], budgets: [] } })
+    expect(model.icon).toBe('critical')
+  })
+
+  it('lists spend against the limit beside the balance, with the top-up link', () => {
+    const a = account({ label: 'DeepSeek', billingUrl: 'https://platform.deepseek.com/top_up' })
+    const b = account({ label: 'Hostile', billingUrl: 'javascript:alert(1)' })
+    const budgets = [
+      { accountId: a.id, period: 'day' as const, limit: { amount: '50', unit: 'USD' }, spent: '30', percent: 60 },
+      { accountId: a.id, period: 'month' as const, limit: { amount: '500', unit: 'USD' }, spent: '100', percent: 20 },
+      { accountId: null, period: 'month' as const, limit: { amount: '1000', unit: 'USD' }, spent: '250', percent: 25 }
+    ]
+    const model = buildTrayModel([a, b], { locale: 'en-US', alerts: { alerts: [], budgets } })
+    const [first, second] = model.items.filter((item) => item.kind === 'account')
+    expect(first).toMatchObject({ label: 'DeepSeek — $12.40 · $30.00 of $50.00 today', topUpUrl: 'https://platform.deepseek.com/top_up' })
+    expect(second).toMatchObject({ label: 'Hostile — $12.40', topUpUrl: null })
+    expect(model.items).toContainEqual({ kind: 'note', label: 'All accounts — $250.00 of $1,000.00 this month' })
+    expect(model.items.filter((item) => item.kind === 'action').map((item) => item.label)).toEqual(['Refresh', 'Open Coffer', 'Quit Coffer'])
+  })
+})
