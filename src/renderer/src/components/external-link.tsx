@@ -8,6 +8,8 @@ export interface ExternalLinkProps {
   href: string | null | undefined
   children: ReactNode
   className?: string
+  /** URLs the user set on their own accounts (a manual account's billing page): their hosts are allowed too. */
+  extraAllowedUrls?: readonly string[]
 }
 
 /**
@@ -15,9 +17,9 @@ export interface ExternalLinkProps {
  * https on an allow-listed host. In Electron the page cannot open windows, so a button asks main
  * (`links:open`, which checks again); under `coffer serve` it is an ordinary new-tab link.
  */
-export function ExternalLink({ href, children, className = 'link-button' }: ExternalLinkProps) {
+export function ExternalLink({ href, children, className = 'link-button', extraAllowedUrls }: ExternalLinkProps) {
   const openLink = useStore((state) => state.openLink)
-  if (!isAllowedExternalUrl(href)) return null
+  if (!isAllowedExternalUrl(href, extraAllowedUrls)) return null
   if (bridgeKind() === 'electron') {
     return (
       <button type="button" className={className} onClick={() => void openLink(href)}>

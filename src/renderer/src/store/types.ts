@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { AccountsSlice } from './accounts-slice'
+import type { RawResponsesSlice } from './raw-responses-slice'
 import type { UiSlice } from './ui-slice'
 
 /** The whole renderer state: every slice merged. Add a slice here and in ./index.ts. */
-export type StoreState = AccountsSlice & UiSlice
+export type StoreState = AccountsSlice & UiSlice & RawResponsesSlice
 
 /** A slice creator that can read and call the other slices. */
 export type SliceCreator<Slice> = StateCreator<StoreState, [], [], Slice>

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { findProvider } from '../../../../shared/providers'
 import { ExternalLink } from '../../components/external-link'
@@ -6,6 +6,7 @@ import { Spinner } from '../../components/spinner'
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
 import { useStore } from '../../store'
 import { BalanceFigures } from './balance-figures'
+import { RawResponsesDialog } from './raw-responses-dialog'
 import { StatusBadge, StatusDetail, statusTone } from './status-line'
 
 /** Props of {@link AccountCard}. */
@@ -23,6 +24,7 @@ export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCar
   const pollAccounts = useStore((state) => state.pollAccounts)
   const provider = findProvider(account.provider)
   const billingUrl = account.billingUrl ?? provider?.billingUrl ?? null
+  const [showRaw, setShowRaw] = useState(false)
 
   return (
     <article
@@ -74,10 +76,25 @@ export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCar
       </p>
 
       <footer className="card-actions">
-        <ExternalLink href={billingUrl} className="button button-small">
+        <ExternalLink
+          href={billingUrl}
+          className="button button-small"
+          extraAllowedUrls={account.billingUrl ? [account.billingUrl] : undefined}
+        >
           Top up ↗
         </ExternalLink>
         <span className="spacer" />
+        {account.provider !== 'manual' ? (
+          <button
+            type="button"
+            className="button button-small button-quiet"
+            aria-label={`What the provider said to ${account.label}`}
+            title="What the provider said"
+            onClick={() => setShowRaw(true)}
+          >
+            Raw answers
+          </button>
+        ) : null}
         <button
           type="button"
           className="button button-small"
@@ -96,6 +113,7 @@ export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCar
           Remove
         </button>
       </footer>
+      {showRaw ? <RawResponsesDialog account={account} onClose={() => setShowRaw(false)} /> : null}
     </article>
   )
 }
