@@ -30,6 +30,9 @@ export const apiKeySchema = z
   .min(8, 'That key looks too short: paste the whole key.')
   .max(4096, 'That key is too long.')
   .regex(/^\S+$/, 'A key cannot contain spaces or line breaks.')
+  // Keys travel in HTTP headers, which carry ASCII only: a curly quote or an accent from copy and
+  // paste would otherwise fail every poll as a confusing network error.
+  .regex(/^[\x20-\x7e]*$/, 'A key contains only plain letters, digits and symbols: check for a stray character from copy and paste.')
 
 /** Base URL override: http(s) only, no query or fragment, no trailing slash kept. */
 export const baseUrlSchema = z

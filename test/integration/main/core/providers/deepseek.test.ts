@@ -4,7 +4,7 @@ import type { Core } from '../../../../../src/main/core/app'
 import type { AccountView } from '../../../../../src/shared/contract'
 import { ProviderSimulator } from '../../../../simulator/provider-simulator'
 import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
-import { callOk, createTestCore } from '../../../../helpers/test-core'
+import { callOk, callWire, createTestCore } from '../../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
 
 let dir: string
@@ -103,6 +103,15 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
     expect(simulator.requests).toHaveLength(1)
     expect(simulator.requests[0]).toMatchObject({ method: 'GET', path: '/user/balance' })
     expect(simulator.requests[0]?.headers.authorization).toBe(`Bearer ${key}`)
+  })
+
+  it('a key with a character HTTP headers cannot carry is refused when added, not failed on every poll', async () => {
+    for (const bad of ['sk-0123456789abcdé', 'sk-0123456789abcd€', 'sk-0123456789abcd\u0007']) {
+      const result = await callWire(core, 'accounts:add', { draft: { provider: 'deepseek', label: 'Pasted', baseUrl: simulator.baseUrl }, key: bad })
+      expect(result).toMatchObject({ ok: false, code: 'bad_request' })
+      expect(!result.ok && result.message).toMatch(/^key: A key contains only plain letters, digits and symbols/)
+    }
+    expect(await callOk(core, 'accounts:list', {})).toEqual([])
   })
 
   it('an empty balance_infos list is a bad_response, not a zero balance', async () => {
