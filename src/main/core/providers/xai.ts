@@ -17,7 +17,7 @@ const balanceShape = z.object({
 })
 
 const usageShape = z.object({
-  timeSeries: z.array(z.object({ dataPoints: z.array(z.object({ timestamp: z.string(), values: z.array(numeric.nullable()) })).default([]) })).default([]),
+  timeSeries: z.array(z.object({ dataPoints: z.array(z.object({ timestamp: z.union([z.string(), z.number()]), values: z.array(numeric.nullable()) })).default([]) })).default([]),
   limitReached: z.boolean().optional()
 })
 
@@ -61,11 +61,9 @@ export const xaiAdapter: ProviderAdapter = {
     const spend = new SpendLines()
     for (const line of series.timeSeries) {
       for (const point of line.dataPoints) {
-        const time = Date.parse(point.timestamp)
-        if (Number.isNaN(time)) throw badResponse('bad_time', `xAI usage timestamp is not a time (${point.timestamp.slice(0, 40)})`)
         const value = point.values[0]
         if (value === undefined || value === null) continue
-        spend.add(utcDay(new Date(time)), 'xAI API', 'USD', amount(value, 'values[0]'))
+        spend.add(pointDay(point.timestamp), 'xAI API', 'USD', amount(value, 'values[0]'))
       }
     }
     const facts = emptyFacts()
@@ -73,6 +71,17 @@ export const xaiAdapter: ProviderAdapter = {
     facts.spend = spend.list()
     return facts
   }
+}
+
+/**
+ * The UTC day of a data point. The request asks for Etc/GMT, so a leading `YYYY-MM-DD` is the day
+ * as written (never re-read in the machine's time zone); epoch seconds or milliseconds also work.
+ */
+function pointDay(timestamp: string | number): string {
+  if (typeof timestamp === 'number') return utcDay(new Date(timestamp > 1e11 ? timestamp : timestamp * 1000))
+  const day = /^\d{4}-\d{2}-\d{2}/.exec(timestamp.trim())?.[0]
+  if (!day) throw badResponse('bad_time', `xAI usage timestamp is not a time (${timestamp.slice(0, 40)})`)
+  return day
 }
 
 /** `2026-12-17 00:00:00`: the format xAI's analytics request uses. */

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import { RecordsPage } from '../features/records/records-page'
 import { OverviewPage } from './overview/overview-page'
 
 /** One entry of the main navigation. */
@@ -15,7 +16,10 @@ export interface PageDefinition {
  * `pages/<name>/<name>-page.tsx` with a named component and append it here; the header's
  * navigation and the router pick it up.
  */
-export const pages: readonly PageDefinition[] = [{ id: 'overview', title: 'Overview', component: OverviewPage }]
+export const pages: readonly PageDefinition[] = [
+  { id: 'overview', title: 'Overview', component: OverviewPage },
+  { id: 'records', title: 'Records', component: RecordsPage }
+]
 
 /** The page with `id`, falling back to the first one. */
 export function findPage(id: string): PageDefinition {

@@ -24,6 +24,22 @@ describe('xAI management API: inverted cents, team id, daily usage', () => {
     expect(body.analyticsRequest.timeRange).toMatchObject({ startTime: '2026-08-24 00:00:00', timezone: 'Etc/GMT' })
   })
 
+  it('reads data-point days as written (space-separated, date-only, epoch seconds), skipping null values', async () => {
+    h.sim.route('GET', BALANCE, xaiBalance('-100'))
+    h.sim.route('POST', USAGE, {
+      body: {
+        timeSeries: [
+          { dataPoints: [{ timestamp: '2026-11-19 00:00:00', values: ['0.1'] }, { timestamp: '2026-11-20', values: [null] }] },
+          { dataPoints: [{ timestamp: Date.parse('2026-11-21T00:00:00Z') / 1000, values: [0.2] }, { timestamp: '2026-11-19T00:00:00Z', values: [0.3] }] }
+        ],
+        limitReached: false
+      }
+    })
+    const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+    await poll(h, account.id)
+    expect(spendRows(h, account.id)).toEqual(['2026-11-19 xAI API USD 400000', '2026-11-21 xAI API USD 200000'])
+  })
+
   it('a positive total (owed) becomes a negative balance, numbers accepted too', async () => {
     h.sim.route('GET', BALANCE, xaiBalance(1999))
     h.sim.route('POST', USAGE, xaiUsage([]))
