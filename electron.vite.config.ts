@@ -1,6 +1,16 @@
 import { resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
+import type { Plugin } from 'vite'
+import { rendererCspForMeta } from './src/shared/http-protocol'
+
+/** Writes the one CSP (src/shared/http-protocol.ts) into index.html's meta tag. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'coffer-csp',
+    transformIndexHtml: (html, context) => html.replace('%COFFER_CSP%', rendererCspForMeta(Boolean(context.server)))
+  }
+}
 
 /**
  * Three builds from one file (electron-vite): main (Electron shell + the `coffer` CLI, both plain
@@ -29,8 +39,9 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'src/renderer'),
     build: {
+      minify: true,
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
     },
-    plugins: [react()]
+    plugins: [react(), contentSecurityPolicy()]
   }
 })

@@ -27,3 +27,20 @@ export const RENDERER_CSP = [
   "form-action 'none'",
   "frame-ancestors 'none'"
 ].join('; ')
+
+/**
+ * The CSP for the renderer's `<meta>` tag (injected at build time by electron.vite.config.ts).
+ * Browsers ignore `frame-ancestors` in a meta tag, so it is left to the header. In development
+ * only, Vite's dev server needs inline scripts/styles (React refresh) and a websocket.
+ */
+export function rendererCspForMeta(development = false): string {
+  return RENDERER_CSP.split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .map((directive) => {
+      if (!development) return directive
+      if (directive.startsWith('script-src') || directive.startsWith('style-src')) return `${directive} 'unsafe-inline'`
+      if (directive.startsWith('connect-src')) return `${directive} ws://localhost:* http://localhost:*`
+      return directive
+    })
+    .join('; ')
+}
