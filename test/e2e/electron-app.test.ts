@@ -10,6 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
  * Playwright's `_electron` against the built app (out/). They need Electron's binary, which
  * `npm install` downloads from GitHub; where that download is blocked the suite is skipped with a
  * printed reason. The same decisions are unit-tested as pure functions in test/unit/main/shell.
+ * Running them also needs better-sqlite3 and keytar built for Electron's ABI
+ * (`npx @electron/rebuild`), and a display on Linux (`xvfb-run`).
  */
 /** The page's globals these tests touch (this file is type-checked without the DOM library). */
 interface PageGlobals {
