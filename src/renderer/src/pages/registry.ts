@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react'
 import { RecordsPage } from '../features/records/records-page'
+import { AlertsPage } from '../features/alerts/alerts-page'
 import { OverviewPage } from './overview/overview-page'
 
 /** One entry of the main navigation. */
@@ -18,7 +19,8 @@ export interface PageDefinition {
  */
 export const pages: readonly PageDefinition[] = [
   { id: 'overview', title: 'Overview', component: OverviewPage },
-  { id: 'records', title: 'Records', component: RecordsPage }
+  { id: 'records', title: 'Records', component: RecordsPage },
+  { id: 'alerts', title: 'Alerts', component: AlertsPage }
 ]
 
 /** The page with `id`, falling back to the first one. */

@@ -1,5 +1,6 @@
 import { create } from 'zustand'
 import { createAccountsSlice } from './accounts-slice'
+import { createAlertsSlice } from './alerts-slice'
 import { createRawResponsesSlice } from './raw-responses-slice'
 import type { StoreState } from './types'
 import { createUiSlice } from './ui-slice'
@@ -8,10 +9,12 @@ import { createUiSlice } from './ui-slice'
 export const useStore = create<StoreState>()((...args) => ({
   ...createAccountsSlice(...args),
   ...createRawResponsesSlice(...args),
-  ...createUiSlice(...args)
+  ...createUiSlice(...args),
+  ...createAlertsSlice(...args)
 }))
 
 export type { StoreState } from './types'
 export type { AccountsSlice, RefreshProgress, TestReport } from './accounts-slice'
 export type { RawResponsesSlice, RawResponsesState } from './raw-responses-slice'
 export type { Theme, Toast, UiSlice } from './ui-slice'
+export type { AlertSettings, AlertsSlice, ProviderLimit } from './alerts-slice'
