@@ -2,6 +2,7 @@ import { RefreshAllButton } from './components/refresh-all-button'
 import { ThemeSelect } from './components/theme-select'
 import { Toasts } from './components/toasts'
 import { useApplyTheme } from './lib/use-theme'
+import { AlertBanner } from './features/alerts/alert-banner'
 import { MissingToken } from './missing-token'
 import { findPage, pages } from './pages/registry'
 import { useStore } from './store'
@@ -44,6 +45,7 @@ export function App() {
         </div>
       </header>
       <main className="app-main">
+        <AlertBanner />
         <Page />
       </main>
       <Toasts />

@@ -10,11 +10,17 @@ import { useStore } from './index'
 export function connectStore(bridge: CofferApi): () => void {
   const offChanged = bridge.on('accounts:changed', () => void useStore.getState().loadAccounts())
   const offProgress = bridge.on('poll:progress', (payload) => useStore.getState().handlePollProgress(payload))
+  // Alerts: `alerts:fired` also drives the in-app banner (the fallback for native notifications).
+  const offAlerts = bridge.on('alerts:changed', () => void useStore.getState().loadAlerts())
+  const offFired = bridge.on('alerts:fired', () => void useStore.getState().loadAlerts())
   const state = useStore.getState()
   void state.loadPreferences()
   void state.loadAccounts()
+  void state.loadAlerts()
   return () => {
     offChanged()
     offProgress()
+    offAlerts()
+    offFired()
   }
 }
