@@ -48,7 +48,9 @@ export const breakEvenSchema = z.object({
   monthlyUsage: decimalSchema,
   below: z.string(),
   above: z.string(),
-  text: z.string()
+  text: z.string(),
+  /** True for changes of the cheapest option and the few pairwise points shown as plain answers. */
+  headline: z.boolean()
 })
 export type BreakEven = z.infer<typeof breakEvenSchema>
 

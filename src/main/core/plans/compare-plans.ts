@@ -1,7 +1,7 @@
 import type { BreakEven, Comparison, PlanOption } from '../../../shared/contract/plans-calls'
 import type { BillingOption, Plan, PricingDataset } from '../../../shared/plan-catalog'
 import { microsToDecimal, toMicros, type Micros } from '../../../shared/money'
-import { findBreakEvens } from './break-even'
+import { findBreakEvens, type BreakEvenPoint } from './break-even'
 import { currentCost, lineToWire, paygCost, subscriptionCost, type CostFunction, type Evaluation } from './option-costs'
 import type { PriceBook } from './price-book'
 import { valueWorkload, type ValuedWorkload } from './usage-valuation'
@@ -30,6 +30,9 @@ interface Candidate {
   name: string
   cost: CostFunction
 }
+
+/** Pairwise break-evens beyond this many stay in `breakEvens` but out of the plain answers. */
+const MAX_HEADLINE_BREAK_EVENS = 3
 
 const usd = (micros: Micros): string => `$${(Math.round(micros / 10_000) / 100).toFixed(2)}`
 
@@ -110,7 +113,9 @@ function toOption(candidate: Candidate, evaluation: Evaluation, rank: number | n
 function optionAnswer(candidate: Candidate, evaluation: Evaluation): string {
   const name = candidate.name
   if (evaluation.status === 'unknown') {
-    return `Price unknown — fill it in: ${evaluation.missing.join(', ')}.${evaluation.notes[0] ? ` ${evaluation.notes[0]}` : ''}`
+    // Assumptions about usage matter once a price exists; until then only what is missing does.
+    const note = evaluation.notes.find((text) => !text.startsWith('Assumes') && !text.startsWith('Your usage needs'))
+    return `Price unknown — fill it in: ${evaluation.missing.join(', ')}.${note ? ` ${note}` : ''}`
   }
   if (evaluation.status === 'cannot-cover') return evaluation.notes[0] ?? `${name} cannot cover your usage.`
   const total = usd(evaluation.total as number)
@@ -128,21 +133,26 @@ function describeBreakEvens(
   const pricedKeys = new Set(evaluated.filter((entry) => entry.evaluation.status !== 'unknown').map((entry) => entry.candidate.key))
   const names = new Map(candidates.map((candidate) => [candidate.key, candidate.name]))
   const priced = candidates.filter((candidate) => pricedKeys.has(candidate.key))
-  const points = findBreakEvens(priced)
+  const points = findBreakEvens(priced).map((point) => ({ ...point, overall: true }))
   // Also where each fixed-fee plan starts beating what you pay now, even if something else is cheaper still.
   const current = priced.find((candidate) => candidate.key === 'current')
+  const pairwise: (BreakEvenPoint & { overall: boolean })[] = []
   for (const candidate of priced) {
     if (!current || !candidate.plan || candidate.plan.kind === 'api-payg') continue
     for (const point of findBreakEvens([current, candidate])) {
-      if (!points.some((known) => known.above === point.above && known.below === point.below)) points.push(point)
+      if (!points.some((known) => known.above === point.above && known.below === point.below)) pairwise.push({ ...point, overall: false })
     }
   }
-  points.sort((a, b) => a.scale - b.scale)
-  return points.map((point) => {
-    const cents = Math.round((valued.monthlyUsd * point.scale) / 10_000) * 10_000
-    const text = `Above ${usd(cents)}/month of usage, ${names.get(point.above)} is cheaper than ${names.get(point.below)}.`
-    return { monthlyUsage: microsToDecimal(cents), below: point.below, above: point.above, text }
-  })
+  // Headlines: every change of the cheapest option, then the pairwise points nearest today's usage.
+  pairwise.sort((a, b) => Math.abs(a.scale - 1) - Math.abs(b.scale - 1))
+  const headlinePairs = new Set(pairwise.slice(0, Math.max(0, MAX_HEADLINE_BREAK_EVENS - points.length)))
+  return [...points, ...pairwise]
+    .sort((a, b) => a.scale - b.scale)
+    .map((point) => {
+      const cents = Math.round((valued.monthlyUsd * point.scale) / 10_000) * 10_000
+      const text = `Above ${usd(cents)}/month of usage, ${names.get(point.above)} is cheaper than ${names.get(point.below)}.`
+      return { monthlyUsage: microsToDecimal(cents), below: point.below, above: point.above, text, headline: point.overall || headlinePairs.has(point) }
+    })
 }
 
 function summariseUsage(valued: ValuedWorkload): Comparison['usage'] {
@@ -198,7 +208,7 @@ function answers(
     if (note) out.push(note)
   }
   out.push(...yearlyAnswers(options, evaluated))
-  out.push(...breakEvens.map((point) => point.text))
+  out.push(...breakEvens.filter((point) => point.headline).map((point) => point.text))
   const unknown = options.filter((option) => option.status === 'unknown').length
   if (unknown > 0) out.push(`${unknown} option${unknown === 1 ? ' has' : 's have'} no price yet — fill ${unknown === 1 ? 'it' : 'them'} in to rank ${unknown === 1 ? 'it' : 'them'}.`)
   return out

@@ -36,6 +36,11 @@ function finish(lines: Line[], missing: string[], notes: string[], cannotCover =
   return { status: 'priced', total: lines.reduce((sum, line) => sum + (line.micros ?? 0), 0), lines, missing, notes }
 }
 
+/** False for embedding, speech, image and moderation models, which no chat model can stand in for. */
+export function isChatModel(model: string): boolean {
+  return !/embed|whisper|tts|transcribe|dall-e|image|moderation|rerank/i.test(model)
+}
+
 /** What you pay now: every valued account at its measured (or token-estimated) cost. */
 export function currentCost(valued: ValuedWorkload): CostFunction {
   const days = valued.workload.windowDays
@@ -68,8 +73,16 @@ export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook):
     if (account.usage.length > 0) {
       for (const usage of account.usage) {
         const own = prices.rate(providerId, usage.model)
-        const rate = own ?? (fallback ? prices.rate(providerId, fallback) : null)
         const tokens = `${credits(usage.inputTokens + usage.cachedInputTokens + usage.cacheWriteTokens)} in / ${credits(usage.outputTokens)} out tokens`
+        // A chat model stands in only for chat models: embeddings (or speech, images) priced as
+        // chat input would be wildly off. Those stay at their own provider's price.
+        const home = datasetProviderFor(account.provider)
+        const homeRate = !own && !isChatModel(usage.model) && home ? prices.rate(home, usage.model) : null
+        if (homeRate) {
+          base.push({ label: usage.model, micros: toMonthly(tokenCostMicros(usage, homeRate), days), detail: `${tokens} kept at ${home}'s price: ${plan.providerName} has no equivalent` })
+          continue
+        }
+        const rate = own ?? (fallback && isChatModel(usage.model) ? prices.rate(providerId, fallback) : null)
         if (!rate) {
           missing.push(`a price for ${usage.model} at ${providerId} (add a price override)`)
           base.push({ label: usage.model, micros: null, detail: `${tokens}: no price in the dataset` })

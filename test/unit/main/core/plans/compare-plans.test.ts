@@ -122,4 +122,26 @@ describe('comparePlans: hand-computed monthly costs', () => {
     expect(option?.monthlyCost).toBe('21')
     expect(option?.lines[0]?.detail).toContain('re-priced as claude-x')
   })
+
+  it('keeps embedding models at their own provider’s price instead of re-pricing them as a chat model', () => {
+    const embed = { model: 'text-embedding-3-small', inputTokens: 10_000_000, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 1000 }
+    const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [embed] }])
+    const prices = fixedPrices({ 'openai:text-embedding-3-small': ['0.02', '0'], 'anthropic:claude-x': ['3', '15'] })
+    const api = plan({ id: 'anthropic-api', name: 'Anthropic API', kind: 'api-payg', pricing: { providerId: 'anthropic', fallbackModel: 'claude-x' } })
+    const option = compare(w, [api], prices).options.find((o) => o.key === 'anthropic-api')
+    // 10M × $0.02 = $0.20 at OpenAI's own price, not 10M × $3 as Claude input.
+    expect(option?.monthlyCost).toBe('0.2')
+    expect(option?.lines[0]?.detail).toContain("kept at openai's price")
+  })
+
+  it('keeps the plain answers short: at most three break-evens, the rest only in the data', () => {
+    const flats = [10, 20, 30, 40, 50].map((fee) =>
+      plan({ id: `flat-${fee}`, kind: 'subscription', billing: [{ period: 'month', price: String(fee) }], credits: credits(0), topUps: [{ credits: 1000, price: '5', validityMonths: null }] })
+    )
+    const result = compare(workload([spender('OpenAI', 'openai', 30)]), flats)
+    const shown = result.answers.filter((answer) => answer.startsWith('Above '))
+    expect(shown.length).toBeLessThanOrEqual(3)
+    expect(result.breakEvens.length).toBeGreaterThan(shown.length)
+    expect(result.breakEvens.filter((point) => point.headline).map((point) => point.text)).toEqual(shown)
+  })
 })
