@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
-import { RecordsPage } from '../features/records/records-page'
+import { PlansPage } from '../features/plans/plans-page'
 import { AlertsPage } from '../features/alerts/alerts-page'
+import { RecordsPage } from '../features/records/records-page'
 import { OverviewPage } from './overview/overview-page'
 
 /** One entry of the main navigation. */
@@ -20,7 +21,8 @@ export interface PageDefinition {
 export const pages: readonly PageDefinition[] = [
   { id: 'overview', title: 'Overview', component: OverviewPage },
   { id: 'records', title: 'Records', component: RecordsPage },
-  { id: 'alerts', title: 'Alerts', component: AlertsPage }
+  { id: 'alerts', title: 'Alerts', component: AlertsPage },
+  { id: 'plans', title: 'Plans', component: PlansPage }
 ]
 
 /** The page with `id`, falling back to the first one. */

@@ -2,6 +2,7 @@ import { create } from 'zustand'
 import { createAccountsSlice } from './accounts-slice'
 import { createAlertsSlice } from './alerts-slice'
 import { createRawResponsesSlice } from './raw-responses-slice'
+import { createPlansSlice } from './plans-slice'
 import type { StoreState } from './types'
 import { createUiSlice } from './ui-slice'
 
@@ -10,7 +11,8 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createAccountsSlice(...args),
   ...createRawResponsesSlice(...args),
   ...createUiSlice(...args),
-  ...createAlertsSlice(...args)
+  ...createAlertsSlice(...args),
+  ...createPlansSlice(...args)
 }))
 
 export type { StoreState } from './types'
@@ -18,3 +20,4 @@ export type { AccountsSlice, RefreshProgress, TestReport } from './accounts-slic
 export type { RawResponsesSlice, RawResponsesState } from './raw-responses-slice'
 export type { Theme, Toast, UiSlice } from './ui-slice'
 export type { AlertSettings, AlertsSlice, ProviderLimit } from './alerts-slice'
+export type { PlansSlice } from './plans-slice'
