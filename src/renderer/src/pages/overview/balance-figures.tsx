@@ -1,6 +1,7 @@
 import type { AccountView, BalanceView } from '../../../../shared/contract'
 import { balanceKindText, type FactSource } from '../../../../shared/balance-kinds'
 import { formatMoney } from '../../../../shared/money'
+import { findProvider } from '../../../../shared/providers'
 
 const SOURCE_HINT: Record<FactSource, string> = {
   official: 'Reported by the provider’s API',
@@ -25,7 +26,12 @@ function amountText(balance: BalanceView): string {
 export function BalanceFigures({ account }: { account: AccountView }) {
   const [primary, ...others] = account.balances
   if (!primary) {
-    return <p className="no-balance">No balance yet.</p>
+    return (
+      <div className="balances">
+        <p className="no-balance">{noBalanceText(account)}</p>
+        {account.spend || account.runwayDays !== null ? <SpendLine account={account} /> : null}
+      </div>
+    )
   }
   return (
     <div className="balances">
@@ -50,6 +56,14 @@ export function BalanceFigures({ account }: { account: AccountView }) {
       {account.spend || account.runwayDays !== null ? <SpendLine account={account} /> : null}
     </div>
   )
+}
+
+/** Why there is no balance, in words: the provider publishes none, or none was received yet. */
+function noBalanceText(account: AccountView): string {
+  const provider = findProvider(account.provider)
+  if (!provider || provider.publishes.balance) return 'No balance yet.'
+  if (provider.id === 'manual') return 'No balance recorded yet: record your balance or a top-up to track it.'
+  return `${provider.name.replace(/ \(.*\)$/, '')} publishes spend, not a balance: record your balance once and Coffer counts it down.`
 }
 
 function SpendLine({ account }: { account: AccountView }) {
