@@ -107,6 +107,14 @@ const faults: FaultCase[] = [
   },
   { name: 'timeout (no answer)', respond: { fault: 'hang' }, status: 'unreachable', code: 'timeout', timeoutMs: 300, httpStatus: null },
   { name: 'connection reset', respond: { fault: 'reset' }, status: 'unreachable', httpStatus: null, message: /Could not reach/ },
+  {
+    // Redirects are not followed: the key must not travel to wherever a Location header points.
+    name: 'a redirect to another host',
+    respond: { status: 301, headers: { location: 'https://elsewhere.example/steal' } },
+    status: 'unreachable',
+    httpStatus: null,
+    message: /redirect/
+  },
   { name: 'truncated JSON', respond: { fault: 'truncated-json' }, status: 'bad_response', code: 'invalid_json' },
   { name: 'empty 200 body', respond: { status: 200, body: '' }, status: 'bad_response', code: 'invalid_json', message: /empty body/ }
 ]
@@ -181,6 +189,7 @@ for (const p of providers) {
         expect(countRows(c.context.db, 'balance_snapshots')).toBe(0)
 
         expect(simulator.requests.length).toBeGreaterThan(0)
+        expect(simulator.requests.every((r) => r.path.startsWith('/api/v1/') || r.path === '/user/balance')).toBe(true)
         for (const request of simulator.requests) expect(request.headers.authorization).toBe(`Bearer ${p.key}`)
         expect(ledgerText(c)).not.toContain(p.key)
         expect(JSON.stringify(report)).not.toContain(p.key)

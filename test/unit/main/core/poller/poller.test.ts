@@ -1,53 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AccountStatus } from '../../../../../src/shared/account-status'
 import { BACKOFF_BASE_MS } from '../../../../../src/main/core/poller/next-poll-delay'
-import { Poller, type PollerClock, type ScheduledAccount } from '../../../../../src/main/core/poller/poller'
-
-/** A clock whose time moves only when the test says so; timers fire in due order. */
-class FakeClock implements PollerClock {
-  time = clock0()
-  private nextId = 1
-  readonly timers = new Map<number, { due: number; callback: () => void }>()
-
-  now(): number {
-    return this.time
-  }
-
-  setTimeout(callback: () => void, ms: number): unknown {
-    const id = this.nextId++
-    this.timers.set(id, { due: this.time + ms, callback })
-    return id
-  }
-
-  clearTimeout(handle: unknown): void {
-    this.timers.delete(handle as number)
-  }
-
-  /** Due times of pending timers, relative to now. */
-  pending(): number[] {
-    return [...this.timers.values()].map((timer) => timer.due - this.time).sort((a, b) => a - b)
-  }
-
-  /** Moves time forward, firing every timer that falls due (and letting its promise chain settle). */
-  async advance(ms: number): Promise<void> {
-    const end = this.time + ms
-    for (;;) {
-      await settle()
-      const next = [...this.timers.entries()].filter(([, t]) => t.due <= end).sort((a, b) => a[1].due - b[1].due)[0]
-      if (!next) break
-      this.timers.delete(next[0])
-      this.time = next[1].due
-      next[1].callback()
-    }
-    this.time = end
-    await settle()
-  }
-}
-
-/** Lets pending promise callbacks run (the poller chains .then/.finally on each poll). */
-async function settle(): Promise<void> {
-  for (let i = 0; i < 5; i += 1) await new Promise<void>((resolve) => setImmediate(resolve))
-}
+import { Poller, type ScheduledAccount } from '../../../../../src/main/core/poller/poller'
+import { FakeClock, settle } from '../../../../helpers/fake-clock'
 
 interface Result {
   status: AccountStatus
