@@ -8,7 +8,7 @@
 // Exit code: vitest's. When dbus-run-session or gnome-keyring-daemon is missing, this says so
 // loudly and runs vitest anyway; keychain suites then skip with the reason in their names.
 import { spawn } from 'node:child_process'
-import { accessSync, constants as fsConstants, mkdtempSync, realpathSync, rmSync } from 'node:fs'
+import { accessSync, constants as fsConstants, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { constants, tmpdir } from 'node:os'
 import { delimiter, dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -51,10 +51,33 @@ function run(command, commandArgs, env) {
   })
 }
 
-function runVitest(env) {
+async function runVitest(env) {
   // Same Node as ours (the shebang of node_modules/.bin/vitest would pick whatever is on PATH).
   const vitest = realpathSync(join(root, 'node_modules', '.bin', 'vitest'))
-  return run(process.execPath, [vitest, 'run', ...args], env)
+  // Unless the caller picked reporters, add a JSON report so we can end with one plain summary
+  // line ("vitest: N passed, N failed, N skipped") that CI logs and tools can read.
+  const summarise = !args.some((arg) => arg.startsWith('--reporter'))
+  const reportDir = summarise ? mkdtempSync(join(tmpdir(), 'coffer-test-report-')) : null
+  const report = reportDir ? join(reportDir, 'vitest.json') : null
+  const extra = report ? ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`] : []
+  try {
+    const code = await run(process.execPath, [vitest, 'run', ...extra, ...args], env)
+    if (report) printSummary(report)
+    return code
+  } finally {
+    if (reportDir) rmSync(reportDir, { recursive: true, force: true })
+  }
+}
+
+function printSummary(report) {
+  let result
+  try {
+    result = JSON.parse(readFileSync(report, 'utf8'))
+  } catch {
+    return // vitest failed before writing a report; its own output says why
+  }
+  const skipped = (result.numPendingTests ?? 0) + (result.numTodoTests ?? 0)
+  console.log(`\nvitest: ${result.numPassedTests} passed, ${result.numFailedTests} failed, ${skipped} skipped`)
 }
 
 async function main() {
