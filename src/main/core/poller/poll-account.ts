@@ -44,7 +44,12 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
     facts: attempt.facts,
     raw: attempt.raw
   }
-  ingestPoll(deps.db, record, deps.ingestHooks)
+  // The account may have been removed while its request was in flight: its rows are gone and
+  // writing the poll would violate their foreign keys. better-sqlite3 is synchronous, so nothing
+  // can remove it between this check and the insert.
+  if (deps.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(account.id) !== undefined) {
+    ingestPoll(deps.db, record, deps.ingestHooks)
+  }
   return record
 }
 

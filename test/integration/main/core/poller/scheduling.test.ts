@@ -4,7 +4,7 @@ import { BACKOFF_BASE_MS } from '../../../../../src/main/core/poller/next-poll-d
 import { ProviderSimulator } from '../../../../simulator/provider-simulator'
 import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
 import { FakeClock, settle } from '../../../../helpers/fake-clock'
-import { callOk, countRows, createTestCore } from '../../../../helpers/test-core'
+import { callOk, callWire, countRows, createTestCore } from '../../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
 
 const MIN = 60_000
@@ -118,6 +118,25 @@ describe('background polling through createCore (fake clock, real HTTP and SQLit
     await callOk(core, 'accounts:remove', { id })
     expect(clock.pending()).toEqual([15 * MIN])
     core.context.poller.stop()
+    expect(clock.pending()).toEqual([])
+  })
+
+  it('removing an account while its poll is in flight: the poll ends quietly and writes nothing', async () => {
+    simulator.route('GET', '/user/balance', { ...deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }]), delayMs: 300 })
+    core.startPolling()
+    const id = await add('DS')
+    const polling = callWire(core, 'accounts:poll', { ids: [id] })
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    expect(core.context.poller.isPolling(id)).toBe(true)
+
+    expect(await callWire(core, 'accounts:remove', { id })).toEqual({ ok: true, value: { removed: true } })
+    const result = await polling
+
+    expect(result.ok).toBe(true)
+    expect(countRows(core.context.db, 'poll_runs')).toBe(0)
+    expect(countRows(core.context.db, 'balance_snapshots')).toBe(0)
+    expect(await callOk(core, 'accounts:list', {})).toEqual([])
+    await idle()
     expect(clock.pending()).toEqual([])
   })
 
