@@ -117,13 +117,13 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     publishes: { balance: true, spend: false, usage: false },
     note: 'DeepSeek reports a balance per currency, split into granted and topped-up credit.'
   },
-  moonshot: moonshotDescriptor('moonshot', 'Moonshot AI / Kimi (international, USD)', 'https://api.moonshot.ai', 'https://platform.moonshot.ai'),
-  'moonshot-cn': moonshotDescriptor('moonshot-cn', 'Moonshot AI / Kimi (China, CNY)', 'https://api.moonshot.cn', 'https://platform.moonshot.cn'),
-  siliconflow: siliconflowDescriptor('siliconflow', 'SiliconFlow (international, USD)', 'https://api.siliconflow.com', 'https://cloud.siliconflow.com'),
-  'siliconflow-cn': siliconflowDescriptor('siliconflow-cn', 'SiliconFlow (China, CNY)', 'https://api.siliconflow.cn', 'https://cloud.siliconflow.cn'),
+  moonshot: moonshotDescriptor('moonshot', 'Moonshot / Kimi (.ai, USD)', 'https://api.moonshot.ai', 'https://platform.moonshot.ai'),
+  'moonshot-cn': moonshotDescriptor('moonshot-cn', 'Moonshot / Kimi (.cn, CNY)', 'https://api.moonshot.cn', 'https://platform.moonshot.cn'),
+  siliconflow: siliconflowDescriptor('siliconflow', 'SiliconFlow (.com, USD)', 'https://api.siliconflow.com', 'https://cloud.siliconflow.com'),
+  'siliconflow-cn': siliconflowDescriptor('siliconflow-cn', 'SiliconFlow (.cn, CNY)', 'https://api.siliconflow.cn', 'https://cloud.siliconflow.cn'),
   openai: {
     id: 'openai',
-    name: 'OpenAI (organization admin key)',
+    name: 'OpenAI (admin key)',
     defaultBaseUrl: 'https://api.openai.com',
     key: {
       required: true,
@@ -140,7 +140,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
   },
   anthropic: {
     id: 'anthropic',
-    name: 'Anthropic (organization admin key)',
+    name: 'Anthropic (admin key)',
     defaultBaseUrl: 'https://api.anthropic.com',
     key: {
       required: true,
@@ -157,7 +157,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
   },
   xai: {
     id: 'xai',
-    name: 'xAI (Grok, management key)',
+    name: 'xAI (management key)',
     defaultBaseUrl: 'https://management-api.x.ai',
     key: {
       required: true,
@@ -237,7 +237,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
   },
   manual: {
     id: 'manual',
-    name: 'Manual (subscription or credit platform without an API)',
+    name: 'Manual (no API)',
     defaultBaseUrl: null,
     usesBaseUrl: false,
     key: { required: false, kind: 'none', label: 'No key', help: 'Manual accounts never contact anyone.' },
@@ -256,7 +256,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
   },
   custom: {
     id: 'custom',
-    name: 'Custom (any JSON balance endpoint or OpenAI-compatible relay)',
+    name: 'Custom endpoint or relay',
     defaultBaseUrl: null,
     usesBaseUrl: false,
     key: { required: false, kind: 'api', label: 'Key or token', help: 'Sent in the header you choose below; leave empty if the URL needs none.' },
@@ -284,7 +284,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     ],
     billingUrl: null,
     publishes: { balance: true, spend: false, usage: false },
-    note: 'For providers Coffer does not know: one GET, a JSON path to the balance, a unit and a scale.',
+    note: 'For providers Coffer does not know: one GET, a JSON path to the balance, a unit and a scale. A relay token with unlimited quota has no balance: Coffer then shows what it has used.',
     validateOptions: validateCustomOptions
   }
 }

@@ -1,0 +1,151 @@
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
+import { join } from 'node:path'
+import { chromium, type Browser, type Page } from 'playwright'
+import { afterAll, beforeAll, expect, it } from 'vitest'
+import { createCore, type Core } from '../../src/main/core/app'
+import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
+import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
+import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import { ProviderSimulator } from '../simulator/provider-simulator'
+import { cursorPages, openaiCostBucket, openaiUsageBucket } from '../simulator/shapes/openai'
+import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+
+/**
+ * End to end through the add-account form: an OpenAI organization (admin key, spend only) and a
+ * manual GPTBots account (no key, credits worth $0.01), then "What the provider said".
+ */
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
+const adminKey = `sk-admin-${randomBytes(16).toString('hex')}`
+const today = new Date().toISOString().slice(0, 10)
+
+describeWithKeychain('e2e: add an admin-key provider and a manual account through the UI', () => {
+  const service = testKeychainService()
+  let dataDir: string
+  let simulator: ProviderSimulator
+  let core: Core
+  let server: RunningWebServer
+  let browser: Browser
+  let page: Page
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
+    }
+    mkdirSync(artifacts, { recursive: true })
+    dataDir = await makeTempDir('coffer-e2e-providers-')
+    simulator = await ProviderSimulator.start()
+    simulator.route('GET', '/v1/organization/costs', cursorPages([[openaiCostBucket({ day: today, lines: [{ lineItem: 'GPT-4o', value: '3.25' }] })]]))
+    simulator.route(
+      'GET',
+      '/v1/organization/usage/completions',
+      cursorPages([[openaiUsageBucket({ day: today, models: [{ model: 'gpt-4o', input: 1000, cached: 100, output: 50, requests: 3 }] })]])
+    )
+    core = createCore({ runtime: 'serve', dataDir, secrets: new KeytarSecretStore(service), preferences: new MemoryPreferencesStore() })
+    core.startPolling()
+    server = await startWebServer({ core, rendererDir, port: 0 })
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    })
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    await page.goto(server.url)
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    core?.close()
+    await simulator?.close()
+    if (dataDir) await removeTempDir(dataDir)
+    await deleteKeychainService(service)
+  })
+
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(artifacts, `providers-${name}.png`), fullPage: true })
+  const card = (label: string) => page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label }) })
+
+  async function openAddDialog() {
+    await expect.poll(() => page.getByRole('button', { name: /Add (your first )?account/ }).first().isVisible(), { timeout: 15_000 }).toBe(true)
+    await page.getByRole('button', { name: /Add (your first )?account/ }).first().click()
+    const dialog = page.getByRole('dialog', { name: 'Add an account' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    return dialog
+  }
+
+  it('OpenAI: the form asks for an admin key and says why; the card shows what OpenAI publishes', async () => {
+    const dialog = await openAddDialog()
+    await dialog.getByLabel('Provider').selectOption('openai')
+    const text = (await dialog.textContent()) ?? ''
+    expect(text).toContain('sk-admin-')
+    expect(text).toMatch(/organization-level key/i)
+    expect(text).toMatch(/no prepaid balance/i)
+    await dialog.getByLabel('Label').fill('Acme org')
+    await dialog.getByLabel('Admin key').fill(adminKey)
+    await dialog.getByText('Advanced').click()
+    await dialog.getByLabel(/Base URL/).fill(simulator.baseUrl)
+    await shot('01-openai-form')
+    await dialog.getByRole('button', { name: 'Test connection' }).click()
+    await expect.poll(() => dialog.textContent(), { timeout: 15_000 }).toMatch(/works|Connected|ok|Up to date/i)
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+
+    const acme = card('Acme org')
+    await expect.poll(() => acme.textContent(), { timeout: 15_000 }).toContain('Up to date')
+    await expect.poll(() => acme.textContent(), { timeout: 15_000 }).toContain('3.25')
+    await shot('02-openai-card')
+    expect(simulator.requestsTo('/v1/organization/costs')[0]?.headers.authorization).toBe(`Bearer ${adminKey}`)
+  })
+
+  it('“What the provider said” shows the raw answers without the key', async () => {
+    const acme = card('Acme org')
+    await acme.getByRole('button', { name: /What the provider said/ }).click()
+    const dialog = page.getByRole('dialog', { name: 'What the provider said' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('/v1/organization/costs')
+    await dialog.getByRole('button', { name: /\/v1\/organization\/costs/ }).first().click()
+    await expect.poll(() => dialog.textContent()).toContain('GPT-4o')
+    expect(await dialog.textContent()).not.toContain(adminKey)
+    await shot('03-raw-answers')
+    await dialog.locator('.dialog-actions').getByRole('button', { name: 'Close', exact: true }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+  })
+
+  it('Manual: no key, no base URL; unit, credit value and billing page; the card offers the top-up link', async () => {
+    const dialog = await openAddDialog()
+    await dialog.getByLabel('Provider').selectOption('manual')
+    expect(await dialog.getByLabel(/key/i).count()).toBe(0)
+    await dialog.getByLabel('Label').fill('GPTBots')
+    await dialog.getByLabel('Unit', { exact: true }).fill('credits')
+    await dialog.getByLabel('Value of one unit').fill('0.01')
+    await dialog.getByLabel('Currency of that value').fill('USD')
+    await dialog.getByLabel('Plan').fill('GPTBots Pro')
+    await dialog.getByLabel('Billing or top-up page').fill('https://www.gptbots.ai/pricing')
+    await shot('04-manual-form')
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+
+    const gptbots = card('GPTBots')
+    await expect.poll(() => gptbots.count(), { timeout: 10_000 }).toBe(1)
+    const link = gptbots.getByRole('link', { name: /Top up/ })
+    expect(await link.getAttribute('href')).toBe('https://www.gptbots.ai/pricing')
+    await shot('05-manual-card')
+    const [account] = (await core.handlers['accounts:list']({})).filter((a) => a.label === 'GPTBots')
+    expect(account).toMatchObject({ provider: 'manual', hasKey: false, options: { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD' } })
+  })
+
+  it('never shows the key in the page and logs no errors', async () => {
+    expect(await page.content()).not.toContain(adminKey)
+    const known = /frame-ancestors' is ignored when delivered via a <meta> element/
+    expect(consoleErrors.filter((text) => !known.test(text))).toEqual([])
+  })
+})
