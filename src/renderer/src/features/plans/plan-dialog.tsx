@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react'
+import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { StoredPlan } from '../../../../shared/contract/plans-calls'
 import { FormField } from '../../add-account/form-field'
 import { Dialog } from '../../components/dialog'
@@ -23,6 +23,7 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
   const [form, setForm] = useState<PlanForm>(() => (stored ? toForm(stored.plan) : newPlanForm()))
   const [errors, setErrors] = useState<PlanFormErrors>({})
   const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]): void => setForm((current) => ({ ...current, [key]: value }))
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -30,6 +31,8 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
     const result = validatePlanForm(form)
     if (!result.plan) {
       setErrors(result.errors)
+      // Take the user to the first problem (the form is taller than the dialog).
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus())
       return
     }
     setErrors({})
@@ -78,7 +81,7 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
   const title = stored ? `Edit ${stored.plan.providerName} ${stored.plan.name}` : 'Add a plan'
   return (
     <Dialog title={title} description="Leave a price empty when you do not know it: the plan is then listed as “price unknown” and not ranked." onClose={onClose} wide>
-      <form className="form plan-form" onSubmit={(event) => void submit(event)} noValidate>
+      <form ref={formRef} className="form plan-form" onSubmit={(event) => void submit(event)} noValidate>
         {errors.form ? (
           <p className="banner banner-error" role="alert">
             {errors.form}
