@@ -33,7 +33,6 @@ export function AlertsPage() {
     <>
       <div className="page-toolbar">
         <h1 className="page-title">Alerts</h1>
-        {settings ? <QuietHoursForm key={JSON.stringify(settings.quietHours)} settings={settings} /> : null}
       </div>
 
       {loadError ? (
@@ -46,7 +45,7 @@ export function AlertsPage() {
       ) : null}
 
       <section className="alerts-section" aria-labelledby="open-alerts-title">
-        <h2 id="open-alerts-title" className="section-title">
+        <h2 id="open-alerts-title" className="alerts-section-title">
           Needs attention {open.length > 0 ? <span className="count-badge">{open.length}</span> : null}
         </h2>
         {!loaded ? (
@@ -69,7 +68,7 @@ export function AlertsPage() {
       <BudgetsSection />
 
       <section className="alerts-section" aria-labelledby="rules-title">
-        <h2 id="rules-title" className="section-title">
+        <h2 id="rules-title" className="alerts-section-title">
           Alert rules
         </h2>
         {accounts.length === 0 ? (
@@ -97,8 +96,15 @@ export function AlertsPage() {
         )}
       </section>
 
+      <section className="alerts-section" aria-labelledby="notifications-title">
+        <h2 id="notifications-title" className="alerts-section-title">
+          Notifications
+        </h2>
+        {settings ? <QuietHoursForm key={JSON.stringify(settings.quietHours)} settings={settings} /> : null}
+      </section>
+
       <section className="alerts-section" aria-labelledby="history-title">
-        <h2 id="history-title" className="section-title">
+        <h2 id="history-title" className="alerts-section-title">
           History
         </h2>
         {history.length === 0 ? (

@@ -18,7 +18,7 @@ export function BudgetsSection() {
 
   return (
     <section className="alerts-section" aria-labelledby="budgets-title">
-      <h2 id="budgets-title" className="section-title">
+      <h2 id="budgets-title" className="alerts-section-title">
         Spend limits
       </h2>
       <p className="muted section-lead">

@@ -26,16 +26,16 @@ export function QuietHoursForm({ settings }: { settings: AlertSettings }) {
         <input type="checkbox" checked={draft.enabled} onChange={(event) => setDraft({ ...draft, enabled: event.target.checked })} />
         Quiet hours
       </label>
-      <label className="inline-field">
+      <label className="quiet-field">
         from <input type="time" value={draft.start} onChange={(event) => setDraft({ ...draft, start: event.target.value })} disabled={!draft.enabled} />
       </label>
-      <label className="inline-field">
+      <label className="quiet-field">
         to <input type="time" value={draft.end} onChange={(event) => setDraft({ ...draft, end: event.target.value })} disabled={!draft.enabled} />
       </label>
       <button type="submit" className="button button-small">
         Save
       </button>
-      <span className="field-help">Notifications and webhooks wait until quiet hours end; alerts are still recorded.</span>
+      <span className="field-help">Each alert is announced once: as a system notification in the app (or in the banner at the top where there is none) and to its webhook. During quiet hours announcements wait until the end; alerts are still recorded.</span>
       {error ? (
         <span className="form-error" role="alert">
           {error}

@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '../../src/main/core/app'
+import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { ProviderSimulator } from '../simulator/provider-simulator'
+import { deepseekBalance } from '../simulator/shapes/deepseek'
+
+/**
+ * End to end in Chromium against `coffer serve` (in-process) and the simulator: a DeepSeek balance
+ * falls below a rule set in the UI, the alert appears once (banner + Alerts page) across polls,
+ * and a top-up clears it. Keys live in a MemorySecretStore here: the keychain is not under test.
+ */
+
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
+
+describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator DeepSeek)', () => {
+  let dataDir: string
+  let simulator: ProviderSimulator
+  let core: Core
+  let server: RunningWebServer
+  let browser: Browser
+  let page: Page
+  let balance = '100.00'
+  let accountId: string
+  const consoleErrors: string[] = []
+
+  beforeAll(async () => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
+    }
+    mkdirSync(artifacts, { recursive: true })
+    dataDir = await makeTempDir('coffer-e2e-alerts-')
+    simulator = await ProviderSimulator.start()
+    simulator.route('GET', '/user/balance', () => deepseekBalance([{ currency: 'CNY', total: balance, granted: '0', toppedUp: balance }]))
+    core = createCore({ runtime: 'serve', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
+    server = await startWebServer({ core, rendererDir, port: 0 })
+    const account = await core.handlers['accounts:add']({
+      draft: { provider: 'deepseek', label: 'DeepSeek', baseUrl: simulator.baseUrl, options: {} },
+      key: 'sk-e2e-deepseek-000000001'
+    })
+    accountId = account.id
+    await core.handlers['accounts:poll']({ ids: [accountId] })
+
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    })
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    core?.close()
+    await simulator?.close()
+    if (dataDir) await removeTempDir(dataDir)
+  })
+
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(artifacts, `alerts-${name}.png`), fullPage: true })
+  const openItems = () => page.getByRole('list', { name: 'Open alerts' }).getByTestId('alert-item')
+  const refreshAll = async (): Promise<void> => {
+    await page.getByRole('button', { name: /Refresh all/ }).click()
+    await expect.poll(() => page.getByRole('button', { name: /Refresh all/ }).isEnabled(), { timeout: 15_000 }).toBe(true)
+  }
+
+  it('sets a low-balance rule on the Alerts page', async () => {
+    await page.goto(server.url)
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click()
+    await expect.poll(() => page.getByRole('heading', { name: 'Alerts', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true)
+    await expect.poll(() => page.getByTestId('no-open-alerts').isVisible()).toBe(true)
+    const form = page.getByRole('form', { name: 'DeepSeek' })
+    // The default rule Coffer offered at the first balance (35 CNY) is there to edit.
+    await expect.poll(() => form.getByLabel('Balance below').inputValue()).toBe('35')
+    await form.getByLabel('Balance below').fill('50')
+    await form.getByRole('button', { name: 'Save rules' }).click()
+    await expect.poll(async () => (await core.handlers['rules:list']({ accountId }))[0]?.below).toEqual({ amount: '50', unit: 'CNY' })
+    expect(await page.getByTestId('alert-banner').count()).toBe(0)
+  })
+
+  it('the balance falls below the line: one alert, in the banner and the list, and it stays one over polls', async () => {
+    balance = '20.00'
+    await refreshAll()
+    const banner = page.getByTestId('alert-banner')
+    await expect.poll(() => banner.textContent(), { timeout: 15_000 }).toContain('Low balance — DeepSeek')
+    expect(await banner.textContent()).toContain('below your alert at CN¥50.00')
+    await expect.poll(() => openItems().count()).toBe(1)
+    balance = '19.50'
+    await refreshAll()
+    await expect.poll(() => openItems().first().textContent()).toContain('CN¥19.50')
+    expect(await openItems().count()).toBe(1)
+    expect((await core.handlers['alerts:list']({ limit: 50 })).alerts).toHaveLength(1)
+    // The top-up link is offered (allow-listed DeepSeek billing page).
+    expect(await openItems().first().getByRole('link', { name: 'Top up ↗' }).getAttribute('href')).toBe('https://platform.deepseek.com/top_up')
+    await shot('01-active-with-banner')
+  })
+
+  it('a spend limit shows as a progress bar on the page and on the account card', async () => {
+    const form = page.getByRole('form', { name: 'Add or change a spend limit' })
+    await form.getByLabel('For').selectOption({ label: 'DeepSeek' })
+    await form.getByLabel('Period (UTC)').selectOption('day')
+    await form.getByLabel('Limit').fill('200')
+    await form.getByRole('button', { name: 'Save limit' }).click()
+    const bar = page.getByRole('meter', { name: /DeepSeek: .* of CN¥200\.00 today/ })
+    await expect.poll(() => bar.count()).toBe(1)
+    expect(await page.getByText('Coffer can’t stop spending; it warns you.').first().isVisible()).toBe(true)
+    await shot('02-budgets-and-rules')
+    await page.getByRole('button', { name: 'Overview', exact: true }).click()
+    await expect.poll(() => page.getByTestId('account-card').getByTestId('budget-bar').count()).toBe(1)
+    await shot('03-overview-card-with-budget')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await shot('04-overview-dark')
+    await page.getByRole('button', { name: 'Alerts', exact: true }).click()
+    await shot('05-alerts-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
+  })
+
+  it('a top-up clears it: nothing open, the alert moves to history as resolved, the banner goes', async () => {
+    balance = '80.00'
+    await refreshAll()
+    await expect.poll(() => openItems().count(), { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => page.getByTestId('no-open-alerts').isVisible()).toBe(true)
+    const history = page.getByRole('list', { name: 'Alert history' }).getByTestId('alert-item')
+    expect(await history.count()).toBe(1)
+    expect(await history.first().getAttribute('data-state')).toBe('resolved')
+    expect(await page.getByTestId('alert-banner').count()).toBe(0)
+    await shot('06-resolved')
+    expect(consoleErrors).toEqual([])
+  })
+})
