@@ -122,7 +122,15 @@ export class ProviderSimulator {
         body: Buffer.concat(chunks).toString('utf8')
       }
       this.requests.push(request)
-      const response = this.pick(request)
+      let response: SimResponse
+      try {
+        response = this.pick(request)
+      } catch (error) {
+        // A broken handler is a bug in the test: answer loudly instead of crashing the test worker.
+        const message = `simulator handler for ${request.method} ${request.path} threw: ${(error as Error).message}`
+        console.error(message)
+        response = { status: 500, body: { error: { message } } }
+      }
       if (response.delayMs && response.delayMs > 0) {
         const timer = setTimeout(() => {
           this.timers.delete(timer)

@@ -149,6 +149,17 @@ describe('ProviderSimulator', () => {
     expect((await fetch(`${sim.baseUrl}/x`)).status).toBe(404)
   })
 
+  it('answers 500 naming the route when a handler function throws, and keeps serving', async () => {
+    sim.route('GET', '/broken', () => {
+      throw new Error('oops in handler')
+    })
+    sim.route('GET', '/fine', { body: { ok: true } })
+    const broken = await fetch(`${sim.baseUrl}/broken`)
+    expect(broken.status).toBe(500)
+    expect(await broken.json()).toEqual({ error: { message: 'simulator handler for GET /broken threw: oops in handler' } })
+    expect((await fetch(`${sim.baseUrl}/fine`)).status).toBe(200)
+  })
+
   it('route() with no responses is a programming error', () => {
     expect(() => sim.route('GET', '/x')).toThrow(/at least one response/)
   })

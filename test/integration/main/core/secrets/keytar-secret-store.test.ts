@@ -1,4 +1,7 @@
 import { execFile } from 'node:child_process'
+import { readdirSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -46,6 +49,16 @@ describeWithKeychain('KeytarSecretStore against a real Secret Service', () => {
     expect(await store.get('acc-slots', 'managementKey')).toBeNull()
     expect(await store.get('acc-slots')).toBe('inference-key')
     await store.delete('acc-slots')
+  })
+
+  it.runIf(process.env.COFFER_TEST_KEYRING === '1')('writes to the private test keyring, not the user\'s [runs only inside scripts/run-tests.mjs]', async () => {
+    // scripts/run-tests.mjs points the keyring daemon at a throw-away XDG_DATA_HOME under tmpdir.
+    const dataHome = process.env.XDG_DATA_HOME ?? ''
+    expect(dataHome.startsWith(tmpdir())).toBe(true)
+    expect(process.env.HOME && dataHome.startsWith(process.env.HOME)).toBeFalsy()
+    await store.set('acc-private', 'private')
+    expect(readdirSync(join(dataHome, 'keyrings')).some((file) => file.endsWith('.keyring'))).toBe(true)
+    await store.delete('acc-private')
   })
 
   it('keeps accounts and services separate', async () => {
