@@ -58,8 +58,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (!hasToken(request, token)) return send(response, 401, { ok: false, code: 'forbidden', message: 'Missing or wrong token: open the URL printed by `coffer serve`.' })
       if (url.pathname === HTTP_EVENTS_PATH && request.method === 'GET') return openEventStream(response, sse)
       if (url.pathname.startsWith(HTTP_CALL_PREFIX) && request.method === 'POST') {
-        const name = decodeURIComponent(url.pathname.slice(HTTP_CALL_PREFIX.length))
-        if (!isCallName(name)) return send(response, 404, { ok: false, code: 'unknown_call', message: `Unknown call "${name}".` })
+        const name = safeDecode(url.pathname.slice(HTTP_CALL_PREFIX.length))
+        if (name === null || !isCallName(name)) return send(response, 404, { ok: false, code: 'unknown_call', message: `Unknown call "${name}".` })
         const body = await readJsonBody(request)
         if (body === INVALID) return send(response, 400, { ok: false, code: 'bad_request', message: 'The request body must be JSON (at most 1 MB).' })
         return send(response, 200, await dispatchCall(options.core.handlers as Handlers, name, body))
@@ -89,6 +89,15 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       for (const client of sse) client.end()
       await new Promise<void>((resolve) => server.close(() => resolve()))
     }
+  }
+}
+
+/** `decodeURIComponent`, or `null` for a malformed escape such as `%E0%A4%A` (not a 500). */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
   }
 }
 

@@ -205,7 +205,7 @@ describe('startWebServer (coffer serve)', () => {
     })
 
     it('an unknown call → 404 unknown_call (prototype names included)', async () => {
-      for (const name of ['nope:nothing', '__proto__', 'constructor', 'toString']) {
+      for (const name of ['nope:nothing', '__proto__', 'constructor', 'toString', '%E0%A4%A', 'accounts%3Alist%00']) {
         const response = await callApi(name, '{}')
         expect(response.status).toBe(404)
         expect(JSON.parse(response.body)).toMatchObject({ ok: false, code: 'unknown_call' })

@@ -6,6 +6,8 @@ import type { CoreDeps } from '../../../../../src/main/core/app'
 import { ProviderSimulator, type SimHandler, type SimRequest } from '../../../../simulator/provider-simulator'
 import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
 import { openrouterCredits, openrouterKey } from '../../../../simulator/shapes/openrouter'
+import { KeychainUnavailableError } from '../../../../../src/main/core/secrets/secret-store'
+import { MemorySecretStore } from '../../../../../src/main/core/secrets/memory-secret-store'
 import { callOk, countRows, createTestCore } from '../../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
 
@@ -277,6 +279,38 @@ describe('a provider echoing the key where an amount belongs', () => {
     await callOk(c, 'accounts:poll', { ids: [id] })
     expect(lastRun(c, id).error_message).toContain('"12,5"')
   })
+})
+
+/** A keychain that worked when the account was added and is locked now (the real one is tested in secrets/). */
+class LockedAfterAdd extends MemorySecretStore {
+  locked = false
+  override async get(accountId: string, slot?: 'key' | 'managementKey'): Promise<string | null> {
+    if (this.locked) throw new KeychainUnavailableError('Cannot get secret of a locked object')
+    return super.get(accountId, slot)
+  }
+}
+
+describe('the keychain becomes unavailable after a good poll', () => {
+  for (const p of providers) {
+    it(`${p.provider}: keychain_unavailable, no request sent, last good values kept and marked stale`, async () => {
+      const secrets = new LockedAfterAdd()
+      const c = open({ secrets })
+      p.good()
+      const id = await addAccount(c, p)
+      await callOk(c, 'accounts:poll', { ids: [id] })
+      const [good] = await callOk(c, 'accounts:list', {})
+      const requests = simulator.requests.length
+      secrets.locked = true
+
+      const [report] = await callOk(c, 'accounts:poll', { ids: [id] })
+
+      expect(report?.status).toBe('keychain_unavailable')
+      expect(report?.error?.message).toMatch(/unlock/i)
+      expect(simulator.requests).toHaveLength(requests)
+      const [after] = await callOk(c, 'accounts:list', {})
+      expect(after).toMatchObject({ status: 'keychain_unavailable', stale: true, balances: good?.balances })
+    })
+  }
 })
 
 describe('OpenRouter: /credits succeeds but /key fails', () => {
