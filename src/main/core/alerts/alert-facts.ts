@@ -21,7 +21,7 @@ export class AlertFacts {
   }
 
   /** One account's facts; `runwayDays` comes from the ledger's derivations when they provide it. */
-  forAccount(account: AccountRecord, autoReload: boolean, now: Date, runwayDays: number | null): AccountFacts {
+  forAccount(account: AccountRecord, autoReload: boolean, now: Date, runwayDays: number | null, estimateRunway = true): AccountFacts {
     const last = this.state.lastPoll(account.id)
     const balances = sortBalances(this.state.latestBalances(account.id)).map(({ unit, kind, amountMicros }) => ({ unit, kind, amountMicros }))
     const facts: AccountFacts = {
@@ -34,7 +34,7 @@ export class AlertFacts {
       runwayDays,
       lots: this.unexpiredLots(account.id, now)
     }
-    if (facts.runwayDays === null) facts.runwayDays = this.fallbackRunway(facts, now)
+    if (facts.runwayDays === null && estimateRunway) facts.runwayDays = this.fallbackRunway(facts, now)
     return facts
   }
 

@@ -17,6 +17,8 @@ import { buildWebhookRequest, sendWebhook } from './webhook'
 export class AlertService {
   readonly repo: AlertsRepo
   private deliveryQueued = false
+  /** Alert state changed since the last `alerts:changed` event. */
+  private dirty = false
   private readonly inFlight = new Set<Promise<void>>()
   private closed = false
 
@@ -36,12 +38,20 @@ export class AlertService {
   /** Evaluates every rule and budget now (also after rules, budgets or settings change). */
   evaluate(polledAccountId?: string): EvaluationResult {
     const accounts = this.context.accounts.list()
-    return evaluateAlerts(this.context.db, {
+    const result = evaluateAlerts(this.context.db, {
       now: this.context.now(),
       accounts,
       runwayDays: (account) => this.runwayOf(account),
       polledAccountId
     })
+    if (result.fired.length + result.resolved.length + result.woken.length > 0) this.dirty = true
+    return result
+  }
+
+  /** Something the user did (snooze, dismiss…) changed alert state: tell the UI with the next delivery. */
+  markChanged(): void {
+    this.dirty = true
+    this.queueDelivery()
   }
 
   /** Re-evaluates and delivers right away (outside any ingest). */
@@ -69,7 +79,12 @@ export class AlertService {
     if (this.closed) return
     const now = this.context.now()
     const candidates = this.repo.toAnnounce(now)
-    this.context.emit('alerts:changed', {})
+    // Only real changes are announced: the renderer answers `alerts:changed` with `alerts:list`,
+    // which evaluates again, so an unconditional event would loop.
+    if (this.dirty || candidates.length > 0) {
+      this.dirty = false
+      this.context.emit('alerts:changed', {})
+    }
     if (candidates.length === 0) return
     const quietHours = this.repo.quietHours()
     const plan = planNotifications({

@@ -73,7 +73,7 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
       const now = context.now()
       const until = snooze === '1h' ? new Date(now.getTime() + HOUR_MS) : snooze === '1d' ? new Date(now.getTime() + 24 * HOUR_MS) : null
       repo.snooze(id, until?.toISOString() ?? null, snooze === 'until_topup', now.toISOString())
-      context.emit('alerts:changed', {})
+      service.markChanged()
       return service.views([requireAlert(id)])[0] as ReturnType<AlertService['views']>[number]
     },
 
@@ -81,7 +81,7 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
       const alert = requireAlert(id)
       if (alert.state === 'resolved') throw new CofferError('conflict', 'That alert is already resolved.')
       repo.dismiss(id, context.now().toISOString())
-      context.emit('alerts:changed', {})
+      service.markChanged()
       return service.views([requireAlert(id)])[0] as ReturnType<AlertService['views']>[number]
     },
 

@@ -45,7 +45,9 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
 
     for (const account of options.accounts) {
       const autoReload = repo.autoReload(account.id)
-      const accountFacts = facts.forAccount(account, autoReload, now, options.runwayDays(account))
+      // Runway costs a derivation query: only worked out for accounts with a runway rule.
+      const wantsRunway = repo.listRules(account.id).some((rule) => rule.enabled && rule.kind === 'runway')
+      const accountFacts = facts.forAccount(account, autoReload, now, wantsRunway ? options.runwayDays(account) : null, wantsRunway)
       applyDefaultRules(repo, accountFacts.accountId, spendableBalance(accountFacts, null), nowIso)
       conditions.push(...accountConditions(accountFacts, repo.listRules(account.id), now))
       if (account.id === options.polledAccountId && autoReload) announceTopUp(db, repo, facts, account, nowIso, result)

@@ -8,7 +8,11 @@ import { useStore } from './index'
  * @returns a function that unsubscribes.
  */
 export function connectStore(bridge: CofferApi): () => void {
-  const offChanged = bridge.on('accounts:changed', () => void useStore.getState().loadAccounts())
+  const offChanged = bridge.on('accounts:changed', () => {
+    void useStore.getState().loadAccounts()
+    // A poll moves spend: budget bars re-read too (alert changes have their own event).
+    void useStore.getState().loadAlerts()
+  })
   const offProgress = bridge.on('poll:progress', (payload) => useStore.getState().handlePollProgress(payload))
   // Alerts: `alerts:fired` also drives the in-app banner (the fallback for native notifications).
   const offAlerts = bridge.on('alerts:changed', () => void useStore.getState().loadAlerts())

@@ -197,6 +197,26 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
     expect((await list())[0]).toMatchObject({ id: alert?.id, state: 'resolved' })
   })
 
+  it('announces alert changes only when something changed (the renderer re-lists on each one)', async () => {
+    const changes: string[] = []
+    core.onEvent((event) => {
+      if (event === 'alerts:changed') changes.push(event)
+    })
+    await pollAt('100')
+    await list()
+    await list()
+    await core.alerts.settle()
+    expect(changes).toEqual([])
+    await pollAt('40')
+    expect(changes).toHaveLength(1)
+    await list()
+    await core.alerts.settle()
+    expect(changes).toHaveLength(1)
+    await callOk(core, 'alerts:snooze', { id: (await active())[0]?.id as number, snooze: '1h' })
+    await core.alerts.settle()
+    expect(changes).toHaveLength(2)
+  })
+
   it('removing a rule resolves its open alert', async () => {
     await pollAt('40')
     const [rule] = await callOk(core, 'rules:list', { accountId })
