@@ -16,6 +16,8 @@ export interface AccountFigures {
   balanceMicros: number | null
   pace: Pace
   expiring: { micros: number; expiresAt: string } | null
+  /** False for accounts fed only by entries (no spend reported or derived, ever). */
+  hasSpend: boolean
 }
 
 /**
@@ -52,7 +54,8 @@ export function accountFigures(db: Database, accountId: string, now: Date, state
   const spend = dailySpend(db, accountId, primary.unit, addDays(today, -40), today)
   const pace = computePace(spend, firstDataDay(db, accountId), today, primary.balanceMicros)
   const lots = loadLotState(db, accountId, primary.unit, now)
-  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring: lots.expiring }
+  const hasSpend = cached(db, 'SELECT 1 FROM daily_rollups WHERE account_id = ? LIMIT 1').get(accountId) !== undefined
+  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring: lots.expiring, hasSpend }
 }
 
 /** The figures as the account view carries them (decimal strings). */
@@ -60,6 +63,11 @@ export function figuresToView(figures: AccountFigures | null): Pick<AccountView,
   if (!figures) return { spend: null, runwayDays: null, pace: null, expiring: null }
   const { pace, unit } = figures
   const decimal = (micros: number | null): string | null => (micros === null ? null : microsToDecimal(micros))
+  const expiring = figures.expiring ? { amount: microsToDecimal(figures.expiring.micros), unit, expiresAt: figures.expiring.expiresAt } : null
+  if (!figures.hasSpend) {
+    const reason = 'Coffer sees no spend for this account (nothing reported, nothing derived), so there is no pace to show.'
+    return { spend: null, runwayDays: null, pace: { unit, burnPerDay: null, windowDays: null, runwayDays: null, runwayDate: null, projection: null, reason }, expiring }
+  }
   return {
     spend: { unit, today: microsToDecimal(pace.todayMicros), monthToDate: microsToDecimal(pace.monthToDateMicros) },
     runwayDays: pace.runwayDays,
@@ -72,7 +80,7 @@ export function figuresToView(figures: AccountFigures | null): Pick<AccountView,
       projection: decimal(pace.projectionMicros),
       reason: pace.reason
     },
-    expiring: figures.expiring ? { amount: microsToDecimal(figures.expiring.micros), unit, expiresAt: figures.expiring.expiresAt } : null
+    expiring
   }
 }
 

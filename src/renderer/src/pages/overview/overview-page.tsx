@@ -4,6 +4,7 @@ import { AddAccountDialog } from '../../add-account/add-account-dialog'
 import { Spinner } from '../../components/spinner'
 import { useNow } from '../../lib/use-now'
 import { useStore } from '../../store'
+import { OverviewLedger } from '../../features/ledger/overview-ledger'
 import { AccountCard } from './account-card'
 import { EmptyState } from './empty-state'
 import { RemoveAccountDialog } from './remove-account-dialog'
@@ -37,6 +38,8 @@ export function OverviewPage() {
           </button>
         </div>
       ) : null}
+
+      {loaded ? <OverviewLedger /> : null}
 
       {!loaded ? (
         <p className="loading" role="status">

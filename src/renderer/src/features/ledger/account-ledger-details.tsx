@@ -1,0 +1,55 @@
+import { useState } from 'react'
+import type { AccountView } from '../../../../shared/contract'
+import type { CreditKind } from '../../../../shared/contract/ledger-schemas'
+import { formatMoney } from '../../../../shared/money'
+import { SourceTag } from '../../pages/overview/balance-figures'
+import { BalanceHistoryChart } from './balance-history-chart'
+import { RecordCreditDialog } from './record-credit-dialog'
+import './ledger.css'
+
+const dateText = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
+/**
+ * The ledger part of an account card: expiring credit, pace (or why there is none), and behind a
+ * disclosure the balance history and the record / correct-balance actions.
+ */
+export function AccountLedgerDetails({ account }: { account: AccountView }) {
+  const [recording, setRecording] = useState<CreditKind | null>(null)
+  const [open, setOpen] = useState(false)
+  const pace = account.pace ?? null
+  const unit = account.balances[0]?.unit ?? account.spend?.unit ?? pace?.unit ?? null
+  const balanceDerived = account.balances[0] ? account.balances[0].source !== 'official' : true
+  return (
+    <div className="card-ledger">
+      {account.expiring ? (
+        <p className="expiring-line" data-testid="expiring-credit">
+          {formatMoney(account.expiring)} expires on {dateText(account.expiring.expiresAt)} <SourceTag source="derived" />
+        </p>
+      ) : null}
+      {pace && pace.burnPerDay !== null && pace.reason === null ? (
+        <p className="pace-line">
+          Burning ≈ {formatMoney({ amount: pace.burnPerDay, unit: pace.unit })}/day ({pace.windowDays}-day average)
+          {pace.runwayDate ? ` · empty around ${dateText(`${pace.runwayDate}T00:00:00Z`)}` : ''}
+          {pace.projection ? ` · month-end ≈ ${formatMoney({ amount: pace.projection, unit: pace.unit })}` : ''} <SourceTag source="derived" />
+        </p>
+      ) : pace?.reason ? (
+        <p className="pace-line muted">{pace.reason}</p>
+      ) : null}
+      <details className="card-details" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
+        <summary>History and credits</summary>
+        {open ? <BalanceHistoryChart accountId={account.id} label={account.label} version={account.lastSuccessAt ?? account.balances[0]?.asOf ?? null} /> : null}
+        <div className="card-ledger-actions">
+          <button type="button" className="button button-small" onClick={() => setRecording('topup')}>
+            Record top-up…
+          </button>
+          {balanceDerived ? (
+            <button type="button" className="button button-small button-quiet" onClick={() => setRecording('balance')}>
+              Correct balance…
+            </button>
+          ) : null}
+        </div>
+      </details>
+      {recording ? <RecordCreditDialog account={{ id: account.id, label: account.label, unit }} initialKind={recording} onClose={() => setRecording(null)} /> : null}
+    </div>
+  )
+}

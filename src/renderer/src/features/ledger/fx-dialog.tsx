@@ -1,0 +1,69 @@
+import { useEffect, useState, type FormEvent } from 'react'
+import { errorMessage, getBridge } from '../../bridge'
+import { Dialog } from '../../components/dialog'
+
+const DECIMAL = /^\d+(\.\d+)?$/
+
+/** Home currency and the user's exchange rates (one home unit per unit); totals are approximate. */
+export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose(): void; onSaved(): void }) {
+  const [home, setHome] = useState('USD')
+  const [rates, setRates] = useState<Record<string, string>>({})
+  const [error, setError] = useState<string | null>(null)
+  const [loaded, setLoaded] = useState(false)
+  useEffect(() => {
+    getBridge()
+      .invoke('fx:get', {})
+      .then((settings) => {
+        setHome(settings.home)
+        setRates(Object.fromEntries(settings.rates.map((rate) => [rate.unit, rate.rate])))
+        setLoaded(true)
+      })
+      .catch((cause: unknown) => setError(errorMessage(cause)))
+  }, [])
+  const shown = [...new Set([...units, ...Object.keys(rates)])].filter((unit) => unit !== home).sort()
+  const save = async (form: FormEvent): Promise<void> => {
+    form.preventDefault()
+    const bad = shown.filter((unit) => rates[unit] && !DECIMAL.test(rates[unit]?.trim() ?? ''))
+    if (bad.length > 0) return setError(`Enter rates as positive numbers (check ${bad.join(', ')}).`)
+    try {
+      await getBridge().invoke('fx:set', {
+        home: home.trim().toUpperCase(),
+        rates: shown.filter((unit) => rates[unit]?.trim()).map((unit) => ({ unit, rate: (rates[unit] as string).trim() }))
+      })
+      onSaved()
+      onClose()
+    } catch (cause) {
+      setError(errorMessage(cause))
+    }
+  }
+  return (
+    <Dialog title="Exchange rates" description={<p>Totals across providers are converted into your home currency with these rates, so they are approximate.</p>} onClose={onClose}>
+      <form className="form" onSubmit={(form) => void save(form)} noValidate>
+        <label className="inline-field">
+          Home currency
+          <input value={home} onChange={(change) => setHome(change.target.value)} className="input-narrow" data-autofocus />
+        </label>
+        {loaded && shown.length === 0 ? <p className="muted">All your accounts already use {home}.</p> : null}
+        {shown.map((unit) => (
+          <label key={unit} className="inline-field">
+            1 {unit} = ? {home}
+            <input inputMode="decimal" value={rates[unit] ?? ''} placeholder="e.g. 0.14" onChange={(change) => setRates({ ...rates, [unit]: change.target.value })} />
+          </label>
+        ))}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <div className="dialog-actions">
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" className="button button-primary">
+            Save rates
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,105 @@
+import { useEffect, useState } from 'react'
+import type { Overview } from '../../../../shared/contract/ledger-schemas'
+import { formatMoney } from '../../../../shared/money'
+import { errorMessage, getBridge } from '../../bridge'
+import { SourceTag } from '../../pages/overview/balance-figures'
+import { useStore } from '../../store'
+import { FxDialog } from './fx-dialog'
+import { SpendChart } from './spend-chart'
+import './ledger.css'
+
+/**
+ * The overview's ledger section: total balance and month-to-date spend in the home currency
+ * (approximate), total burn rate, runway and projection, and daily spend stacked by account.
+ */
+export function OverviewLedger() {
+  const accounts = useStore((state) => state.accounts)
+  const [overview, setOverview] = useState<Overview | null>(null)
+  const [error, setError] = useState<string | null>(null)
+  const [days, setDays] = useState(30)
+  const [editingFx, setEditingFx] = useState(false)
+  const [version, setVersion] = useState(0)
+  // Re-read whenever the accounts change (a poll, a top-up…): the store replaces the array then.
+  useEffect(() => {
+    let live = true
+    getBridge()
+      .invoke('ledger:overview', { days })
+      .then((value) => {
+        if (live) {
+          setOverview(value)
+          setError(null)
+        }
+      })
+      .catch((cause: unknown) => live && setError(errorMessage(cause)))
+    return () => {
+      live = false
+    }
+  }, [accounts, days, version])
+
+  if (accounts.length === 0) return null
+  if (error) return <p className="form-error" role="alert">Could not load the totals: {error}</p>
+  if (!overview) return null
+  const money = (value: { amount: string; unit: string }): string => formatMoney(value)
+  const missing = [...new Set([...overview.totalBalance.missingRates, ...overview.monthToDate.missingRates])]
+  return (
+    <section className="overview-ledger" aria-label="Totals and spend">
+      <dl className="totals-bar" data-testid="overview-totals">
+        <div className="total">
+          <dt>Total balance</dt>
+          <dd>
+            ≈ {money(overview.totalBalance)} <span className="approx-tag" title="Converted with your exchange rates">approximate</span>
+          </dd>
+        </div>
+        <div className="total">
+          <dt>Spent this month</dt>
+          <dd>
+            ≈ {money(overview.monthToDate)} <span className="approx-tag">approximate</span>
+          </dd>
+        </div>
+        <div className="total">
+          <dt>Burn rate</dt>
+          <dd>{overview.burnPerDay ? <>≈ {money(overview.burnPerDay)}/day <SourceTag source="derived" /></> : <span className="muted">not enough history</span>}</dd>
+        </div>
+        <div className="total">
+          <dt>Runway (all accounts)</dt>
+          <dd>{overview.runwayDays !== null ? <>≈ {Math.floor(overview.runwayDays)} days <SourceTag source="derived" /></> : <span className="muted">—</span>}</dd>
+        </div>
+        <div className="total">
+          <dt>Month-end projection</dt>
+          <dd>{overview.projection ? <>≈ {money(overview.projection)} <SourceTag source="derived" /></> : <span className="muted">—</span>}</dd>
+        </div>
+        <div className="total total-action">
+          <button type="button" className="button button-small button-quiet" onClick={() => setEditingFx(true)}>
+            Exchange rates…
+          </button>
+        </div>
+      </dl>
+      {missing.length > 0 ? (
+        <p className="muted fx-note">
+          Left out of the totals for want of an exchange rate: {missing.join(', ')}.{' '}
+          <button type="button" className="link-button" onClick={() => setEditingFx(true)}>
+            Set rates
+          </button>
+        </p>
+      ) : null}
+      <div className="chart-header">
+        <h2 className="section-title">Spend over time</h2>
+        <div className="segmented" role="radiogroup" aria-label="Chart range">
+          {[30, 90].map((value) => (
+            <button key={value} type="button" role="radio" aria-checked={days === value} className="segmented-item" onClick={() => setDays(value)}>
+              {value} days
+            </button>
+          ))}
+        </div>
+      </div>
+      <SpendChart overview={overview} />
+      {editingFx ? (
+        <FxDialog
+          units={[...new Set([...overview.balancesByUnit.map((entry) => entry.unit), ...overview.spendSeries.accounts.map((series) => series.unit)])]}
+          onClose={() => setEditingFx(false)}
+          onSaved={() => setVersion((value) => value + 1)}
+        />
+      ) : null}
+    </section>
+  )
+}

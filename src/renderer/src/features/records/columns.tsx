@@ -1,0 +1,104 @@
+import type { Res } from '../../../../shared/contract'
+import type { CreditEventView, PollRow, SpendRow, UsageRow } from '../../../../shared/contract/ledger-schemas'
+import { formatMoney } from '../../../../shared/money'
+import { formatDateTime } from '../../lib/relative-time'
+import { SourceTag } from '../../pages/overview/balance-figures'
+import { creditKindLabel } from '../ledger/credit-kind-text'
+import type { Column } from './virtual-table'
+
+const tokens = new Intl.NumberFormat(undefined)
+const count = (value: number): string => tokens.format(value)
+
+export const spendColumns: Column<SpendRow>[] = [
+  { key: 'day', header: 'Date', width: '7rem', render: (row) => row.day },
+  { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
+  { key: 'item', header: 'Line item', width: 'minmax(10rem, 2fr)', render: (row) => <span title={row.item}>{row.item}</span> },
+  { key: 'amount', header: 'Amount', width: '8rem', align: 'end', render: (row) => <span className="figure">{formatMoney(row)}</span> },
+  { key: 'source', header: 'Source', width: '6rem', render: (row) => <SourceTag source={row.source} /> }
+]
+
+export const usageColumns: Column<UsageRow>[] = [
+  { key: 'day', header: 'Date', width: '7rem', render: (row) => row.day },
+  { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
+  { key: 'model', header: 'Model', width: 'minmax(10rem, 2fr)', render: (row) => <span title={row.model}>{row.model}</span> },
+  { key: 'in', header: 'Input', width: '7rem', align: 'end', render: (row) => <span className="figure">{count(row.inputTokens)}</span> },
+  { key: 'cached', header: 'Cached', width: '7rem', align: 'end', render: (row) => <span className="figure">{count(row.cachedInputTokens)}</span> },
+  { key: 'out', header: 'Output', width: '7rem', align: 'end', render: (row) => <span className="figure">{count(row.outputTokens)}</span> },
+  { key: 'requests', header: 'Requests', width: '6rem', align: 'end', render: (row) => <span className="figure">{count(row.requests)}</span> }
+]
+
+export function creditColumns(actions: (row: CreditEventView) => React.ReactNode): Column<CreditEventView>[] {
+  return [
+    { key: 'at', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.occurredAt} title={formatDateTime(row.occurredAt)}>{row.occurredAt.slice(0, 10)}</time> },
+    { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
+    { key: 'kind', header: 'Type', width: '9rem', render: (row) => creditKindLabel[row.kind] },
+    { key: 'amount', header: 'Amount', width: '8rem', align: 'end', render: (row) => <span className={Number(row.amount) < 0 ? 'figure negative' : 'figure'}>{formatMoney(row)}</span> },
+    {
+      key: 'detail',
+      header: 'Detail',
+      width: 'minmax(10rem, 2fr)',
+      render: (row) => (
+        <span title={row.note ?? undefined}>
+          {row.expiresAt ? `Expires ${row.expiresAt.slice(0, 10)}` : ''}
+          {row.expiresAt && row.note ? ' · ' : ''}
+          {row.note ?? ''}
+        </span>
+      )
+    },
+    {
+      key: 'source',
+      header: 'Source',
+      width: '10rem',
+      render: (row) => (
+        <>
+          <SourceTag source={row.source} />
+          {row.confirmed ? null : <span className="unconfirmed-tag">unconfirmed</span>}
+        </>
+      )
+    },
+    { key: 'actions', header: 'Actions', width: '10rem', render: actions }
+  ]
+}
+
+export const pollColumns: Column<PollRow>[] = [
+  { key: 'at', header: 'Started', width: '11rem', render: (row) => <time dateTime={row.startedAt}>{formatDateTime(row.startedAt)}</time> },
+  { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
+  { key: 'status', header: 'Status', width: '9rem', render: (row) => <span className={row.status === 'ok' ? 'poll-ok' : 'poll-failed'}>{row.status}</span> },
+  { key: 'duration', header: 'Duration', width: '6rem', align: 'end', render: (row) => <span className="figure">{row.durationMs} ms</span> },
+  { key: 'http', header: 'HTTP', width: '4rem', align: 'end', render: (row) => row.httpStatus ?? '—' },
+  { key: 'error', header: 'Error', width: 'minmax(10rem, 2fr)', render: (row) => <span title={row.errorMessage ?? undefined}>{row.errorMessage ?? ''}</span> }
+]
+
+/** The summary bar's text for a page of results. */
+export function summaryItems(data: { tab: string; page: Res<'records:spend'> | Res<'records:usage'> | Res<'records:credits'> | Res<'records:polls'> }): { label: string; value: string }[] {
+  const { page } = data
+  if (data.tab === 'spend') {
+    const summary = (page as Res<'records:spend'>).summary
+    return [{ label: 'Lines', value: count(summary.count) }, ...summary.totals.map((total) => ({ label: `Spent (${total.unit})`, value: formatMoney(total) }))]
+  }
+  if (data.tab === 'usage') {
+    const summary = (page as Res<'records:usage'>).summary
+    return [
+      { label: 'Rows', value: count(summary.count) },
+      { label: 'Input tokens', value: count(summary.inputTokens) },
+      { label: 'Cached', value: count(summary.cachedInputTokens) },
+      { label: 'Output tokens', value: count(summary.outputTokens) },
+      { label: 'Requests', value: count(summary.requests) }
+    ]
+  }
+  if (data.tab === 'credits') {
+    const summary = (page as Res<'records:credits'>).summary
+    return [
+      { label: 'Events', value: count(summary.count) },
+      ...summary.totals.map((total) => ({ label: `Net change (${total.unit})`, value: formatMoney(total) })),
+      ...(summary.unconfirmed > 0 ? [{ label: 'To confirm', value: count(summary.unconfirmed) }] : [])
+    ]
+  }
+  const summary = (page as Res<'records:polls'>).summary
+  return [
+    { label: 'Polls', value: count(summary.count) },
+    { label: 'Succeeded', value: count(summary.ok) },
+    { label: 'Failed', value: count(summary.failed) },
+    { label: 'Average', value: `${summary.averageMs} ms` }
+  ]
+}

@@ -1,0 +1,61 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef, type ReactNode } from 'react'
+
+/** One column of a {@link VirtualTable}. */
+export interface Column<Row> {
+  key: string
+  header: string
+  /** A CSS grid track, e.g. `minmax(8rem, 1fr)` or `7rem`. */
+  width: string
+  align?: 'start' | 'end'
+  render(row: Row): ReactNode
+}
+
+const ROW_HEIGHT = 36
+
+/**
+ * A table that renders only the rows in view, so years of history stay smooth. ARIA table roles on
+ * a CSS grid (a real `<table>` cannot be virtualised without breaking its layout); the header stays
+ * put while the body scrolls.
+ */
+export function VirtualTable<Row>({ rows, columns, rowKey, label }: { rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; label: string }) {
+  const scroller = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
+  const template = columns.map((column) => column.width).join(' ')
+  return (
+    <div className="vtable" role="table" aria-label={label} aria-rowcount={rows.length + 1}>
+      <div role="rowgroup" className="vtable-head">
+        <div role="row" aria-rowindex={1} className="vtable-row" style={{ gridTemplateColumns: template }}>
+          {columns.map((column) => (
+            <div role="columnheader" key={column.key} className={column.align === 'end' ? 'vtable-cell align-end' : 'vtable-cell'}>
+              {column.header}
+            </div>
+          ))}
+        </div>
+      </div>
+      <div ref={scroller} className="vtable-body" role="rowgroup" tabIndex={0} aria-label={`${label}, scrollable`}>
+        <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index] as Row
+            return (
+              <div
+                role="row"
+                aria-rowindex={item.index + 2}
+                key={rowKey(row)}
+                className="vtable-row"
+                data-testid="record-row"
+                style={{ gridTemplateColumns: template, position: 'absolute', top: 0, left: 0, right: 0, height: ROW_HEIGHT, transform: `translateY(${item.start}px)` }}
+              >
+                {columns.map((column) => (
+                  <div role="cell" key={column.key} className={column.align === 'end' ? 'vtable-cell align-end' : 'vtable-cell'}>
+                    {column.render(row)}
+                  </div>
+                ))}
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,187 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { chromium, type Browser, type Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCore, type Core } from '../../src/main/core/app'
+import { createDemoFetch } from '../../src/main/core/demo/demo-fetch'
+import { seedDemoLedger } from '../../src/main/core/demo/seed-demo-ledger'
+import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
+import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import { formatMoney, microsToDecimal, toMicros } from '../../src/shared/money'
+import { callOk } from '../helpers/test-core'
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+
+/**
+ * End to end: the records page in Debian's Chromium against `coffer serve --demo` (the same
+ * seedDemoLedger + createCore + startWebServer the command runs, in-process). Every figure the page
+ * shows is checked against the core's own query for the same filter, and the CSV download must add
+ * up to the summary bar.
+ */
+const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
+const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
+const DAY_MS = 86_400_000
+const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10)
+
+function parseCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = []
+  let field = ''
+  let row: string[] = []
+  let quoted = false
+  for (let index = 0; index < text.length; index += 1) {
+    const char = text[index] as string
+    if (quoted) {
+      if (char === '"' && text[index + 1] === '"') {
+        field += '"'
+        index += 1
+      } else if (char === '"') quoted = false
+      else field += char
+    } else if (char === '"') quoted = true
+    else if (char === ',') {
+      row.push(field)
+      field = ''
+    } else if (char === '\r' && text[index + 1] === '\n') {
+      row.push(field)
+      rows.push(row)
+      row = []
+      field = ''
+      index += 1
+    } else field += char
+  }
+  const [header, ...body] = rows
+  return body.map((cells) => Object.fromEntries((header ?? []).map((name, column) => [name, cells[column] ?? ''])))
+}
+
+describe('e2e: the records page with demo data (coffer serve --demo + Chromium)', () => {
+  let dataDir: string
+  let core: Core
+  let server: RunningWebServer
+  let browser: Browser
+  let page: Page
+  const consoleErrors: string[] = []
+
+  const summary = async (): Promise<Record<string, string>> => {
+    const items = await page.getByTestId('records-summary').locator('.summary-item').all()
+    const entries = await Promise.all(items.map(async (item) => [await item.locator('dt').innerText(), await item.locator('dd').innerText()] as const))
+    return Object.fromEntries(entries)
+  }
+  const settled = async (): Promise<void> => {
+    await page.waitForFunction(() => !document.querySelector('[data-testid="records-summary"] .spinner'))
+    await page.waitForTimeout(150)
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
+    }
+    mkdirSync(artifacts, { recursive: true })
+    dataDir = await makeTempDir('coffer-e2e-records-')
+    const secrets = new MemorySecretStore()
+    const bootstrap = createCore({ runtime: 'demo', dataDir, secrets, preferences: new MemoryPreferencesStore() })
+    const started = performance.now()
+    const state = seedDemoLedger(bootstrap.context.db, new Date(), bootstrap.context.ingestHooks)
+    console.log(`demo ledger seeded in ${Math.round(performance.now() - started)} ms`)
+    bootstrap.close()
+    for (const id of state.keys()) await secrets.set(id, 'demo-key-not-a-secret')
+    core = createCore({ runtime: 'demo', dataDir, secrets, preferences: new MemoryPreferencesStore(), fetch: createDemoFetch(state) })
+    server = await startWebServer({ core, rendererDir, port: 0 })
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+    })
+    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
+    page = await context.newPage()
+    page.on('console', (message) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    })
+    page.on('pageerror', (error) => consoleErrors.push(error.message))
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    core?.close()
+    if (dataDir) await removeTempDir(dataDir)
+  })
+
+  it('overview shows approximate home-currency totals and the stacked spend chart', async () => {
+    await page.goto(server.url)
+    const totals = page.getByTestId('overview-totals')
+    await totals.waitFor()
+    const overview = await callOk(core, 'ledger:overview', { days: 30 })
+    await expect.poll(() => totals.innerText()).toContain(`≈ ${formatMoney(overview.totalBalance)}`)
+    expect(await totals.innerText()).toContain('approximate')
+    expect(await page.locator('canvas[role="img"][aria-label^="Daily spend over 30 days"]').count()).toBe(1)
+    await page.screenshot({ path: join(artifacts, 'overview-ledger.png'), fullPage: true })
+  })
+
+  it('spend tab: quick picks, account filter and sort; the summary matches the core’s totals', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Records' }).click()
+    await page.getByTestId('records-summary').waitFor()
+    await settled()
+    const today = Date.now()
+    const last30 = await callOk(core, 'records:spend', { from: utcDay(today - 29 * DAY_MS), to: utcDay(today) })
+    const usd = (totals: { unit: string; amount: string }[]) => formatMoney(totals.find((total) => total.unit === 'USD') ?? { unit: 'USD', amount: '0' })
+    expect((await summary())['Spent (USD)']).toBe(usd(last30.summary.totals))
+    expect((await summary()).Lines).toBe(last30.summary.count.toLocaleString('en-US'))
+
+    await page.getByRole('radio', { name: '7 days' }).click()
+    await settled()
+    const last7 = await callOk(core, 'records:spend', { from: utcDay(today - 6 * DAY_MS), to: utcDay(today) })
+    expect((await summary())['Spent (USD)']).toBe(usd(last7.summary.totals))
+    expect(last7.summary.count).toBeLessThan(last30.summary.count)
+
+    await page.getByRole('radio', { name: '3 months' }).click()
+    await page.getByLabel('Account').selectOption({ label: 'OpenAI (demo)' })
+    await settled()
+    const openai = await callOk(core, 'records:spend', { from: utcDay(today - 89 * DAY_MS), to: utcDay(today), accountIds: ['acc_demoopena1'] })
+    expect(await summary()).toEqual({ Lines: openai.summary.count.toLocaleString('en-US'), 'Spent (USD)': usd(openai.summary.totals) })
+    const accountsShown = await page.getByTestId('record-row').locator('[role="cell"]:nth-child(2)').allInnerTexts()
+    expect(new Set(accountsShown)).toEqual(new Set(['OpenAI (demo)']))
+
+    await page.getByLabel('Sort').selectOption({ label: 'Largest first' })
+    await settled()
+    const amounts = await page.getByTestId('record-row').locator('[role="cell"]:nth-child(4)').allInnerTexts()
+    const values = amounts.map((text) => Number(text.replace(/[^0-9.]/g, '')))
+    expect(values.length).toBeGreaterThan(3)
+    expect(values).toEqual([...values].sort((a, b) => b - a))
+    await page.screenshot({ path: join(artifacts, 'records-spend.png') })
+  })
+
+  it('the CSV export downloads exactly the filtered rows, adding up to the summary', async () => {
+    const shown = await summary()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()])
+    expect(download.suggestedFilename()).toMatch(/^coffer-spend-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.csv$/)
+    const rows = parseCsv(readFileSync(await download.path(), 'utf8'))
+    expect(rows.length.toLocaleString('en-US')).toBe(shown.Lines)
+    expect(new Set(rows.map((row) => row.account))).toEqual(new Set(['OpenAI (demo)']))
+    const total = rows.reduce((sum, row) => sum + toMicros(row.amount), 0)
+    expect(formatMoney({ amount: microsToDecimal(total), unit: 'USD' })).toBe(shown['Spent (USD)'])
+    // Largest first, as on screen.
+    expect(toMicros(rows[0]?.amount)).toBeGreaterThanOrEqual(toMicros(rows[1]?.amount))
+  })
+
+  it('switches tabs: usage by model, credit adjustments (confirm a detected top-up), polls', async () => {
+    await page.getByLabel('Account').selectOption({ label: 'All accounts' })
+    await page.getByRole('tab', { name: 'Usage by model' }).click()
+    await settled()
+    expect(Object.keys(await summary())).toEqual(['Rows', 'Input tokens', 'Cached', 'Output tokens', 'Requests'])
+    expect(await page.getByTestId('record-row').count()).toBeGreaterThan(0)
+
+    await page.getByRole('tab', { name: 'Credit adjustments' }).click()
+    await page.getByRole('radio', { name: 'All' }).click()
+    await page.getByLabel('Sort').selectOption({ label: 'Newest first' })
+    await settled()
+    const before = await summary()
+    expect(Number(before['To confirm'])).toBeGreaterThan(0)
+    await page.getByRole('button', { name: /^Confirm Top-up/ }).first().click()
+    await expect.poll(async () => (await summary())['To confirm'] ?? '0').toBe(String(Number(before['To confirm']) - 1))
+    await page.screenshot({ path: join(artifacts, 'records-credits.png') })
+
+    await page.getByRole('tab', { name: 'Polls' }).click()
+    await settled()
+    expect(Number((await summary()).Polls?.replace(/,/g, ''))).toBeGreaterThan(0)
+    expect(consoleErrors).toEqual([])
+  })
+})
