@@ -1,4 +1,4 @@
-import type { CallName, CofferApi, EventName } from '../shared/contract'
+import type { CallName, EventName, PreloadApi } from '../shared/contract'
 import { callNames, eventNames } from '../shared/contract/names'
 import type { ErrorCode, Wire } from '../shared/errors'
 
@@ -12,42 +12,37 @@ export type InvokeFn = (name: CallName, request: unknown) => Promise<unknown>
  */
 export type SubscribeFn = (event: EventName, listener: (payload: unknown) => void) => () => void
 
-/** A failed call as the page sees it: the message says what to do; `code` is the contract's. */
-export interface BridgeCallError extends Error {
-  code: ErrorCode
-}
-
 const knownCalls: ReadonlySet<string> = new Set(callNames)
 const knownEvents: ReadonlySet<string> = new Set(eventNames)
 
 /**
  * Builds `window.coffer` from the contract's names (no zod here: the preload stays tiny).
- * `invoke` refuses names the contract does not declare before anything reaches IPC and turns a
- * failed {@link Wire} into a thrown Error with `code`; `on` only accepts declared events.
+ * `invoke` refuses names the contract does not declare before anything reaches IPC and resolves
+ * with the {@link Wire} envelope — a plain object, which crosses contextBridge whole, where a
+ * thrown Error would lose its `code`. `on` only accepts declared events.
  */
-export function createBridgeApi(invoke: InvokeFn, subscribe: SubscribeFn): CofferApi {
+export function createBridgeApi(invoke: InvokeFn, subscribe: SubscribeFn): PreloadApi {
   const api = {
     async invoke(name, request) {
       if (typeof name !== 'string' || !knownCalls.has(name)) {
-        throw callError('unknown_call', `Unknown call "${String(name)}".`)
+        return failure('unknown_call', `Unknown call "${String(name)}".`)
       }
       const reply = await invoke(name, request)
-      if (!isWire(reply)) throw callError('internal', 'Coffer’s main process sent an unreadable reply. Restart Coffer.')
-      if (!reply.ok) throw callError(reply.code, reply.message)
+      if (!isWire(reply)) return failure('internal', 'Coffer’s main process sent an unreadable reply. Restart Coffer.')
       // The value's shape was checked against the contract by main's handler types and schemas.
-      return reply.value as never
+      return reply as never
     },
     on(event, listener) {
       if (typeof event !== 'string' || !knownEvents.has(event)) throw new Error(`Unknown event "${String(event)}".`)
       if (typeof listener !== 'function') throw new Error('on() needs a listener function.')
       return subscribe(event, (payload) => listener(payload as never))
     }
-  } satisfies CofferApi
+  } satisfies PreloadApi
   return api
 }
 
-function callError(code: ErrorCode, message: string): BridgeCallError {
-  return Object.assign(new Error(message), { code })
+function failure(code: ErrorCode, message: string): { ok: false; code: ErrorCode; message: string } {
+  return { ok: false, code, message }
 }
 
 function isWire(value: unknown): value is Wire<unknown> {

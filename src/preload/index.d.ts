@@ -1,8 +1,8 @@
-import type { CofferApi } from '../shared/contract'
+import type { PreloadApi } from '../shared/contract'
 
 declare global {
   interface Window {
     /** The bridge exposed by the Electron preload; absent when the page is served by `coffer serve`. */
-    coffer?: CofferApi
+    coffer?: PreloadApi
   }
 }

@@ -1,4 +1,5 @@
 import type { z } from 'zod'
+import type { Wire } from '../errors'
 import { accountCalls } from './account-calls'
 import { alertsCalls } from './alerts-calls'
 import { appCalls } from './app-calls'
@@ -43,6 +44,16 @@ export type EmitEvent = <E extends EventName>(event: E, payload: EventPayload<E>
 export interface CofferApi {
   invoke<N extends CallName>(name: N, request: Req<N>): Promise<Res<N>>
   on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void
+}
+
+/**
+ * What the Electron preload exposes as `window.coffer`. It resolves with the {@link Wire} envelope
+ * instead of throwing, because contextBridge keeps only the message of a thrown Error (its `code`
+ * would be lost); the page unwraps it into a {@link CofferApi}.
+ */
+export interface PreloadApi {
+  invoke<N extends CallName>(name: N, request: Req<N>): Promise<Wire<Res<N>>>
+  on: CofferApi['on']
 }
 
 export * from './schemas'

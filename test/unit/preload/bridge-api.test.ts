@@ -26,10 +26,10 @@ describe('createBridgeApi', () => {
     expect(Object.keys(createBridgeApi(ipc.invoke, ipc.subscribe)).sort()).toEqual(['invoke', 'on'])
   })
 
-  it('passes declared calls through and unwraps a successful Wire', async () => {
+  it('passes declared calls through and resolves with the Wire envelope', async () => {
     const ipc = fakeIpc(() => ({ ok: true, value: [] }))
     const api = createBridgeApi(ipc.invoke, ipc.subscribe)
-    await expect(api.invoke('accounts:list', {})).resolves.toEqual([])
+    await expect(api.invoke('accounts:list', {})).resolves.toEqual({ ok: true, value: [] })
     expect(ipc.invoked).toEqual([['accounts:list', {}]])
   })
 
@@ -38,23 +38,24 @@ describe('createBridgeApi', () => {
     async (name) => {
       const ipc = fakeIpc()
       const api = createBridgeApi(ipc.invoke, ipc.subscribe)
-      await expect(api.invoke(name as CallName, {} as never)).rejects.toMatchObject({ code: 'unknown_call' })
+      await expect(api.invoke(name as CallName, {} as never)).resolves.toMatchObject({ ok: false, code: 'unknown_call' })
       expect(ipc.invoked).toEqual([])
     }
   )
 
-  it('turns a failed Wire into a thrown Error with the contract code and message', async () => {
-    const ipc = fakeIpc(() => ({ ok: false, code: 'not_found', message: 'No account acc_0000000000. Run accounts list.' }))
+  it('hands a failed Wire over as a plain object, so its code survives contextBridge', async () => {
+    const wire = { ok: false, code: 'not_found', message: 'No account acc_0000000000. Run accounts list.' }
+    const ipc = fakeIpc(() => wire)
     const api = createBridgeApi(ipc.invoke, ipc.subscribe)
-    const error = await api.invoke('accounts:remove', { id: 'acc_0000000000' }).catch((caught: unknown) => caught)
-    expect(error).toBeInstanceOf(Error)
-    expect(error).toMatchObject({ code: 'not_found', message: 'No account acc_0000000000. Run accounts list.' })
+    const reply = await api.invoke('accounts:remove', { id: 'acc_0000000000' })
+    expect(reply).toEqual(wire)
+    expect(Object.getPrototypeOf(reply)).toBe(Object.prototype)
   })
 
   it.each([undefined, null, 'ok', { ok: 'yes' }, { ok: false }, { ok: true }])('treats the unreadable reply %j as internal', async (reply) => {
     const ipc = fakeIpc(() => reply)
     const api = createBridgeApi(ipc.invoke, ipc.subscribe)
-    await expect(api.invoke('app:info', {})).rejects.toMatchObject({ code: 'internal' })
+    await expect(api.invoke('app:info', {})).resolves.toMatchObject({ ok: false, code: 'internal' })
   })
 
   it('delivers declared events and unsubscribes', () => {

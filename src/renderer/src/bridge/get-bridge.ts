@@ -1,6 +1,7 @@
 import type { CofferApi } from '../../../shared/contract'
 import { setBridge } from './current-bridge'
 import { createHttpBridge } from './http-bridge'
+import { createPreloadBridge } from './preload-bridge'
 import { takeSessionToken } from './session-token'
 
 /** Which transport the page talks through. */
@@ -19,7 +20,7 @@ const expiryListeners = new Set<() => void>()
 export function resolveBridge(): ResolvedBridge {
   if (resolved) return resolved
   if (window.coffer) {
-    resolved = { kind: 'electron', api: window.coffer }
+    resolved = { kind: 'electron', api: createPreloadBridge(window.coffer) }
     setBridge(resolved.api)
     return resolved
   }
