@@ -4,7 +4,7 @@ import type { Core } from '../../../../../src/main/core/app'
 import type { AccountView } from '../../../../../src/shared/contract'
 import { ProviderSimulator } from '../../../../simulator/provider-simulator'
 import { openrouterCredits, openrouterError, openrouterKey } from '../../../../simulator/shapes/openrouter'
-import { callOk, createTestCore } from '../../../../helpers/test-core'
+import { callOk, countRows, createTestCore } from '../../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
 
 let dir: string
@@ -134,6 +134,25 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
 
     expect(view.status).toBe('provider_error')
     expect(simulator.requestsTo('/api/v1/key')).toHaveLength(0)
+  })
+
+  it('accounts:test (Test connection) asks the provider with the draft and writes nothing', async () => {
+    simulator.route('GET', '/api/v1/credits', (req) =>
+      req.headers.authorization === `Bearer ${key}` ? openrouterCredits({ totalCredits: 1, totalUsage: 0 }) : openrouterError(401, 'bad key')
+    )
+    simulator.route('GET', '/api/v1/key', (req) => (req.headers.authorization === `Bearer ${key}` ? openrouterKey() : openrouterError(401, 'bad key')))
+    const draft = { provider: 'openrouter', label: 'Draft', baseUrl: simulator.baseUrl }
+
+    const good = await callOk(core, 'accounts:test', { draft, key })
+    const bad = await callOk(core, 'accounts:test', { draft, key: 'sk-or-v1-wrong-key-000000' })
+
+    expect(good).toMatchObject({ label: 'Draft', status: 'ok', error: null })
+    expect(bad).toMatchObject({ status: 'auth_failed', httpStatus: 401 })
+    expect(bad.error?.message).toMatch(/rejected the key/)
+    expect(JSON.stringify([good, bad])).not.toContain(key)
+    expect(await callOk(core, 'accounts:list', {})).toEqual([])
+    expect(countRows(core.context.db, 'poll_runs')).toBe(0)
+    expect(countRows(core.context.db, 'raw_responses')).toBe(0)
   })
 
   it('follows a base URL with a path prefix (proxies, relays)', async () => {
