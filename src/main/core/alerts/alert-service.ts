@@ -35,14 +35,18 @@ export class AlertService {
     this.queueDelivery()
   }
 
-  /** Evaluates every rule and budget now (also after rules, budgets or settings change). */
+  /**
+   * Evaluates rules and budgets now: those of `polledAccountId` (and global budgets) after its
+   * poll, or everything (after rules, budgets or settings change, and when alerts are listed).
+   */
   evaluate(polledAccountId?: string): EvaluationResult {
     const accounts = this.context.accounts.list()
     const result = evaluateAlerts(this.context.db, {
       now: this.context.now(),
       accounts,
       runwayDays: (account) => this.runwayOf(account),
-      polledAccountId
+      polledAccountId,
+      onlyAccountIds: polledAccountId ? new Set([polledAccountId]) : undefined
     })
     if (result.fired.length + result.resolved.length + result.woken.length > 0) this.dirty = true
     return result

@@ -26,6 +26,12 @@ export interface EvaluateOptions {
   runwayDays(account: AccountRecord): number | null
   /** The account a poll just ingested: checked for a top-up to announce. */
   polledAccountId?: string
+  /**
+   * Evaluate only these accounts (their rules, key checks and budgets, plus global budgets);
+   * alerts of other accounts are left exactly as they are. Omitted = every account. The ingest
+   * hook passes the polled account, so a poll costs one account's queries, not all of them.
+   */
+  onlyAccountIds?: ReadonlySet<string>
 }
 
 /**
@@ -43,7 +49,10 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
     const conditions: Condition[] = []
     const labels = new Map(options.accounts.map((account) => [account.id, account.label]))
 
+    const scope = options.onlyAccountIds
+    const inScope = (accountId: string | null): boolean => !scope || accountId === null || scope.has(accountId)
     for (const account of options.accounts) {
+      if (!inScope(account.id)) continue
       const autoReload = repo.autoReload(account.id)
       // Runway costs a derivation query: only worked out for accounts with a runway rule.
       const wantsRunway = repo.listRules(account.id).some((rule) => rule.enabled && rule.kind === 'runway')
@@ -53,7 +62,7 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
       if (account.id === options.polledAccountId && autoReload) announceTopUp(db, repo, facts, account, nowIso, result)
     }
     for (const budget of repo.listBudgets()) {
-      if (budget.accountId !== null && !labels.has(budget.accountId)) continue
+      if (budget.accountId !== null && (!labels.has(budget.accountId) || !inScope(budget.accountId))) continue
       const window = budgetWindow(budget.period, now)
       const scope = budget.accountId === null ? 'All accounts' : (labels.get(budget.accountId) as string)
       conditions.push(...budgetConditions(budget, facts.spent(budget.accountId, budget.unit, window), window, scope))
@@ -66,6 +75,9 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
     const byKey = new Map(conditions.map((condition) => [condition.key, condition]))
     const open = new Map(repo.openAlerts().map((alert) => [alert.key, alert]))
     for (const [key, alert] of open) {
+      // Out of scope: another account's alert, which this evaluation has no conditions for.
+      if (!inScope(alert.accountId)) continue
+      // Global alerts are budgets (evaluated every time); nothing else is global.
       const condition = byKey.get(key) ?? null
       const action = stepAlert(alert, condition, machine)
       if (action.type === 'resolve') {

@@ -5,6 +5,7 @@ import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { writeFx } from '../ledger/fx'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
 import { ledgerIngestHook } from '../ledger/ledger-hook'
+import { seedDemoAlertData } from '../alerts/demo-alerts'
 import { seedDemoPlanData } from '../plans/demo-plan-data'
 import { recordCredit } from '../records/credit-service'
 import { balanceDemoAccounts, manualDemoAccount, spendDemoAccounts, type SpendDemoPlan } from './demo-plans'
@@ -93,6 +94,7 @@ export function seedDemoLedger(db: Database, now: Date, allHooks: readonly Inges
     seedManualAccount(db, accounts, now)
     writeFx(db, { home: 'USD', rates: [{ unit: 'CNY', rate: '0.14' }, { unit: 'credits', rate: '0.001' }] }, now)
     seedDemoPlanData(db, now)
+    seedDemoAlertData(db, now)
   })()
   return state
 }
