@@ -20,6 +20,8 @@ const ROW_HEIGHT = 36
  */
 export function VirtualTable<Row>({ rows, columns, rowKey, label }: { rows: readonly Row[]; columns: readonly Column<Row>[]; rowKey(row: Row): string; label: string }) {
   const scroller = useRef<HTMLDivElement>(null)
+  // The component is not memoised by the React Compiler: fine, it re-renders only on scroll and new rows.
+  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 })
   const template = columns.map((column) => column.width).join(' ')
   return (
