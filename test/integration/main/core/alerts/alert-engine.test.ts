@@ -217,6 +217,20 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
     expect(changes).toHaveLength(2)
   })
 
+  it('a poll of one account leaves the other accounts’ alerts alone', async () => {
+    const other = await callOk(core, 'accounts:add', {
+      draft: { provider: 'deepseek', label: 'Other', baseUrl: simulator.baseUrl, options: {} },
+      key: 'sk-test-alerts-000002'
+    })
+    await callOk(core, 'rules:set', { accountId: other.id, kind: 'low_balance', below: { amount: '50', unit: 'CNY' } })
+    balances.push('10')
+    await callOk(core, 'accounts:poll', { ids: [other.id] })
+    await pollAt('100')
+    await pollAt('40')
+    const open = await active()
+    expect(open.map((alert) => alert.accountLabel).sort()).toEqual(['DeepSeek', 'Other'])
+  })
+
   it('removing a rule resolves its open alert', async () => {
     await pollAt('40')
     const [rule] = await callOk(core, 'rules:list', { accountId })
