@@ -140,11 +140,14 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
                   {text('markup', 'Usage markup', { inputMode: 'decimal', optional: true, help: 'How much more than API list price it charges (1 = same).' })}
                 </div>
                 {form.kind === 'subscription' ? check('rollover', 'Unused included credits carry over') : null}
-                <div className="plan-form-grid">
-                  {text('topUpCredits', 'Top-up pack: credits', { inputMode: 'numeric', optional: true })}
-                  {text('topUpPrice', 'Top-up pack: price', { inputMode: 'decimal', optional: true, placeholder: 'unknown' })}
-                  {text('topUpValidity', 'Top-up valid for (months)', { inputMode: 'numeric', optional: true, help: 'Empty: never expires.' })}
-                </div>
+                {check('hasTopUp', 'Sells top-up credit packs')}
+                {form.hasTopUp ? (
+                  <div className="plan-form-grid">
+                    {text('topUpCredits', 'Top-up pack: credits', { inputMode: 'numeric', placeholder: 'unknown' })}
+                    {text('topUpPrice', 'Top-up pack: price', { inputMode: 'decimal', placeholder: 'unknown' })}
+                    {text('topUpValidity', 'Top-up valid for (months)', { inputMode: 'numeric', help: 'Empty: never expires.' })}
+                  </div>
+                ) : null}
               </>
             ) : null}
           </fieldset>

@@ -19,6 +19,8 @@ export interface PlanForm {
   included: string
   rollover: boolean
   markup: string
+  /** Sells credit packs (even if their size or price is unknown). */
+  hasTopUp: boolean
   topUpCredits: string
   topUpPrice: string
   topUpValidity: string
@@ -29,6 +31,7 @@ export interface PlanForm {
   notes: string
   /** Kept as they were: the seed reference and any extra top-up packs the form does not show. */
   seed: string | null
+  topUpNote: string | undefined
   extraTopUps: Plan['topUps']
   refresh: 'monthly' | 'yearly' | 'none'
 }
@@ -70,6 +73,7 @@ export function toForm(plan: Plan | null): PlanForm {
     included: text(plan?.credits?.includedPerMonth),
     rollover: plan?.credits?.rollover ?? false,
     markup: text(plan?.credits?.usageMarkup),
+    hasTopUp: Boolean(topUp),
     topUpCredits: text(topUp?.credits),
     topUpPrice: topUp?.price ?? '',
     topUpValidity: text(topUp?.validityMonths),
@@ -79,6 +83,7 @@ export function toForm(plan: Plan | null): PlanForm {
     sourceUrl: plan?.source.url ?? '',
     notes: (plan?.notes ?? []).join('\n'),
     seed: plan?.source.seed ?? null,
+    topUpNote: topUp?.note,
     extraTopUps,
     refresh: plan?.credits?.refresh ?? 'monthly'
   }
@@ -110,7 +115,6 @@ export function fromForm(form: PlanForm): unknown {
         ...(form.yearly ? [{ period: 'year', price: orNull(form.yearlyPrice) }] : [])
       ]
     : []
-  const topUpFilled = [form.topUpCredits, form.topUpPrice, form.topUpValidity].some((value) => value.trim() !== '')
   return {
     id,
     provider,
@@ -129,8 +133,16 @@ export function fromForm(form: PlanForm): unknown {
           usageMarkup: num(form.markup)
         }
       : null,
-    topUps: form.hasCredits && topUpFilled
-      ? [{ credits: num(form.topUpCredits), price: orNull(form.topUpPrice), validityMonths: num(form.topUpValidity) }, ...form.extraTopUps]
+    topUps: form.hasCredits && form.hasTopUp
+      ? [
+          {
+            credits: num(form.topUpCredits),
+            price: orNull(form.topUpPrice),
+            validityMonths: num(form.topUpValidity),
+            ...(form.topUpNote ? { note: form.topUpNote } : {})
+          },
+          ...form.extraTopUps
+        ]
       : form.hasCredits
         ? form.extraTopUps
         : [],
