@@ -97,10 +97,12 @@ describe('e2e: the Plans page with demo data (coffer serve + Chromium)', () => {
     expect(await flat.locator('.plan-lines tfoot').textContent()).toContain('Per month')
   })
 
-  it('switches to the 90-day window', async () => {
-    await page.getByRole('radio', { name: 'Last 90 days' }).click()
+  it('switches to the 90-day window with the keyboard', async () => {
+    await page.getByRole('radio', { name: 'Last 30 days' }).focus()
+    await page.keyboard.press('ArrowRight')
     await expect.poll(() => page.locator('.plans-usage').textContent()).toContain('last 90 days')
     expect(await page.getByRole('radio', { name: 'Last 90 days' }).getAttribute('aria-checked')).toBe('true')
+    await expect.poll(() => page.evaluate('document.activeElement?.textContent')).toBe('Last 90 days')
   })
 
   it('fills in a missing price through the form (validated), and the plan gets ranked', async () => {
@@ -148,5 +150,24 @@ describe('e2e: the Plans page with demo data (coffer serve + Chromium)', () => {
     // Chromium notes that frame-ancestors in the <meta> CSP is ignored; the served header carries it.
     const known = /frame-ancestors' is ignored when delivered via a <meta> element/
     expect(consoleErrors.filter((text) => !known.test(text))).toEqual([])
+  })
+
+  it('teaches what to do on an empty ledger, and still lists fixed fees', async () => {
+    const emptyDir = await makeTempDir('coffer-e2e-plans-empty-')
+    const emptyCore = createCore({ runtime: 'demo', dataDir: emptyDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
+    const emptyServer = await startWebServer({ core: emptyCore, rendererDir, port: 0 })
+    try {
+      await page.goto(emptyServer.url)
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click()
+      await expect.poll(() => page.locator('.plans-empty').textContent()).toContain('No usage recorded in these 30 days.')
+      expect(await page.locator('.plans-empty').textContent()).toContain('Add your API accounts on the Overview page')
+      expect(await page.locator('[data-option="chatgpt-plus"] .plan-cost').textContent()).toBe('$20.00/mo')
+      expect(await page.locator('[data-option="chatgpt-plus"] .plan-answer').textContent()).toContain('API calls are billed separately')
+      await shot('plans-empty', false)
+    } finally {
+      await emptyServer.close()
+      emptyCore.close()
+      await removeTempDir(emptyDir)
+    }
   })
 })

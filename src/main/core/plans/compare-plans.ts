@@ -202,7 +202,7 @@ function answers(
   const seen = new Set<string>()
   for (const { candidate, evaluation } of evaluated) {
     // Only priced ones: the unknown ones say the same in their own answer, and would crowd this list.
-    if (!candidate.plan || candidate.plan.includesApiUsage || evaluation.status !== 'priced' || seen.has(candidate.plan.id)) continue
+    if (!candidate.plan || candidate.plan.includesApiUsage || evaluation.status !== 'priced' || seen.has(candidate.plan.id) || valued.monthlyUsd === 0) continue
     seen.add(candidate.plan.id)
     const note = evaluation.notes[0]
     if (note) out.push(note)

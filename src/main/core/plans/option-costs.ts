@@ -154,7 +154,11 @@ export function subscriptionCost(plan: Plan, option: BillingOption | undefined, 
     const apiUsd = Math.round(valued.monthlyUsd * scale)
     if (!plan.includesApiUsage) {
       lines.push({ label: 'API spend that remains', micros: apiUsd, detail: `${plan.name} includes no API credits` })
-      notes.push(`${plan.name} does not include API credits: your ${usd(apiUsd)} of API spend would remain.`)
+      notes.push(
+        apiUsd > 0
+          ? `${plan.name} does not include API credits: your ${usd(apiUsd)} of API spend would remain.`
+          : `${plan.name} does not include API credits: API calls are billed separately.`
+      )
       return finish(lines, missing, notes)
     }
     if (!plan.credits) {

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useState, type KeyboardEvent } from 'react'
 import type { ComparisonWindow, StoredPlan } from '../../../../shared/contract/plans-calls'
 import { Spinner } from '../../components/spinner'
 import { useStore } from '../../store'
@@ -33,6 +33,15 @@ export function PlansPage() {
     void load()
   }, [load])
 
+  // A radio group moves with the arrow keys (one tab stop for the group).
+  const onWindowKey = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown'].includes(event.key)) return
+    event.preventDefault()
+    const group = event.currentTarget
+    setWindow(windows[(windows.indexOf(window) + 1) % windows.length] as ComparisonWindow)
+    requestAnimationFrame(() => group.querySelector<HTMLElement>('[aria-checked="true"]')?.focus())
+  }
+
   const storedFor = (planId: string | null): StoredPlan | undefined => storedPlans.find((entry) => entry.plan.id === planId)
   const usage = comparison?.usage
   const noUsage = usage && Number(usage.monthlyUsage) === 0 && usage.credits.length === 0
@@ -42,9 +51,17 @@ export function PlansPage() {
       <div className="page-toolbar">
         <h1 className="page-title">Plans</h1>
         <div className="plans-toolbar-actions">
-          <div className="segmented" role="radiogroup" aria-label="Usage window">
+          <div className="segmented" role="radiogroup" aria-label="Usage window" onKeyDown={onWindowKey}>
             {windows.map((days) => (
-              <button key={days} type="button" role="radio" aria-checked={window === days} className="segmented-item" onClick={() => setWindow(days)}>
+              <button
+                key={days}
+                type="button"
+                role="radio"
+                aria-checked={window === days}
+                tabIndex={window === days ? 0 : -1}
+                className="segmented-item"
+                onClick={() => setWindow(days)}
+              >
                 Last {days} days
               </button>
             ))}
@@ -90,9 +107,11 @@ export function PlansPage() {
               </div>
             ) : null}
             <ul className="plans-answers">
-              {comparison.answers.map((answer) => (
-                <li key={answer}>{answer}</li>
-              ))}
+              {comparison.answers
+                .filter((answer) => !(noUsage && answer.startsWith('No API usage recorded')))
+                .map((answer) => (
+                  <li key={answer}>{answer}</li>
+                ))}
             </ul>
             <p className="muted plans-dataset">
               Token prices: {comparison.dataset.package} {comparison.dataset.version}, data as of {comparison.dataset.publishedAt}
