@@ -198,6 +198,11 @@ function answers(
     const be = best.key === 'current' ? 'paying as you go, as now, is the cheapest option' : `${best.name} is the cheapest option at ${usd(bestMicros)}/month${vsNow}`
     const caveat = best.key === 'current' ? '' : (evaluated.find((entry) => entry.candidate.key === best.key)?.evaluation.notes ?? []).find((note) => note.includes('re-priced as'))
     out.push(`At your usage (${usd(valued.monthlyUsd)}/month over the last ${days} days), ${be}.${caveat ? ` ${caveat}` : ''}`)
+    if (caveat) {
+      // The cheapest option swaps models: also name the cheapest that keeps the models you use.
+      const sameModels = ranked.find((option) => !evaluated.find((entry) => entry.candidate.key === option.key)?.evaluation.notes.some((note) => note.includes('re-priced as')))
+      if (sameModels) out.push(`Keeping the models you use, ${sameModels.key === 'current' ? 'paying as you go, as now, is cheapest' : `${sameModels.name} is cheapest at ${usd(toMicros(sameModels.monthlyCost as string))}/month`}.`)
+    }
   }
   const seen = new Set<string>()
   for (const { candidate, evaluation } of evaluated) {

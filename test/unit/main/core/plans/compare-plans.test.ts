@@ -123,6 +123,17 @@ describe('comparePlans: hand-computed monthly costs', () => {
     expect(option?.lines[0]?.detail).toContain('re-priced as claude-x')
   })
 
+  it('names the cheapest option that keeps your models when the cheapest one swaps them', () => {
+    const usage = { model: 'gpt-4o', inputTokens: 2_000_000, outputTokens: 1_000_000, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 100 }
+    const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [usage] }])
+    const prices = fixedPrices({ 'openai:gpt-4o': ['2.5', '10'], 'deepseek:cheap-chat': ['0.1', '0.2'] })
+    const cheap = plan({ id: 'deepseek-api', name: 'DeepSeek API', providerName: 'DeepSeek', kind: 'api-payg', pricing: { providerId: 'deepseek', fallbackModel: 'cheap-chat' } })
+    const answers = compare(w, [cheap], prices).answers
+    // On DeepSeek: 2 × 0.1 + 1 × 0.2 = $0.40, but only by swapping gpt-4o for another model.
+    expect(answers[0]).toMatch(/^At your usage \(\$15\.00\/month over the last 30 days\), DeepSeek API is the cheapest option at \$0\.40\/month, \$14\.60\/month less than what you pay now\. DeepSeek does not sell gpt-4o: re-priced as cheap-chat/)
+    expect(answers[1]).toBe('Keeping the models you use, paying as you go, as now, is cheapest.')
+  })
+
   it('keeps embedding models at their own provider’s price instead of re-pricing them as a chat model', () => {
     const embed = { model: 'text-embedding-3-small', inputTokens: 10_000_000, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 1000 }
     const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [embed] }])
