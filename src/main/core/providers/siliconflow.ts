@@ -5,11 +5,16 @@ import { amount, bearer, businessError, endpoint, numeric, parseShape } from './
 
 const envelopeShape = z.object({ code: z.unknown().optional(), message: z.string().optional(), data: z.unknown().optional() })
 
-const dataShape = z.object({
-  totalBalance: numeric,
-  balance: numeric.optional(),
-  chargeBalance: numeric.optional()
-})
+const dataShape = z
+  .object({
+    totalBalance: numeric.optional(),
+    balance: numeric.optional(),
+    chargeBalance: numeric.optional()
+  })
+  .refine((data) => data.totalBalance !== undefined || (data.balance !== undefined && data.chargeBalance !== undefined), {
+    message: 'has no totalBalance (nor balance and chargeBalance)',
+    path: ['totalBalance']
+  })
 
 /**
  * SiliconFlow `/v1/user/info` (provider-apis.md §7): CNY on siliconflow.cn, USD on
@@ -25,7 +30,12 @@ function siliconflowAdapter(id: 'siliconflow' | 'siliconflow-cn', unit: 'USD' | 
       if (body.code !== 20000 && body.code !== '20000') throw businessError('SiliconFlow', body.code, body.message)
       const data = parseShape(dataShape, body.data, 'SiliconFlow user info data')
       const facts = emptyFacts()
-      facts.balances.push({ unit, kind: 'total', amountMicros: amount(data.totalBalance, 'totalBalance'), source: 'official' })
+      // Older answers lack totalBalance; it is documented as balance + chargeBalance.
+      const total =
+        data.totalBalance !== undefined
+          ? amount(data.totalBalance, 'totalBalance')
+          : amount(data.balance, 'balance') + amount(data.chargeBalance, 'chargeBalance')
+      facts.balances.push({ unit, kind: 'total', amountMicros: total, source: 'official' })
       if (data.chargeBalance !== undefined) {
         facts.balances.push({ unit, kind: 'paid', amountMicros: amount(data.chargeBalance, 'chargeBalance'), source: 'official' })
       }

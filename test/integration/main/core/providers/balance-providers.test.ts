@@ -148,3 +148,30 @@ describe('ElevenLabs: characters', () => {
     expect(report.error?.message).toMatch(/Invalid API key/)
   })
 })
+
+describe('older answer shapes', () => {
+  it('SiliconFlow without totalBalance: total = balance + chargeBalance', async () => {
+    h.sim.route('GET', '/v1/user/info', { body: { code: 20000, message: 'OK', status: true, data: { balance: '0.5', chargeBalance: '10.25' } } })
+    const account = await addAccount(h, 'siliconflow-cn', KEY)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'CNY', '10.75'],
+      ['paid', 'CNY', '10.25'],
+      ['granted', 'CNY', '0.5']
+    ])
+  })
+
+  it('SiliconFlow with no balance field at all is bad_response', async () => {
+    h.sim.route('GET', '/v1/user/info', { body: { code: 20000, message: 'OK', status: true, data: { name: 'x' } } })
+    const account = await addAccount(h, 'siliconflow', KEY)
+    expect((await poll(h, account.id)).report.status).toBe('bad_response')
+  })
+
+  it('Novita falls back to the legacy /v3/user/balance when the current path is 404', async () => {
+    h.sim.route('GET', '/v3/user/balance', novitaBalance({ available: '25000', cash: '25000', creditLimit: '0' }))
+    const account = await addAccount(h, 'novita', KEY)
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(figures(view)[0]).toEqual(['total', 'USD', '2.5'])
+    expect(h.sim.requests.map((r) => r.path)).toEqual(['/openapi/v1/billing/balance/detail', '/v3/user/balance'])
+  })
+})
