@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { relaySubscription, relayUsage } from '../../../../simulator/shapes/relay'
-import { addAccount, callWire, factCount, figures, poll, useProviderHarness } from './harness'
+import { addAccount, callOk, callWire, factCount, figures, poll, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
 const KEY = 'relay-token-0123456789abcdef'
@@ -15,6 +15,18 @@ describe('manual accounts', () => {
     expect(view.balances).toEqual([])
     expect(h.sim.requests).toHaveLength(0)
     expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+
+  it('take the user’s entries in their own unit: a balance, then a top-up, both manual', async () => {
+    const account = await addAccount(h, 'manual', undefined, { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD' }, null)
+    const entry = await callOk(h.core, 'credits:record', { accountId: account.id, kind: 'balance', amount: '1500', at: '2026-11-20' })
+    expect(entry).toMatchObject({ unit: 'credits', source: 'manual' })
+    await callOk(h.core, 'credits:record', { accountId: account.id, kind: 'topup', amount: '500', at: '2026-11-21T08:00:00Z' })
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(view.balances[0]).toMatchObject({ unit: 'credits', kind: 'total' })
+    expect(view.balances[0]?.source).not.toBe('official')
+    expect(h.sim.requests).toHaveLength(0)
   })
 
   it('require a unit and check the credit value', async () => {
