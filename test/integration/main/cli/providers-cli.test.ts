@@ -86,6 +86,9 @@ describeWithKeychain('coffer accounts add / poll / status for the new providers 
     expect(byLabel.get('Grok')).toMatchObject({ provider: 'xai', status: 'ok' })
     expect(byLabel.get('Grok')?.balances[0]).toMatchObject({ unit: 'USD', amount: '12.34', kind: 'total' })
     expect(byLabel.get('Claude org')).toMatchObject({ provider: 'anthropic', status: 'ok', balances: [] })
+    // Spend-only: cents "250.5" → $2.505 today; xAI's daily usage $0.75.
+    expect(byLabel.get('Claude org')?.spend).toMatchObject({ unit: 'USD', today: '2.505' })
+    expect(byLabel.get('Grok')?.spend).toMatchObject({ unit: 'USD', today: '0.75' })
     expect(byLabel.get('Kimi')?.balances[0]).toMatchObject({ unit: 'CNY', amount: '42.5', kind: 'total' })
     expect(byLabel.get('GPTBots')).toMatchObject({ provider: 'manual', status: 'ok', balances: [] })
     expect(byLabel.get('My relay')?.balances[0]).toMatchObject({ unit: 'credits', amount: '1500' })
