@@ -72,9 +72,9 @@ export function isPositiveDecimal(value: string): boolean {
 }
 
 /** Cross-option checks of a `custom` account. */
-export function validateCustomOptions(options: Readonly<Record<string, string>>): string | null {
+export function validateCustomOptions(options: Readonly<Record<string, string>>, context: { baseUrl?: string | null } = {}): string | null {
   const preset = options.preset ?? 'json'
-  if (!options.url) return 'Enter the URL Coffer should ask (for a relay site, its address).'
+  if (!options.url && !context.baseUrl) return 'Enter the URL Coffer should ask (for a relay site, its address).'
   if (preset === 'openai-compatible-relay') return null
   try {
     if (!options.balancePath) return 'Enter the JSON path to the balance, e.g. data.balance.'

@@ -37,6 +37,8 @@ export interface ProviderOptionField {
   choices?: readonly { value: string; label: string }[]
   /** Regular expression the value must match (anchored). */
   pattern?: string
+  /** Stored when the user leaves the option empty (a manual account's unit: USD). */
+  default?: string
 }
 
 /** Static facts about one provider. */
@@ -71,7 +73,7 @@ export interface ProviderDescriptor {
    * Checks that depend on several options together (a custom account's JSON path, a manual
    * account's credit value). Returns a message that says what to fix, or `null`.
    */
-  validateOptions?: (options: Readonly<Record<string, string>>) => string | null
+  validateOptions?: (options: Readonly<Record<string, string>>, context?: { baseUrl?: string | null }) => string | null
 }
 
 export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
@@ -242,7 +244,15 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     usesBaseUrl: false,
     key: { required: false, kind: 'none', label: 'No key', help: 'Manual accounts never contact anyone.' },
     options: [
-      { key: 'unit', label: 'Unit', help: 'A currency code (USD, CNY…) or the name of the platform’s credits, e.g. credits.', required: true, kind: 'text', pattern: UNIT_PATTERN },
+      {
+        key: 'unit',
+        label: 'Unit',
+        help: 'A currency code (USD, CNY…) or the name of the platform’s credits, e.g. credits. Default USD.',
+        required: false,
+        kind: 'text',
+        pattern: UNIT_PATTERN,
+        default: 'USD'
+      },
       { key: 'creditValue', label: 'Value of one unit', help: 'For credits: what one is worth, e.g. 0.01 for GPTBots (100 credits = $1).', required: false, kind: 'text', pattern: '\\d+(\\.\\d+)?' },
       { key: 'creditValueCurrency', label: 'Currency of that value', help: 'e.g. USD.', required: false, kind: 'text', pattern: '[A-Z]{3}' },
       { key: 'plan', label: 'Plan', help: 'e.g. ChatGPT Plus, Claude Max, GPTBots Pro.', required: false, kind: 'text' },
@@ -272,7 +282,14 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
           { value: 'openai-compatible-relay', label: 'OpenAI-compatible relay (new-api, one-api)' }
         ]
       },
-      { key: 'url', label: 'URL', help: 'The full address Coffer sends one GET to; for a relay, the site’s address (https://relay.example.com).', required: true, kind: 'url', pattern: 'https?://\\S+' },
+      {
+        key: 'url',
+        label: 'URL',
+        help: 'The full address Coffer sends one GET to; for a relay, the site’s address (https://relay.example.com). A base URL works too.',
+        required: false,
+        kind: 'url',
+        pattern: 'https?://\\S+'
+      },
       { key: 'authHeader', label: 'Auth header', help: 'Header that carries the key; default Authorization.', required: false, kind: 'text', pattern: '[A-Za-z0-9-]{1,64}' },
       { key: 'authScheme', label: 'Auth scheme', help: 'Written before the key; default Bearer. Use none to send the key alone.', required: false, kind: 'text', pattern: '[A-Za-z0-9._-]{1,32}' },
       { key: 'balancePath', label: 'JSON path to the balance', help: 'e.g. data.balance or data.items[0].amount.', required: false, kind: 'text' },

@@ -49,6 +49,7 @@ describe('parseScale', () => {
 describe('option checks', () => {
   it('custom: URL always, a valid path and scale for the JSON kind, nothing more for the relay', () => {
     expect(validateCustomOptions({})).toMatch(/URL/)
+    expect(validateCustomOptions({ preset: 'openai-compatible-relay' }, { baseUrl: 'https://relay.test' })).toBeNull()
     expect(validateCustomOptions({ url: 'https://x' })).toMatch(/JSON path/)
     expect(validateCustomOptions({ url: 'https://x', balancePath: 'a', usedPath: 'b[' })).toMatch(/JSON path/)
     expect(validateCustomOptions({ url: 'https://x', balancePath: 'a', scale: 'q' })).toMatch(/Scale/)

@@ -25,7 +25,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
 
     'accounts:add': async ({ draft, key }) => {
       const descriptor = requireProvider(draft.provider)
-      const options = checkOptions(descriptor, draft.options)
+      const options = checkOptions(descriptor, draft.options, draft.baseUrl ?? null)
       if (context.accounts.labelTaken(draft.label)) {
         throw new CofferError('conflict', `An account called “${draft.label}” already exists. Choose another label.`)
       }
@@ -66,7 +66,10 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         ...account,
         label: label ?? account.label,
         baseUrl: baseUrl === undefined ? account.baseUrl : baseUrl,
-        options: options === undefined ? account.options : checkOptions(requireProvider(account.provider), options),
+        options:
+          options === undefined
+            ? account.options
+            : checkOptions(requireProvider(account.provider), options, baseUrl === undefined ? account.baseUrl : baseUrl),
         pollIntervalMinutes: pollIntervalMinutes ?? account.pollIntervalMinutes
       }
       context.accounts.update(updated)
@@ -106,7 +109,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         provider: draft.provider,
         label: draft.label,
         baseUrl: draft.baseUrl ?? null,
-        options: checkOptions(descriptor, draft.options),
+        options: checkOptions(descriptor, draft.options, draft.baseUrl ?? null),
         pollIntervalMinutes: 15,
         keyHint: null,
         createdAt: context.now().toISOString()
@@ -140,8 +143,8 @@ function requireProvider(id: string): ProviderDescriptor {
   return descriptor
 }
 
-/** Keeps only the options the provider declares and checks required ones and patterns. */
-function checkOptions(descriptor: ProviderDescriptor, options: Record<string, string>): Record<string, string> {
+/** Keeps only the options the provider declares, checks required ones and patterns, fills defaults. */
+function checkOptions(descriptor: ProviderDescriptor, options: Record<string, string>, baseUrl: string | null): Record<string, string> {
   const known = new Map(descriptor.options.map((field) => [field.key, field]))
   for (const key of Object.keys(options)) {
     if (!known.has(key)) {
@@ -155,6 +158,7 @@ function checkOptions(descriptor: ProviderDescriptor, options: Record<string, st
     const value = options[field.key]?.trim()
     if (!value) {
       if (field.required) throw new CofferError('bad_request', `${descriptor.name} needs “${field.label}”. ${field.help ?? ''}`.trim())
+      if (field.default !== undefined) result[field.key] = field.default
       continue
     }
     if (field.pattern && !new RegExp(`^(?:${field.pattern})$`).test(value)) {
@@ -162,7 +166,7 @@ function checkOptions(descriptor: ProviderDescriptor, options: Record<string, st
     }
     result[field.key] = value
   }
-  const problem = descriptor.validateOptions?.(result)
+  const problem = descriptor.validateOptions?.(result, { baseUrl })
   if (problem) throw new CofferError('bad_request', `${descriptor.name}: ${problem}`)
   return result
 }

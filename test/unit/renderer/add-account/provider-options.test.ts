@@ -38,9 +38,9 @@ describe('add-account form per provider', () => {
     expect(validateAccountForm(form('xai', { options: { teamId: 'team-1' } }), providerDescriptors.xai).ok).toBe(true)
   })
 
-  it('manual accounts need no key and no base URL, only a unit', () => {
-    const missing = validateAccountForm(form('manual', { key: '' }), providerDescriptors.manual)
-    expect(missing.ok).toBe(false)
+  it('manual accounts need no key, no base URL and not even a unit (USD unless told)', () => {
+    expect(validateAccountForm(form('manual', { key: '' }), providerDescriptors.manual)).toMatchObject({ ok: true, key: undefined })
+    expect(providerDescriptors.manual.options.find((o) => o.key === 'unit')?.default).toBe('USD')
     const ok = validateAccountForm(form('manual', { key: '', options: { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD' } }), providerDescriptors.manual)
     expect(ok).toMatchObject({ ok: true, key: undefined, draft: { provider: 'manual', baseUrl: undefined } })
   })

@@ -29,9 +29,9 @@ describe('manual accounts', () => {
     expect(h.sim.requests).toHaveLength(0)
   })
 
-  it('require a unit and check the credit value', async () => {
-    const noUnit = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'a', options: {} } })
-    expect(noUnit).toMatchObject({ ok: false, code: 'bad_request' })
+  it('default to USD, and check the credit value and the billing link', async () => {
+    const noUnit = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'ChatGPT Plus', options: { plan: 'Plus' } } })
+    expect(noUnit).toMatchObject({ ok: true, value: { options: { unit: 'USD', plan: 'Plus' }, hasKey: false } })
     const badValue = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'b', options: { unit: 'credits', creditValue: 'cheap' } } })
     expect(badValue).toMatchObject({ ok: false, code: 'bad_request' })
     const badLink = await callWire(h.core, 'accounts:add', { draft: { provider: 'manual', label: 'c', options: { unit: 'USD', billingUrl: 'javascript:alert(1)' } } })
@@ -110,6 +110,13 @@ describe('custom preset: OpenAI-compatible relay (new-api / one-api)', () => {
     expect(usage?.query.get('end_date')).toBe('2026-11-22')
     expect(usage?.query.get('start_date')).toMatch(/^\d{4}-\d{2}-\d{2}$/)
     expect(usage?.headers.authorization).toBe(`Bearer ${KEY}`)
+  })
+
+  it('takes the relay’s address from the base URL when no url option is given', async () => {
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(20))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(500))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay' })
+    expect(figures((await poll(h, account.id)).view)[0]).toEqual(['total', 'USD', '15'])
   })
 
   it('an unlimited token (hard_limit_usd 100000000) shows no balance, only what it used', async () => {
