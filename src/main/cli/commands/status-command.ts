@@ -1,11 +1,11 @@
 import type { Command } from 'commander'
 import type { AccountView } from '../../../shared/contract/schemas'
-import { microsToDecimal, toMicros } from '../../../shared/money'
+import { formatMoney, microsToDecimal, toMicros } from '../../../shared/money'
 import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
 import { accountJson, accountLine } from '../format'
 
-/** `coffer status [--json]`: balances, spend, runway and status of every account. */
+/** `coffer status [--json]`: balances, spend, runway and status of every account, and spend limits. */
 export function registerStatusCommand(program: Command, io: CliIo): void {
   program
     .command('status')
@@ -24,11 +24,29 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
             approximate: true,
             missingRates: [...new Set([...overview.totalBalance.missingRates, ...overview.monthToDate.missingRates])].sort()
           }
-          io.out(JSON.stringify({ accounts: accounts.map(accountJson), totals: { ...totals(accounts), home } }, null, 2))
+          const { budgets } = await call(core, 'budgets:list', {})
+          const budgetJson = budgets.map(({ id, accountId, period, limit, spent, percent, thresholds, windowStart, windowEnd }) => ({
+            id,
+            accountId,
+            period,
+            limit: limit.amount,
+            unit: limit.unit,
+            spent,
+            percent,
+            thresholds,
+            windowStart,
+            windowEnd
+          }))
+          io.out(JSON.stringify({ accounts: accounts.map(accountJson), totals: { ...totals(accounts), home }, budgets: budgetJson }, null, 2))
         } else if (accounts.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider deepseek --label DeepSeek --key-stdin')
         } else {
           for (const account of accounts) io.out(accountLine(account))
+          const { budgets } = await call(core, 'budgets:list', {})
+          for (const budget of budgets) {
+            const spent = formatMoney({ amount: budget.spent, unit: budget.limit.unit }, 'en-US')
+            io.out(`limit: ${(budget.accountLabel ?? 'All accounts').padEnd(20)} ${spent} of ${formatMoney(budget.limit, 'en-US')} per ${budget.period} (${budget.percent} %)`)
+          }
         }
       } finally {
         core.close()

@@ -87,6 +87,13 @@ describeWithKeychain('coffer alerts (subprocess, simulator DeepSeek)', () => {
     expect(after.filter((alert) => alert.kind === 'low_balance')).toEqual([expect.objectContaining({ id: fired[0]?.id, state: 'resolved' })])
 
     expect(simulator.requestsTo('/user/balance')).toHaveLength(4)
+
+    // A spend limit: set from the CLI, reported by `status --json` with today's (derived) spend.
+    const budget = await run('budget', 'set', 'DeepSeek', '--period', 'month', '--limit', '200')
+    expect(budget.code, budget.stderr).toBe(0)
+    expect(budget.stdout).toContain('Coffer can’t stop spending; it warns you.')
+    const status = JSON.parse((await run('status', '--json')).stdout) as { budgets: { limit: string; unit: string; spent: string; period: string }[] }
+    expect(status.budgets).toEqual([expect.objectContaining({ period: 'month', limit: '200', unit: 'CNY', spent: '80.5' })])
     // The key never appears in any output.
     const listed = await run('alerts')
     expect(listed.stdout).not.toContain('sk-test-deepseek-0001')
