@@ -126,7 +126,8 @@ export class ProviderHttp {
   private networkFault(error: unknown): ProviderFault {
     const err = error as Error & { cause?: { code?: string; message?: string } }
     if (err.name === 'TimeoutError') {
-      return new ProviderFault('unreachable', 'timeout', `The provider did not answer within ${Math.round(this.timeoutMs / 1000)} s.`)
+      const limit = this.timeoutMs < 1000 ? `${this.timeoutMs} ms` : `${Math.round(this.timeoutMs / 1000)} s`
+      return new ProviderFault('unreachable', 'timeout', `The provider did not answer within ${limit}.`)
     }
     if (err.name === 'AbortError') return new ProviderFault('unreachable', 'aborted', 'The request was cancelled.')
     const code = err.cause?.code ?? 'network'

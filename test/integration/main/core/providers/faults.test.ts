@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AccountStatus } from '../../../../../src/shared/account-status'
 import type { Core } from '../../../../../src/main/core/app'
@@ -107,7 +109,15 @@ const faults: FaultCase[] = [
     status: 'bad_response',
     code: 'not_json'
   },
-  { name: 'timeout (no answer)', respond: { fault: 'hang' }, status: 'unreachable', code: 'timeout', timeoutMs: 300, httpStatus: null },
+  {
+    name: 'timeout (no answer)',
+    respond: { fault: 'hang' },
+    status: 'unreachable',
+    code: 'timeout',
+    timeoutMs: 300,
+    httpStatus: null,
+    message: /did not answer within 300 ms/
+  },
   { name: 'connection reset', respond: { fault: 'reset' }, status: 'unreachable', httpStatus: null, message: /Could not reach/ },
   {
     // Redirects are not followed: the key must not travel to wherever a Location header points.
@@ -311,6 +321,29 @@ describe('the keychain becomes unavailable after a good poll', () => {
       expect(after).toMatchObject({ status: 'keychain_unavailable', stale: true, balances: good?.balances })
     })
   }
+})
+
+describe('a provider that sends headers and then stalls the body', () => {
+  it('the request deadline covers reading the body too → unreachable (timeout)', async () => {
+    // The simulator answers whole bodies; this one raw server writes half a JSON body and stops.
+    const stalled = createServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.write('{"is_available": true, "balance_infos": [')
+    })
+    await new Promise<void>((resolve) => stalled.listen(0, '127.0.0.1', () => resolve()))
+    try {
+      const c = open({ requestTimeoutMs: 300 })
+      const baseUrl = `http://127.0.0.1:${(stalled.address() as AddressInfo).port}`
+      const view = await callOk(c, 'accounts:add', { draft: { provider: 'deepseek', label: 'Stalled', baseUrl }, key: 'sk-stalled-0123456789' })
+      const started = Date.now()
+      const [report] = await callOk(c, 'accounts:poll', { ids: [view.id] })
+      expect(report).toMatchObject({ status: 'unreachable', error: { code: 'timeout' } })
+      expect(Date.now() - started).toBeLessThan(5_000)
+    } finally {
+      stalled.closeAllConnections()
+      await new Promise((resolve) => stalled.close(resolve))
+    }
+  })
 })
 
 describe('OpenRouter: /credits succeeds but /key fails', () => {
