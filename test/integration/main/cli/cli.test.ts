@@ -120,7 +120,8 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
     expect(result.code).toBe(0)
     const status = JSON.parse(result.stdout) as StatusJson
 
-    expect(Object.keys(status).sort()).toEqual(['accounts', 'totals'])
+    // `budgets`: the spend limits ARCHITECTURE.md lists among what `status` reports (none set here).
+    expect(Object.keys(status).sort()).toEqual(['accounts', 'budgets', 'totals'])
     expect(status.accounts.map((a) => a.label)).toEqual(['DS', 'OR bad'])
     for (const account of status.accounts) {
       // The documented keys, plus `stale` (true when the figures are the last good ones of a failed poll).
@@ -190,6 +191,7 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
       ['missing --label', ['accounts', 'add', '--provider', 'deepseek', '--key-stdin'], 'sk-0123456789', /--label/],
       ['--key-stdin with empty stdin', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Empty', '--key-stdin'], '', /standard input was empty/],
       ['--key-stdin with only whitespace', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Blank', '--key-stdin'], ' \n\t\n', /standard input was empty/],
+      ['no --key-stdin for a provider that needs a key', ['accounts', 'add', '--provider', 'deepseek', '--label', 'NoKey'], 'sk-0123456789', /need a key .*--key-stdin/],
       ['a key as an argument (keys come only from stdin)', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Arg', '--key', 'sk-0123456789'], undefined, /unknown option '--key'/],
       ['a duplicate label', ['accounts', 'add', '--provider', 'deepseek', '--label', 'ds', '--key-stdin'], 'sk-0123456789', /already exists/],
       ['an invalid base URL', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Bad URL', '--base-url', 'ftp://x', '--key-stdin'], 'sk-0123456789', /base URL/i],
