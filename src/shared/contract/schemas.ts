@@ -116,6 +116,8 @@ export const accountViewSchema = z.object({
   balances: z.array(balanceViewSchema),
   spend: spendSummarySchema.nullable(),
   runwayDays: z.number().nullable(),
+  /** Where this month's spend figures come from (`derived` when any of it was computed). */
+  spendSource: z.enum(factSources).nullable().optional(),
   pace: paceSchema.nullable().optional(),
   expiring: expiringCreditSchema.nullable().optional(),
   billingUrl: z.string().nullable(),

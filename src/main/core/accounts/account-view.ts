@@ -9,6 +9,7 @@ import type { AccountStateRepo, BalanceRow } from '../ledger/account-state-repo'
 export interface AccountExtras {
   spend: AccountView['spend']
   runwayDays: number | null
+  spendSource?: AccountView['spendSource']
   pace?: AccountView['pace']
   expiring?: AccountView['expiring']
 }
@@ -54,6 +55,7 @@ export function buildAccountView(
     balances: sortBalances(state.latestBalances(account.id)).map(toBalanceView),
     spend: extras.spend,
     runwayDays: extras.runwayDays,
+    spendSource: extras.spendSource ?? null,
     pace: extras.pace ?? null,
     expiring: extras.expiring ?? null,
     billingUrl: account.options.billingUrl ?? descriptor?.billingUrl ?? null,

@@ -1,11 +1,11 @@
 import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
-import { balanceKinds } from '../../../shared/balance-kinds'
+import { balanceKinds, type FactSource } from '../../../shared/balance-kinds'
 import type { AccountView } from '../../../shared/contract/schemas'
 import { microsToDecimal } from '../../../shared/money'
 import type { AccountRecord } from './accounts-repo'
 import { AccountStateRepo } from './account-state-repo'
-import { addDays, dayOf } from './days'
+import { addDays, dayOf, monthStart } from './days'
 import { loadLotState } from './lot-input'
 import { computePace, type Pace } from './pace'
 import { dailySpend } from './rollups'
@@ -18,6 +18,8 @@ export interface AccountFigures {
   expiring: { micros: number; expiresAt: string } | null
   /** False for accounts fed only by entries (no spend reported or derived, ever). */
   hasSpend: boolean
+  /** Where this month's spend comes from: `derived` as soon as any of it was computed. */
+  spendSource: FactSource | null
 }
 
 /**
@@ -55,21 +57,24 @@ export function accountFigures(db: Database, accountId: string, now: Date, state
   const pace = computePace(spend, firstDataDay(db, accountId), today, primary.balanceMicros)
   const lots = loadLotState(db, accountId, primary.unit, now)
   const hasSpend = cached(db, 'SELECT 1 FROM daily_rollups WHERE account_id = ? LIMIT 1').get(accountId) !== undefined
-  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring: lots.expiring, hasSpend }
+  const sources = (cached(db, 'SELECT DISTINCT source FROM spend_lines WHERE account_id = ? AND day >= ? AND unit = ?').all(accountId, monthStart(today), primary.unit) as { source: FactSource }[]).map((row) => row.source)
+  const spendSource = sources.length === 0 ? null : sources.length === 1 ? (sources[0] as FactSource) : 'derived'
+  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring: lots.expiring, hasSpend, spendSource }
 }
 
 /** The figures as the account view carries them (decimal strings). */
-export function figuresToView(figures: AccountFigures | null): Pick<AccountView, 'spend' | 'runwayDays' | 'pace' | 'expiring'> {
-  if (!figures) return { spend: null, runwayDays: null, pace: null, expiring: null }
+export function figuresToView(figures: AccountFigures | null): Pick<AccountView, 'spend' | 'spendSource' | 'runwayDays' | 'pace' | 'expiring'> {
+  if (!figures) return { spend: null, spendSource: null, runwayDays: null, pace: null, expiring: null }
   const { pace, unit } = figures
   const decimal = (micros: number | null): string | null => (micros === null ? null : microsToDecimal(micros))
   const expiring = figures.expiring ? { amount: microsToDecimal(figures.expiring.micros), unit, expiresAt: figures.expiring.expiresAt } : null
   if (!figures.hasSpend) {
     const reason = 'Coffer sees no spend for this account (nothing reported, nothing derived), so there is no pace to show.'
-    return { spend: null, runwayDays: null, pace: { unit, burnPerDay: null, windowDays: null, runwayDays: null, runwayDate: null, projection: null, reason }, expiring }
+    return { spend: null, spendSource: null, runwayDays: null, pace: { unit, burnPerDay: null, windowDays: null, runwayDays: null, runwayDate: null, projection: null, reason }, expiring }
   }
   return {
     spend: { unit, today: microsToDecimal(pace.todayMicros), monthToDate: microsToDecimal(pace.monthToDateMicros) },
+    spendSource: figures.spendSource,
     runwayDays: pace.runwayDays,
     pace: {
       unit,

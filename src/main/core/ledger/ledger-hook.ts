@@ -1,8 +1,9 @@
 import type { Database } from 'better-sqlite3'
-import { affectedDays, deriveBalanceDay, hasOfficialSpend } from './balance-derivation'
+import { affectedDays, deriveBalanceDay, DERIVED_SPEND_ITEM, hasOfficialBalance, hasOfficialSpend } from './balance-derivation'
 import { refreshDerivedBalances } from './derived-balance'
 import type { IngestHook } from './ingest'
 import { refreshRollups } from './rollups'
+import { cached } from './statements'
 
 /**
  * Re-derives what depends on facts at `at` for one account: spend and detected top-ups of
@@ -12,10 +13,7 @@ import { refreshRollups } from './rollups'
 export function rederive(db: Database, accountId: string, options: { at: string[]; units: string[]; extraDays: Iterable<string>; now: Date; writtenAt: string }): void {
   const days = new Set(options.extraDays)
   for (const unit of new Set(options.units)) {
-    const isBalanceOnly =
-      db.prepare(`SELECT 1 FROM balance_snapshots WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' LIMIT 1`).get(accountId, unit) !==
-        undefined && !hasOfficialSpend(db, accountId, unit)
-    if (!isBalanceOnly) continue
+    if (!hasOfficialBalance(db, accountId, unit) || hasOfficialSpend(db, accountId, unit)) continue
     const touched = new Set(options.at.flatMap((at) => affectedDays(db, accountId, unit, at)))
     for (const day of [...touched].sort()) {
       deriveBalanceDay(db, accountId, unit, day)
@@ -34,6 +32,12 @@ export function rederive(db: Database, accountId: string, options: { at: string[
 export const ledgerIngestHook: IngestHook = (db, record) => {
   if (record.status !== 'ok' || !record.facts) return
   const facts = record.facts
+  // Once a provider reports spend for a day itself (OpenRouter after a management key is added),
+  // what Coffer derived from balance drops for that day would count twice: the report wins.
+  const dropDerived = cached(db, 'DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND unit = ? AND item = ? AND source = ?')
+  for (const line of facts.spend) {
+    if (line.source === 'official') dropDerived.run(record.accountId, line.day, line.unit, DERIVED_SPEND_ITEM, 'derived')
+  }
   rederive(db, record.accountId, {
     at: [record.finishedAt, ...facts.creditEvents.map((event) => event.occurredAt)],
     units: [...facts.balances.filter((b) => b.kind === 'total' && b.source === 'official').map((b) => b.unit), ...facts.creditEvents.map((e) => e.unit)],

@@ -75,6 +75,7 @@ function SpendLine({ account }: { account: AccountView }) {
         <p>
           Spent {formatMoney({ amount: spend.today, unit: spend.unit })} today ·{' '}
           {formatMoney({ amount: spend.monthToDate, unit: spend.unit })} this month
+          {account.spendSource ? <> <SourceTag source={account.spendSource} /></> : null}
         </p>
       ) : null}
       {runway !== null ? (

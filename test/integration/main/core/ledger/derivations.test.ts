@@ -183,3 +183,26 @@ describe('ledger derivations', () => {
     expect(view?.runwayDays).toBe(41)
   })
 })
+
+describe('derived and reported spend together', () => {
+  const dir = useTempDir()
+  it('a day the provider reports itself replaces what Coffer derived from balance drops', async () => {
+    const c = createTestCore(dir(), { now: () => new Date('2026-03-03T12:00:00.000Z') })
+    try {
+      insertAccount(c, DS, 'OpenRouter', 'openrouter')
+      ingestBalance(c, DS, '2026-03-01T09:00:00.000Z', '50', 'USD')
+      ingestBalance(c, DS, '2026-03-01T18:00:00.000Z', '48', 'USD')
+      expect((await callOk(c, 'records:spend', {})).rows.map((row) => [row.item, row.amount])).toEqual([[DERIVED_SPEND_ITEM, '2']])
+      // A management key now reports the day's activity: 2.10 by model.
+      ingestSpend(c, DS, '2026-03-02T09:00:00.000Z', [['2026-03-01', 'openai/gpt-5', '2.10']])
+      const page = await callOk(c, 'records:spend', {})
+      expect(page.rows.map((row) => [row.item, row.amount, row.source])).toEqual([['openai/gpt-5', '2.1', 'official']])
+      expect(page.summary.totals).toEqual([{ unit: 'USD', amount: '2.1' }])
+      // Later balance drops are no longer turned into spend: the provider reports it.
+      ingestBalance(c, DS, '2026-03-02T18:00:00.000Z', '45', 'USD')
+      expect((await callOk(c, 'records:spend', { from: '2026-03-02' })).total).toBe(0)
+    } finally {
+      c.close()
+    }
+  })
+})
