@@ -126,6 +126,14 @@ describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator 
     await page.emulateMedia({ colorScheme: 'light' })
   })
 
+  it('snoozing until the next top-up takes it out of the banner and the tray colour, not off the page', async () => {
+    await openItems().first().getByRole('button', { name: 'Snooze until the next top-up' }).click()
+    await expect.poll(() => openItems().first().getAttribute('data-state')).toBe('snoozed')
+    expect(await openItems().first().textContent()).toContain('Snoozed until the next top-up')
+    await expect.poll(() => page.getByTestId('alert-banner').count()).toBe(0)
+    expect((await core.handlers['alerts:list']({ limit: 50 })).level).toBe('ok')
+  })
+
   it('a top-up clears it: nothing open, the alert moves to history as resolved, the banner goes', async () => {
     balance = '80.00'
     await refreshAll()

@@ -47,6 +47,8 @@ export interface AlertsSlice {
   setAutoReload(accountId: string, autoReload: boolean): Promise<void>
   /** Saves quiet hours; throws the server's error for the form. */
   saveQuietHours(quietHours: AlertSettings['quietHours']): Promise<void>
+  /** Sends a test message to a webhook and says how it went (a toast). */
+  testWebhook(url: string): Promise<void>
   /** Records a top-up (a credit event) after the user paid on the provider's page. Throws for the form. */
   recordTopUp(accountId: string, amount: string, unit: string | undefined, expiresAt: string | undefined): Promise<void>
 }
@@ -173,6 +175,16 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (set, get) => {
     saveQuietHours: async (quietHours) => {
       const settings = await getBridge().invoke('alerts:update-settings', { quietHours })
       set({ alertSettings: settings })
+    },
+
+    testWebhook: async (url) => {
+      try {
+        const result = await getBridge().invoke('alerts:test-webhook', { url })
+        if (result.ok) get().notify('success', 'Test message sent: check your phone or channel.')
+        else get().notify('error', `The webhook did not take it: ${result.error}`)
+      } catch (error) {
+        get().notify('error', errorMessage(error))
+      }
     },
 
     recordTopUp: async (accountId, amount, unit, expiresAt) => {

@@ -33,6 +33,7 @@ export function AccountRulesForm({ account, rules, autoReload }: { account: Acco
   const removeRule = useStore((state) => state.removeRule)
   const setAutoReload = useStore((state) => state.setAutoReload)
   const notify = useStore((state) => state.notify)
+  const testWebhook = useStore((state) => state.testWebhook)
   const [draft, setDraft] = useState<Draft>(() => draftFrom(rules))
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
@@ -78,7 +79,7 @@ export function AccountRulesForm({ account, rules, autoReload }: { account: Acco
       <div className="rules-grid">
         <label className="field">
           <span className="field-label">Balance below</span>
-          <span className="inline-inputs">
+          <span className="rules-inline-inputs">
             <input inputMode="decimal" className="input-narrow" value={draft.below} onChange={update('below')} placeholder="e.g. 5" aria-describedby={`${idBase}-below-help`} disabled={autoReload} />
             <input className="input-unit" value={draft.unit} onChange={update('unit')} placeholder={primaryUnit || 'unit'} aria-label="Unit" disabled={autoReload} />
           </span>
@@ -98,7 +99,12 @@ export function AccountRulesForm({ account, rules, autoReload }: { account: Acco
           <span className="field-label">
             Webhook <span className="muted">(optional: ntfy topic or Slack incoming webhook)</span>
           </span>
-          <input type="url" value={draft.webhookUrl} onChange={update('webhookUrl')} placeholder="https://ntfy.sh/your-topic" />
+          <span className="rules-inline-inputs">
+            <input type="url" value={draft.webhookUrl} onChange={update('webhookUrl')} placeholder="https://ntfy.sh/your-topic" />
+            <button type="button" className="button button-small" disabled={!draft.webhookUrl.trim()} onClick={() => void testWebhook(draft.webhookUrl.trim())}>
+              Send test
+            </button>
+          </span>
         </label>
       </div>
       <div className="rules-footer">

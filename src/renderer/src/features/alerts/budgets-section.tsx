@@ -65,6 +65,7 @@ function BudgetForm() {
   const [limit, setLimit] = useState('')
   const [unit, setUnit] = useState('')
   const [thresholds, setThresholds] = useState('50, 80, 100')
+  const [webhookUrl, setWebhookUrl] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
   const scopeAccount = accounts.find((account) => account.id === scope)
@@ -83,7 +84,8 @@ function BudgetForm() {
         period,
         limit: limit.trim(),
         unit: unit.trim() || undefined,
-        thresholds: parts.map(Number)
+        thresholds: parts.map(Number),
+        webhookUrl: webhookUrl.trim() || null
       })
       notify('success', 'Spend limit saved.')
       setLimit('')
@@ -128,6 +130,12 @@ function BudgetForm() {
       <label className="field">
         <span className="field-label">Warn at (%)</span>
         <input className="input-narrow" value={thresholds} onChange={(event) => setThresholds(event.target.value)} />
+      </label>
+      <label className="field budget-webhook">
+        <span className="field-label">
+          Webhook <span className="muted">(optional)</span>
+        </span>
+        <input type="url" value={webhookUrl} onChange={(event) => setWebhookUrl(event.target.value)} placeholder="https://ntfy.sh/your-topic" />
       </label>
       <button type="submit" className="button button-primary" disabled={saving}>
         {saving ? 'Saving…' : 'Save limit'}
