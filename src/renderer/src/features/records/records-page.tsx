@@ -33,9 +33,10 @@ export function RecordsPage() {
   const [recording, setRecording] = useState<{ event?: CreditEventView; accountId?: string } | null>(null)
   const [exporting, setExporting] = useState(false)
   const load = store.load
+  // Reload when accounts change too (a poll finished, a credit was recorded elsewhere).
   useEffect(() => {
     void load()
-  }, [load])
+  }, [load, accounts])
   const tab = TABS.find((entry) => entry.id === store.tab) ?? (TABS[0] as (typeof TABS)[number])
   const data = store.data?.tab === store.tab ? store.data : null
 
