@@ -39,6 +39,15 @@ export interface ProviderOptionField {
   pattern?: string
   /** Stored when the user leaves the option empty (a manual account's unit: USD). */
   default?: string
+  /** Example text shown in the empty field. */
+  placeholder?: string
+  /** The field does not apply (and is not shown or sent) while another option has this value. */
+  hiddenWhen?: { option: string; equals: string }
+}
+
+/** Whether `field` applies given the other option values (see {@link ProviderOptionField.hiddenWhen}). */
+export function optionApplies(field: ProviderOptionField, options: Readonly<Record<string, string>>): boolean {
+  return !field.hiddenWhen || (options[field.hiddenWhen.option] ?? '') !== field.hiddenWhen.equals
 }
 
 /** Static facts about one provider. */
@@ -173,6 +182,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
         key: 'teamId',
         label: 'Team ID',
         help: 'In the xAI Console address: console.x.ai/team/<team id>/…',
+        placeholder: 'e.g. 3f2a9c1e-…',
         required: true,
         kind: 'text',
         pattern: '[A-Za-z0-9_-]{4,100}'
@@ -288,15 +298,25 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
         help: 'The full address Coffer sends one GET to; for a relay, the site’s address (https://relay.example.com). A base URL works too.',
         required: false,
         kind: 'url',
-        pattern: 'https?://\\S+'
+        pattern: 'https?://\\S+',
+        placeholder: 'https://api.example.com/v1/balance'
       },
-      { key: 'authHeader', label: 'Auth header', help: 'Header that carries the key; default Authorization.', required: false, kind: 'text', pattern: '[A-Za-z0-9-]{1,64}' },
-      { key: 'authScheme', label: 'Auth scheme', help: 'Written before the key; default Bearer. Use none to send the key alone.', required: false, kind: 'text', pattern: '[A-Za-z0-9._-]{1,32}' },
-      { key: 'balancePath', label: 'JSON path to the balance', help: 'e.g. data.balance or data.items[0].amount.', required: false, kind: 'text' },
-      { key: 'usedPath', label: 'JSON path to the amount used', required: false, kind: 'text' },
-      { key: 'totalPath', label: 'JSON path to the total / limit', required: false, kind: 'text' },
-      { key: 'unit', label: 'Unit', help: 'USD, CNY, credits… Default USD.', required: false, kind: 'text', pattern: UNIT_PATTERN },
-      { key: 'scale', label: 'Scale', help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is.', required: false, kind: 'text', pattern: '[+-]?\\d{1,2}|/\\s*\\d+(\\.\\d+)?' },
+      { key: 'authHeader', label: 'Auth header', help: 'Header that carries the key; default Authorization.', required: false, kind: 'text', pattern: '[A-Za-z0-9-]{1,64}', placeholder: 'Authorization' },
+      { key: 'authScheme', label: 'Auth scheme', help: 'Written before the key; default Bearer. Use none to send the key alone.', required: false, kind: 'text', pattern: '[A-Za-z0-9._-]{1,32}', placeholder: 'Bearer' },
+      { key: 'balancePath', label: 'JSON path to the balance', help: 'Where the number is in the answer.', required: false, kind: 'text', placeholder: 'data.balance', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
+      { key: 'usedPath', label: 'JSON path to the amount used', required: false, kind: 'text', placeholder: 'data.used', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
+      { key: 'totalPath', label: 'JSON path to the total / limit', required: false, kind: 'text', placeholder: 'data.limit', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
+      { key: 'unit', label: 'Unit', help: 'USD, CNY, credits… Default USD.', required: false, kind: 'text', pattern: UNIT_PATTERN, placeholder: 'USD', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
+      {
+        key: 'scale',
+        label: 'Scale',
+        help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is.',
+        required: false,
+        kind: 'text',
+        pattern: '[+-]?\\d{1,2}|/\\s*\\d+(\\.\\d+)?',
+        placeholder: '-2',
+        hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' }
+      },
       { key: 'billingUrl', label: 'Billing or top-up page', required: false, kind: 'url', pattern: 'https://\\S+' }
     ],
     billingUrl: null,

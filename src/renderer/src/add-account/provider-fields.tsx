@@ -1,4 +1,4 @@
-import type { ProviderDescriptor } from '../../../shared/providers'
+import { optionApplies, type ProviderDescriptor } from '../../../shared/providers'
 import { ExternalLink } from '../components/external-link'
 import { FormField } from './form-field'
 import type { AccountFormValues, FieldErrors } from './validate-form'
@@ -56,6 +56,7 @@ export function KeyField({ values, errors, descriptor, update }: FieldGroupProps
 /** Extra settings the provider needs (team id, site…), from its descriptor. */
 export function OptionFields({ values, errors, descriptor, update }: FieldGroupProps) {
   const fields = descriptor.options
+    .filter((field) => optionApplies(field, values.options))
     .map((field) => {
       const setValue = (value: string): void => update({ options: { ...values.options, [field.key]: value } })
       const value = values.options[field.key] ?? ''
@@ -85,6 +86,7 @@ export function OptionFields({ values, errors, descriptor, update }: FieldGroupP
               <input
                 {...control}
                 type={field.kind === 'url' ? 'url' : 'text'}
+                placeholder={field.placeholder}
                 value={value}
                 onChange={(event) => setValue(event.target.value)}
               />

@@ -1,5 +1,5 @@
 import { accountDraftSchema, apiKeySchema, type AccountDraft } from '../../../shared/contract'
-import type { ProviderDescriptor, ProviderId } from '../../../shared/providers'
+import { optionApplies, type ProviderDescriptor, type ProviderId } from '../../../shared/providers'
 
 /** What the add-account form holds while the user types. The key never leaves the form's state. */
 export interface AccountFormValues {
@@ -27,6 +27,7 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
   const errors: FieldErrors = {}
   const options: Record<string, string> = {}
   for (const field of descriptor.options) {
+    if (!optionApplies(field, values.options)) continue
     const value = (values.options[field.key] ?? '').trim()
     // Secret options (OpenRouter's management key) travel like the key: core puts them in the
     // keychain (slot = option key) and never stores them with the account's options.

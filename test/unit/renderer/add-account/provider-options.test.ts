@@ -57,3 +57,14 @@ describe('add-account form per provider', () => {
     expect(validateAccountForm(form('openrouter'), providerDescriptors.openrouter)).toMatchObject({ ok: true, draft: { options: {} } })
   })
 })
+
+describe('options that depend on another option', () => {
+  it('the relay preset hides and drops the JSON-endpoint fields', () => {
+    const check = validateAccountForm(
+      form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', balancePath: 'a..b', scale: 'x' } }),
+      providerDescriptors.custom
+    )
+    expect(check).toMatchObject({ ok: true, draft: { options: { preset: 'openai-compatible-relay', url: 'https://relay.test' } } })
+    if (check.ok) expect(Object.keys(check.draft.options ?? {})).toEqual(['preset', 'url'])
+  })
+})
