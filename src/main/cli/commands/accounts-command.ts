@@ -30,6 +30,9 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
     .action(async (options: AddOptions) => {
       const descriptor = findProvider(options.provider)
       if (!descriptor) throw new UsageError(`Unknown provider "${options.provider}". Choose one of: ${providerIds.join(', ')}.`)
+      if (descriptor.key.required && !options.keyStdin) {
+        throw new UsageError(`${descriptor.name} accounts need a key (${descriptor.key.label}); keys are read from standard input only: \`… | coffer accounts add --provider ${descriptor.id} --label "${options.label}" --key-stdin\`.`)
+      }
       const key = options.keyStdin ? await readKey(io) : undefined
       const core = openCliCore(program.opts<GlobalOptions>(), io)
       try {
@@ -44,7 +47,6 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
           key
         })
         io.out(`Added ${account.label} (${account.id}, ${descriptor.name})${account.hasKey ? `, key ${account.keyHint} stored in the keychain` : ''}.`)
-        if (descriptor.key.required && !key) io.out('No key given: add one with --key-stdin to start polling.')
       } finally {
         core.close()
       }
