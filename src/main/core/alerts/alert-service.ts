@@ -31,7 +31,13 @@ export class AlertService {
 
   /** The ingest hook: evaluate in the ingest transaction, deliver once it has committed. */
   readonly ingestHook: IngestHook = (_db, record) => {
-    this.evaluate(record.accountId)
+    try {
+      this.evaluate(record.accountId)
+    } catch (error) {
+      // evaluateAlerts runs in a savepoint, already rolled back here: the poll's own facts still
+      // commit. A bug in alerting must never cost the user their balance history.
+      console.error(`Coffer: alert evaluation after polling ${record.accountId} failed:`, (error as Error).message)
+    }
     this.queueDelivery()
   }
 

@@ -168,34 +168,37 @@ export class AlertsRepo {
     return rows.map((row) => ({ ...row, snoozeUntilTopUp: row.snoozeUntilTopUp === 1, latched: row.latched === 1 }))
   }
 
-  /** Opens a new alert for a condition that was just crossed. */
-  fire(condition: Condition, now: string, state: AlertState = 'active'): number {
-    return Number(
-      this.db
-        .prepare(
-          `INSERT INTO alerts (condition_key, account_id, rule_id, budget_id, kind, severity, state, message, fired_at,
-             resolved_at, last_value_micros, last_value_unit, last_evaluated_at, webhook_url, webhook_format, webhook_status)
-           VALUES (@key, @accountId, @ruleId, @budgetId, @kind, @severity, @state, @message, @now, @resolvedAt,
-             @valueMicros, @unit, @now, @webhookUrl, @webhookFormat, @webhookStatus)`
-        )
-        .run({
-          key: condition.key,
-          accountId: condition.accountId,
-          ruleId: condition.ruleId,
-          budgetId: condition.budgetId,
-          kind: condition.kind,
-          severity: condition.severity,
-          state,
-          message: condition.message,
-          now,
-          resolvedAt: state === 'resolved' ? now : null,
-          valueMicros: condition.valueMicros,
-          unit: condition.unit,
-          webhookUrl: condition.webhook?.url ?? null,
-          webhookFormat: condition.webhook?.format ?? null,
-          webhookStatus: condition.webhook ? 'pending' : null
-        }).lastInsertRowid
-    )
+  /**
+   * Opens a new alert for a condition that was just crossed. Returns its id, or `null` when an open
+   * alert for the same condition already exists (another process, the CLI say, got there first).
+   */
+  fire(condition: Condition, now: string, state: AlertState = 'active'): number | null {
+    const result = this.db
+      .prepare(
+        `INSERT INTO alerts (condition_key, account_id, rule_id, budget_id, kind, severity, state, message, fired_at,
+           resolved_at, last_value_micros, last_value_unit, last_evaluated_at, webhook_url, webhook_format, webhook_status)
+         VALUES (@key, @accountId, @ruleId, @budgetId, @kind, @severity, @state, @message, @now, @resolvedAt,
+           @valueMicros, @unit, @now, @webhookUrl, @webhookFormat, @webhookStatus)
+         ON CONFLICT (condition_key) WHERE state <> 'resolved' OR latched = 1 DO NOTHING`
+      )
+      .run({
+        key: condition.key,
+        accountId: condition.accountId,
+        ruleId: condition.ruleId,
+        budgetId: condition.budgetId,
+        kind: condition.kind,
+        severity: condition.severity,
+        state,
+        message: condition.message,
+        now,
+        resolvedAt: state === 'resolved' ? now : null,
+        valueMicros: condition.valueMicros,
+        unit: condition.unit,
+        webhookUrl: condition.webhook?.url ?? null,
+        webhookFormat: condition.webhook?.format ?? null,
+        webhookStatus: condition.webhook ? 'pending' : null
+      })
+    return result.changes > 0 ? Number(result.lastInsertRowid) : null
   }
 
   /** Refreshes an open alert's figure, message and severity (no new notification). */

@@ -95,7 +95,8 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
     }
     for (const condition of conditions) {
       if (stepAlert(open.get(condition.key), condition, machine).type === 'fire') {
-        result.fired.push(repo.fire(condition, nowIso))
+        const id = repo.fire(condition, nowIso)
+        if (id !== null) result.fired.push(id)
       }
     }
     return result
@@ -142,5 +143,5 @@ function announceTopUp(db: Database, repo: AlertsRepo, facts: AlertFacts, accoun
     now,
     'resolved'
   )
-  result.fired.push(id)
+  if (id !== null) result.fired.push(id)
 }

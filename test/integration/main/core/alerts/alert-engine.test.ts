@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { EventPayload } from '../../../../../src/shared/contract'
 import type { AlertView } from '../../../../../src/shared/contract/alerts-calls'
 import type { Core } from '../../../../../src/main/core/app'
+import { AlertsRepo } from '../../../../../src/main/core/alerts/alerts-repo'
 import { MemorySecretStore } from '../../../../../src/main/core/secrets/memory-secret-store'
 import { callOk, callWire, createTestCore } from '../../../../helpers/test-core'
 import { useTempDir } from '../../../../helpers/temp-dir'
@@ -229,6 +230,36 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
     await pollAt('40')
     const open = await active()
     expect(open.map((alert) => alert.accountLabel).sort()).toEqual(['DeepSeek', 'Other'])
+  })
+
+  it('two processes on one ledger cannot open the same alert twice', async () => {
+    await pollAt('40')
+    const [alert] = await active()
+    const repo = new AlertsRepo(core.context.db)
+    const again = repo.fire(
+      { key: `rule:${(await callOk(core, 'rules:list', { accountId }))[0]?.id}`, accountId, kind: 'low_balance', severity: 'warning', state: 'on', message: 'dup', valueMicros: 1, unit: 'CNY', ruleId: null, budgetId: null, webhook: null },
+      new Date(clock).toISOString()
+    )
+    expect(again).toBeNull()
+    expect((await list()).map((row) => row.id)).toEqual([alert?.id])
+  })
+
+  it('a failure inside alert evaluation never costs the poll its facts', async () => {
+    await pollAt('100')
+    // Break the alert tables the engine reads; the poll must still commit its balance.
+    core.context.db.exec('DROP TABLE account_alert_settings')
+    const errors: unknown[] = []
+    const original = console.error
+    console.error = (...args: unknown[]) => errors.push(args)
+    try {
+      await pollAt('42')
+    } finally {
+      console.error = original
+    }
+    const [account] = await callOk(core, 'accounts:list', {})
+    expect(account?.balances[0]).toMatchObject({ amount: '42', unit: 'CNY' })
+    expect(account?.status).toBe('ok')
+    expect(JSON.stringify(errors)).toContain('alert evaluation')
   })
 
   it('removing a rule resolves its open alert', async () => {
