@@ -1,7 +1,8 @@
 import type { BreakEven, Comparison, PlanOption } from '../../../shared/contract/plans-calls'
 import type { BillingOption, Plan, PricingDataset } from '../../../shared/plan-catalog'
-import { microsToDecimal, toMicros, type Micros } from '../../../shared/money'
+import { microsToDecimal, toMicros } from '../../../shared/money'
 import { findBreakEvens, type BreakEvenPoint } from './break-even'
+import { usd } from './cost-lines'
 import { currentCost, lineToWire, paygCost, subscriptionCost, type CostFunction, type Evaluation } from './option-costs'
 import type { PriceBook } from './price-book'
 import { valueWorkload, type ValuedWorkload } from './usage-valuation'
@@ -34,7 +35,6 @@ interface Candidate {
 /** Pairwise break-evens beyond this many stay in `breakEvens` but out of the plain answers. */
 const MAX_HEADLINE_BREAK_EVENS = 3
 
-const usd = (micros: Micros): string => `$${(Math.round(micros / 10_000) / 100).toFixed(2)}`
 
 /**
  * The plan comparison (pure): values the measured usage, prices every option per month at that

@@ -139,7 +139,20 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
                   {form.kind === 'subscription' ? text('included', 'Credits included per month', { inputMode: 'numeric', placeholder: 'unknown' }) : null}
                   {text('markup', 'Usage markup', { inputMode: 'decimal', optional: true, help: 'How much more than API list price it charges (1 = same).' })}
                 </div>
-                {form.kind === 'subscription' ? check('rollover', 'Unused included credits carry over') : null}
+                {form.kind === 'subscription' ? (
+                  <div className="plan-form-grid">
+                    <FormField label="Included credits refresh" help="When the plan's own credits are granted again.">
+                      {(control) => (
+                        <select {...control} value={form.refresh} onChange={(event) => update('refresh', event.target.value as PlanForm['refresh'])}>
+                          <option value="monthly">Every month</option>
+                          <option value="yearly">Every year</option>
+                          <option value="none">Never (one-time)</option>
+                        </select>
+                      )}
+                    </FormField>
+                    <div className="plan-check-cell">{check('rollover', 'Unused included credits carry over')}</div>
+                  </div>
+                ) : null}
                 {check('hasTopUp', 'Sells top-up credit packs')}
                 {form.hasTopUp ? (
                   <div className="plan-form-grid">
