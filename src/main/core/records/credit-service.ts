@@ -45,9 +45,7 @@ function checkTimes(at: string, expiresAt: string | null | undefined, now: Date)
 function defaultUnit(db: Database, account: AccountRecord): string {
   const primary = primaryUnit(db, new AccountStateRepo(db), account.id)
   if (primary) return primary.unit
-  // Manual accounts name their unit when they are added (credits, USD…).
-  if (account.options.unit) return account.options.unit
-  // Manual (and custom) accounts name their unit when they are added.
+  // Manual (and custom) accounts name their unit when they are added (credits, USD…).
   if (account.options.unit) return account.options.unit
   throw new CofferError('bad_request', `Coffer does not know ${account.label}’s unit yet: say which one (for example USD, CNY or credits).`)
 }
