@@ -31,7 +31,9 @@ export function creditLines(
       notes.push(`Assumes ${plan.providerName} charges your usage at API list price (${unitInfo.perUsd} ${unit} = $1); set a markup if it charges more.`)
     }
   }
-  const included = unitInfo.includedPerMonth
+  // One-time credits do not recur, so they do not lower the steady monthly cost. A yearly grant is
+  // entered per month (a twelfth), which equals it for steady usage.
+  const included = unitInfo.refresh === 'none' ? 0 : unitInfo.includedPerMonth
   if (included === null) missing.push(`the ${unit} included per month`)
   if (need === null || included === null) {
     lines.push({ label: `${unit} needed`, micros: null, detail: need === null ? 'unknown' : `${credits(need)} ${unit}/month` })

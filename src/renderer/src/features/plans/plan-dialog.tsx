@@ -136,7 +136,7 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
                 <div className="plan-form-grid">
                   {text('creditUnit', 'Credit unit')}
                   {text('perUsd', 'Credits per $1', { inputMode: 'decimal', placeholder: 'unknown', help: 'GPTBots: 100 credits = $1.' })}
-                  {form.kind === 'subscription' ? text('included', 'Credits included per month', { inputMode: 'numeric', placeholder: 'unknown' }) : null}
+                  {form.kind === 'subscription' ? text('included', 'Credits included per month', { inputMode: 'numeric', placeholder: 'unknown', help: 'For a yearly grant, a twelfth of it.' }) : null}
                   {text('markup', 'Usage markup', { inputMode: 'decimal', optional: true, help: 'How much more than API list price it charges (1 = same).' })}
                 </div>
                 {form.kind === 'subscription' ? (

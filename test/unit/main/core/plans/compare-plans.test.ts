@@ -39,6 +39,13 @@ describe('comparePlans: hand-computed monthly costs', () => {
     expect(option?.answer).toContain('expire unused')
   })
 
+  it('does not count one-time credits against a steady monthly cost', () => {
+    // 1,000 credits granted once (refresh: none) do not recur: all 2,500 credits/month are bought.
+    const once = plan({ id: 'once', kind: 'subscription', billing: [{ period: 'month', price: '0' }], credits: { ...credits(1000), refresh: 'none' }, topUps: [{ credits: 1000, price: '10', validityMonths: null }] })
+    const option = compare(workload([spender('OpenAI', 'openai', 25)]), [once]).options.find((o) => o.key === 'once')
+    expect(option?.monthlyCost).toBe('25')
+  })
+
   it('shows no waste when packs never expire', () => {
     const pack = plan({ id: 'pack', kind: 'prepaid', credits: credits(0), topUps: [{ credits: 10000, price: '100', validityMonths: null }] })
     const option = compare(workload([spender('OpenAI', 'openai', 5)]), [pack]).options.find((o) => o.key === 'pack')
