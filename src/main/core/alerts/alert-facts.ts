@@ -3,6 +3,7 @@ import type { AccountStatus } from '../../../shared/account-status'
 import { sortBalances } from '../accounts/account-view'
 import { AccountStateRepo } from '../ledger/account-state-repo'
 import type { AccountRecord } from '../ledger/accounts-repo'
+import { loadLotState } from '../ledger/lot-input'
 import type { AccountFacts, ExpiringLot } from './alert-model'
 import type { BudgetWindow } from './budget-math'
 
@@ -21,7 +22,13 @@ export class AlertFacts {
   }
 
   /** One account's facts; `runwayDays` comes from the ledger's derivations when they provide it. */
-  forAccount(account: AccountRecord, autoReload: boolean, now: Date, runwayDays: number | null, estimateRunway = true): AccountFacts {
+  forAccount(
+    account: AccountRecord,
+    autoReload: boolean,
+    now: Date,
+    runwayDays: number | null,
+    needs: { runway: boolean; lots: boolean } = { runway: true, lots: true }
+  ): AccountFacts {
     const last = this.state.lastPoll(account.id)
     const balances = sortBalances(this.state.latestBalances(account.id)).map(({ unit, kind, amountMicros }) => ({ unit, kind, amountMicros }))
     const facts: AccountFacts = {
@@ -32,22 +39,25 @@ export class AlertFacts {
       status: (last?.status ?? 'never_polled') as AccountStatus,
       balances,
       runwayDays,
-      lots: this.unexpiredLots(account.id, now)
+      lots: needs.lots ? this.unexpiredLots(account.id, now) : []
     }
-    if (facts.runwayDays === null && estimateRunway) facts.runwayDays = this.fallbackRunway(facts, now)
+    if (facts.runwayDays === null && needs.runway) facts.runwayDays = this.fallbackRunway(facts, now)
     return facts
   }
 
-  /** Credit lots with a future expiry. Amounts are the lots' full sizes (spend is not netted out). */
+  /**
+   * Credit lots with a future expiry and what is left on them: the ledger's first-in first-out
+   * replay of credit events against spend (so a grant half used up reports its remaining half).
+   */
   unexpiredLots(accountId: string, now: Date): ExpiringLot[] {
-    return this.db
-      .prepare(
-        `SELECT unit, amount_micros AS amountMicros, expires_at AS expiresAt FROM credit_events
-         WHERE account_id = ? AND expires_at IS NOT NULL AND expires_at > ? AND amount_micros > 0
-           AND kind IN (SELECT value FROM json_each(?))
-         ORDER BY expires_at`
-      )
-      .all(accountId, now.toISOString(), JSON.stringify(CREDIT_ADDING_KINDS)) as ExpiringLot[]
+    const units = this.db
+      .prepare(`SELECT DISTINCT unit FROM credit_events WHERE account_id = ? AND expires_at IS NOT NULL AND expires_at > ?`)
+      .all(accountId, now.toISOString()) as { unit: string }[]
+    return units.flatMap(({ unit }) =>
+      loadLotState(this.db, accountId, unit, now)
+        .lots.filter((lot) => lot.remaining > 0 && lot.expiresAt !== null && Date.parse(lot.expiresAt) > now.getTime())
+        .map((lot) => ({ unit, amountMicros: lot.remaining, expiresAt: lot.expiresAt as string }))
+    )
   }
 
   /**

@@ -54,9 +54,11 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
     for (const account of options.accounts) {
       if (!inScope(account.id)) continue
       const autoReload = repo.autoReload(account.id)
-      // Runway costs a derivation query: only worked out for accounts with a runway rule.
-      const wantsRunway = repo.listRules(account.id).some((rule) => rule.enabled && rule.kind === 'runway')
-      const accountFacts = facts.forAccount(account, autoReload, now, wantsRunway ? options.runwayDays(account) : null, wantsRunway)
+      // Runway and credit lots cost derivation queries: only worked out for accounts with such a rule.
+      const rules = repo.listRules(account.id).filter((rule) => rule.enabled)
+      const wantsRunway = rules.some((rule) => rule.kind === 'runway')
+      const wantsLots = rules.some((rule) => rule.kind === 'expiring_credit')
+      const accountFacts = facts.forAccount(account, autoReload, now, wantsRunway ? options.runwayDays(account) : null, { runway: wantsRunway, lots: wantsLots })
       applyDefaultRules(repo, accountFacts.accountId, spendableBalance(accountFacts, null), nowIso)
       conditions.push(...accountConditions(accountFacts, repo.listRules(account.id), now))
       if (account.id === options.polledAccountId && autoReload) announceTopUp(db, repo, facts, account, nowIso, result)
