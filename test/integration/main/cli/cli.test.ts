@@ -265,6 +265,45 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
   })
 })
 
+describeWithKeychain('coffer CLI against an OpenRouter-shaped server with string amounts', () => {
+  const service = testKeychainService()
+  const key = `sk-or-v1-${randomBytes(16).toString('hex')}`
+  let home: string
+  let simulator: ProviderSimulator
+
+  beforeAll(async () => {
+    home = await makeTempDir('coffer-cli-or-')
+    simulator = await ProviderSimulator.start()
+  })
+
+  afterAll(async () => {
+    await simulator.close()
+    await removeTempDir(home)
+    await deleteKeychainService(service)
+  })
+
+  it('add, poll and status --json: credits with /key figures, amounts exact', async () => {
+    simulator.route('GET', '/api/v1/credits', { body: { data: { total_credits: '250', total_usage: '12.3456789' } } })
+    simulator.route('GET', '/api/v1/key', { body: { data: { limit: 100, limit_remaining: '87.5', usage: 12.5 } } })
+    const env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
+    const run = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
+
+    expect((await run(['accounts', 'add', '--provider', 'openrouter', '--label', 'Router', '--base-url', simulator.baseUrl, '--key-stdin'], key)).code).toBe(0)
+    expect((await run(['poll'])).code).toBe(0)
+    const status = JSON.parse((await run(['status', '--json'])).stdout) as StatusJson
+
+    expect(status.accounts[0]?.status).toBe('ok')
+    expect(status.accounts[0]?.balances.map((b) => [b.kind, b.amount])).toEqual([
+      ['total', '237.654321'], // 250 − 12.3456789, rounded half-even to micro-units
+      ['key_limit_remaining', '87.5'],
+      ['key_limit', '100'],
+      ['key_usage', '12.5']
+    ])
+    expect(status.totals.balances).toEqual([{ unit: 'USD', amount: '237.654321' }])
+    expect(simulator.requests.every((r) => r.headers.authorization === `Bearer ${key}`)).toBe(true)
+  })
+})
+
 describeWithKeychain('coffer CLI without a reachable keychain', () => {
   let home: string
 
