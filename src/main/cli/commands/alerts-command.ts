@@ -16,7 +16,8 @@ interface RuleOptions {
 
 /**
  * `coffer alerts [--json]`: active and recent alerts; `coffer alerts rule ID|LABEL (--below DEC
- * [--unit U] | --runway-days N | --expiring-days N)`; `coffer alerts snooze|dismiss ALERT-ID`.
+ * [--unit U] | --runway-days N | --expiring-days N)`; `coffer alerts snooze|dismiss ALERT-ID`;
+ * `coffer alerts auto-reload ID|LABEL on|off`; `coffer alerts quiet-hours FROM TO | off`.
  */
 export function registerAlertsCommand(program: Command, io: CliIo): void {
   const alerts = program
@@ -76,6 +77,45 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
               ? `runway below ${rule.days} days`
               : `credit expiring within ${rule.days} days`
         io.out(`Alert rule set for ${account.label}: ${what}.`)
+      } finally {
+        core.close()
+      }
+    })
+
+  alerts
+    .command('auto-reload')
+    .description('mark an account as reloading automatically at the provider (no low-balance alarm; top-ups announced)')
+    .argument('<id-or-label>', 'the account')
+    .argument('<on|off>', 'on or off')
+    .action(async (idOrLabel: string, value: string) => {
+      if (value !== 'on' && value !== 'off') throw new UsageError('Say on or off, e.g. `coffer alerts auto-reload DeepSeek on`.')
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const account = resolveAccount(core, idOrLabel)
+        await call(core, 'alerts:set-auto-reload', { accountId: account.id, autoReload: value === 'on' })
+        io.out(value === 'on' ? `${account.label} reloads automatically: no low-balance alarm; top-ups are announced.` : `${account.label}: low-balance alarms are back on.`)
+      } finally {
+        core.close()
+      }
+    })
+
+  alerts
+    .command('quiet-hours')
+    .description('hold notifications and webhooks during these local hours (alerts are still recorded)')
+    .argument('<from|off>', 'start, 24-hour HH:MM, or off')
+    .argument('[to]', 'end, 24-hour HH:MM')
+    .action(async (from: string, to: string | undefined) => {
+      const core = openCliCore(program.opts<GlobalOptions>(), io)
+      try {
+        const current = (await call(core, 'alerts:settings', {})).quietHours
+        if (from === 'off') {
+          await call(core, 'alerts:update-settings', { quietHours: { ...current, enabled: false } })
+          io.out('Quiet hours off.')
+          return
+        }
+        if (to === undefined) throw new UsageError('Give both ends, e.g. `coffer alerts quiet-hours 22:00 07:00`, or `off`.')
+        const saved = await call(core, 'alerts:update-settings', { quietHours: { enabled: true, start: from, end: to } })
+        io.out(`Quiet hours ${saved.quietHours.start}–${saved.quietHours.end} (this machine’s time).`)
       } finally {
         core.close()
       }
