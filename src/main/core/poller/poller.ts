@@ -43,6 +43,8 @@ export class Poller<R extends { status: AccountStatus; retryAfterMs: number | nu
   private readonly timers = new Map<string, unknown>()
   private readonly inFlight = new Map<string, Promise<R>>()
   private readonly failures = new Map<string, number>()
+  /** The interval each pending timer was computed with, to tell whether a refresh must redo it. */
+  private readonly intervals = new Map<string, number>()
   private running = false
 
   constructor(private readonly options: PollerOptions<R>) {}
@@ -58,13 +60,30 @@ export class Poller<R extends { status: AccountStatus; retryAfterMs: number | nu
     this.running = false
     for (const handle of this.timers.values()) this.options.clock.clearTimeout(handle)
     this.timers.clear()
+    this.intervals.clear()
   }
 
-  /** Re-reads accounts (after add, edit or remove) and reschedules them. */
+  /**
+   * Re-reads accounts (after add, edit or remove): schedules new ones, drops removed ones and
+   * redoes those whose interval changed. Other timers stay as they are: rescheduling them from
+   * history would forget a backoff or a Retry-After wait whenever any account changes.
+   */
   refreshSchedule(): void {
     if (!this.running) return
-    this.stop()
-    this.start()
+    const accounts = this.options.accounts()
+    const known = new Set(accounts.map((account) => account.id))
+    for (const [accountId, handle] of this.timers) {
+      if (known.has(accountId)) continue
+      this.options.clock.clearTimeout(handle)
+      this.timers.delete(accountId)
+      this.intervals.delete(accountId)
+      this.failures.delete(accountId)
+    }
+    for (const account of accounts) {
+      if (this.inFlight.has(account.id)) continue // scheduled when that poll finishes
+      const unchanged = this.timers.has(account.id) && this.intervals.get(account.id) === account.pollIntervalMinutes * 60_000
+      if (!unchanged) this.scheduleFromHistory(account)
+    }
   }
 
   isPolling(accountId: string): boolean {
@@ -89,22 +108,24 @@ export class Poller<R extends { status: AccountStatus; retryAfterMs: number | nu
   private scheduleFromHistory(account: ScheduledAccount): void {
     const intervalMs = account.pollIntervalMinutes * 60_000
     const due = account.lastFinishedAt === null ? 0 : account.lastFinishedAt + intervalMs - this.options.clock.now()
-    this.schedule(account.id, Math.max(0, due))
+    this.schedule(account.id, Math.max(0, due), intervalMs)
   }
 
-  private schedule(accountId: string, delayMs: number): void {
+  private schedule(accountId: string, delayMs: number, intervalMs: number): void {
     if (!this.running) return
     const previous = this.timers.get(accountId)
     if (previous !== undefined) this.options.clock.clearTimeout(previous)
     const handle = this.options.clock.setTimeout(() => {
       this.timers.delete(accountId)
+      this.intervals.delete(accountId)
       this.pollNow(accountId).catch((error: unknown) => {
         this.options.onError?.(accountId, error)
-        const intervalMs = this.intervalOf(accountId)
-        if (intervalMs !== null) this.schedule(accountId, intervalMs)
+        const current = this.intervalOf(accountId)
+        if (current !== null) this.schedule(accountId, current, current)
       })
     }, delayMs)
     this.timers.set(accountId, handle)
+    this.intervals.set(accountId, intervalMs)
   }
 
   private afterPoll(accountId: string, result: R): void {
@@ -114,7 +135,8 @@ export class Poller<R extends { status: AccountStatus; retryAfterMs: number | nu
     if (intervalMs === null) return // removed meanwhile
     this.schedule(
       accountId,
-      nextPollDelay({ intervalMs, status: result.status, consecutiveFailures: failures, retryAfterMs: result.retryAfterMs, random: this.options.random() })
+      nextPollDelay({ intervalMs, status: result.status, consecutiveFailures: failures, retryAfterMs: result.retryAfterMs, random: this.options.random() }),
+      intervalMs
     )
   }
 

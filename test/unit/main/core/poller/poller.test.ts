@@ -206,6 +206,37 @@ describe('Poller', () => {
     expect(clock.pending()).toEqual([])
   })
 
+  it('refreshSchedule() keeps the Retry-After wait and backoff of accounts that did not change', async () => {
+    const { clock, polls, poller, accounts } = setup([{ id: 'limited', pollIntervalMinutes: 15, lastFinishedAt: null }], 0.5)
+    polls.auto = { status: 'rate_limited', retryAfterMs: 60 * MIN }
+    poller.start()
+    await clock.advance(0)
+    expect(clock.pending()).toEqual([60 * MIN])
+    // What the ledger now says about it: polled just now.
+    accounts[0] = { id: 'limited', pollIntervalMinutes: 15, lastFinishedAt: clock.now() }
+
+    // The user adds another account (or edits one): the limited account must still wait the hour.
+    accounts.push({ id: 'new', pollIntervalMinutes: 15, lastFinishedAt: null })
+    poller.refreshSchedule()
+    expect(clock.pending()).toEqual([0, 60 * MIN])
+    await clock.advance(59 * MIN)
+    expect(polls.calls).toEqual(['limited', 'new'])
+  })
+
+  it('refreshSchedule() during a poll leaves that account to be scheduled when it finishes', async () => {
+    const { clock, polls, poller, accounts } = setup([{ id: 'a', pollIntervalMinutes: 15, lastFinishedAt: null }])
+    polls.auto = null
+    poller.start()
+    await clock.advance(0)
+    accounts.push({ id: 'b', pollIntervalMinutes: 15, lastFinishedAt: clock.now() })
+    poller.refreshSchedule()
+    expect(clock.pending()).toEqual([15 * MIN]) // b only; a is in flight
+    polls.answer()
+    await settle()
+    expect(clock.pending()).toEqual([15 * MIN, 15 * MIN])
+    expect(polls.calls).toEqual(['a'])
+  })
+
   it('refreshSchedule() before start() schedules nothing (the CLI polls on demand only)', () => {
     const { clock, poller } = setup([{ id: 'a', pollIntervalMinutes: 15, lastFinishedAt: null }])
     poller.refreshSchedule()
