@@ -84,7 +84,8 @@ export function createCore(deps: CoreDeps): Core {
         return {
           id: account.id,
           pollIntervalMinutes: account.pollIntervalMinutes,
-          lastFinishedAt: last ? Date.parse(last.finishedAt) : null
+          lastFinishedAt: last ? Date.parse(last.finishedAt) : null,
+          lastRetryAfterMs: last?.retryAfterMs ?? null
         }
       }),
     poll: (accountId) => runPoll(context, accountId),

@@ -24,6 +24,8 @@ export interface ScheduledAccount {
   pollIntervalMinutes: number
   /** When its last poll finished (ms since epoch), or `null` if never polled. */
   lastFinishedAt: number | null
+  /** The Retry-After its last poll was given, so a restart does not ask a rate-limited provider early. */
+  lastRetryAfterMs?: number | null
 }
 
 export interface PollerOptions<R extends { status: AccountStatus; retryAfterMs: number | null }> {
@@ -107,7 +109,8 @@ export class Poller<R extends { status: AccountStatus; retryAfterMs: number | nu
 
   private scheduleFromHistory(account: ScheduledAccount): void {
     const intervalMs = account.pollIntervalMinutes * 60_000
-    const due = account.lastFinishedAt === null ? 0 : account.lastFinishedAt + intervalMs - this.options.clock.now()
+    const wait = Math.max(intervalMs, account.lastRetryAfterMs ?? 0)
+    const due = account.lastFinishedAt === null ? 0 : account.lastFinishedAt + wait - this.options.clock.now()
     this.schedule(account.id, Math.max(0, due), intervalMs)
   }
 

@@ -89,6 +89,17 @@ describe('background polling through createCore (fake clock, real HTTP and SQLit
     expect(clock.pending()).toEqual([11 * MIN])
   })
 
+  it('after restart, a rate-limited account still waits for its Retry-After', async () => {
+    simulator.route('GET', '/user/balance', { status: 429, headers: { 'retry-after': '3600' }, body: { error: { message: 'slow down' } } })
+    const id = await add('DS')
+    await callOk(core, 'accounts:poll', { ids: [id] })
+    core.close()
+    await clock.advance(10 * MIN)
+    core = createTestCore(dir, { clock, now: () => new Date(clock.now()), random: () => 0.5 })
+    core.startPolling()
+    expect(clock.pending()).toEqual([50 * MIN])
+  })
+
   it('backs off after a transient failure instead of waiting the full interval', async () => {
     simulator.route('GET', '/user/balance', { status: 503, body: { error: { message: 'busy' } } })
     core.startPolling()
