@@ -119,6 +119,8 @@ export const accountViewSchema = z.object({
   /** Where this month's spend figures come from (`derived` when any of it was computed). */
   spendSource: z.enum(factSources).nullable().optional(),
   pace: paceSchema.nullable().optional(),
+  /** Top-ups Coffer detected from balance increases that the user has not confirmed yet. */
+  unconfirmedTopups: z.number().int().optional(),
   expiring: expiringCreditSchema.nullable().optional(),
   billingUrl: z.string().nullable(),
   createdAt: isoTimeSchema

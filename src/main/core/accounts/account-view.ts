@@ -11,6 +11,7 @@ export interface AccountExtras {
   runwayDays: number | null
   spendSource?: AccountView['spendSource']
   pace?: AccountView['pace']
+  unconfirmedTopups?: number
   expiring?: AccountView['expiring']
 }
 
@@ -57,6 +58,7 @@ export function buildAccountView(
     runwayDays: extras.runwayDays,
     spendSource: extras.spendSource ?? null,
     pace: extras.pace ?? null,
+    unconfirmedTopups: extras.unconfirmedTopups ?? 0,
     expiring: extras.expiring ?? null,
     billingUrl: account.options.billingUrl ?? descriptor?.billingUrl ?? null,
     createdAt: account.createdAt

@@ -90,7 +90,10 @@ export function figuresToView(figures: AccountFigures | null): Pick<AccountView,
 }
 
 /** The ledger's contribution to every account view (spend, runway, pace, expiring credit). */
-export function ledgerExtras(db: Database, now: () => Date): (account: AccountRecord) => ReturnType<typeof figuresToView> {
+export function ledgerExtras(db: Database, now: () => Date): (account: AccountRecord) => ReturnType<typeof figuresToView> & { unconfirmedTopups: number } {
   const state = new AccountStateRepo(db)
-  return (account) => figuresToView(accountFigures(db, account.id, now(), state))
+  return (account) => ({
+    ...figuresToView(accountFigures(db, account.id, now(), state)),
+    unconfirmedTopups: (cached(db, 'SELECT COUNT(*) AS n FROM credit_events WHERE account_id = ? AND confirmed = 0').get(account.id) as { n: number }).n
+  })
 }

@@ -4,6 +4,7 @@ import type { CreditKind } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { BalanceHistoryChart } from './balance-history-chart'
+import { PendingTopups } from './pending-topups'
 import { RecordCreditDialog } from './record-credit-dialog'
 import './ledger.css'
 
@@ -21,6 +22,7 @@ export function AccountLedgerDetails({ account }: { account: AccountView }) {
   const balanceDerived = account.balances[0] ? account.balances[0].source !== 'official' : true
   return (
     <div className="card-ledger">
+      <PendingTopups account={account} />
       {account.expiring ? (
         <p className="expiring-line" data-testid="expiring-credit">
           {formatMoney(account.expiring)} expires on {dateText(account.expiring.expiresAt)} <SourceTag source="derived" />
