@@ -88,16 +88,17 @@ export class AlertFacts {
   }
 
   /**
-   * Whether the account's credit went up after `since`: a recorded top-up (or grant, renewal,
-   * purchase), or a spendable balance that rose between two consecutive snapshots.
+   * Whether the account's credit went up by at least `minRiseMicros` after `since`: a recorded
+   * top-up (or grant, renewal, purchase), or a spendable balance that rose between two consecutive
+   * snapshots.
    */
-  toppedUpSince(accountId: string, since: string): boolean {
+  toppedUpSince(accountId: string, since: string, minRiseMicros = 1): boolean {
     const credit = this.db
       .prepare(
-        `SELECT 1 FROM credit_events WHERE account_id = ? AND created_at > ? AND amount_micros > 0
+        `SELECT 1 FROM credit_events WHERE account_id = ? AND created_at > ? AND amount_micros >= ?
            AND kind IN (SELECT value FROM json_each(?)) LIMIT 1`
       )
-      .get(accountId, since, JSON.stringify(CREDIT_ADDING_KINDS))
+      .get(accountId, since, Math.max(1, minRiseMicros), JSON.stringify(CREDIT_ADDING_KINDS))
     if (credit) return true
     const rise = this.db
       .prepare(
@@ -108,9 +109,9 @@ export class AlertFacts {
            WHERE account_id = @id AND kind IN ('total', 'key_limit_remaining')
              AND observed_at >= COALESCE((SELECT MAX(observed_at) FROM balance_snapshots
                                           WHERE account_id = @id AND observed_at <= @since), @since)
-         ) WHERE observed_at > @since AND previous IS NOT NULL AND amount_micros > previous LIMIT 1`
+         ) WHERE observed_at > @since AND previous IS NOT NULL AND amount_micros - previous >= @rise LIMIT 1`
       )
-      .get({ id: accountId, since })
+      .get({ id: accountId, since, rise: Math.max(1, minRiseMicros) })
     return rise !== undefined
   }
 

@@ -17,8 +17,11 @@ export type AlertAction =
 /** Facts about time and top-ups the machine needs. */
 export interface MachineContext {
   now: Date
-  /** Whether the alert's account was topped up after `since` (for "snooze until next top-up"). */
-  toppedUpSince(accountId: string | null, since: string | null): boolean
+  /**
+   * Whether the account was topped up after `since` by at least `minRiseMicros` (1 = any top-up):
+   * for "snooze until next top-up", and to clear a low balance that a top-up brought back.
+   */
+  toppedUpSince(accountId: string | null, since: string | null, minRiseMicros?: number): boolean
 }
 
 /**
@@ -35,6 +38,8 @@ export function stepAlert(open: OpenAlert | undefined, condition: Condition | nu
   const state = condition?.state ?? 'off'
   if (open.latched && open.state === 'resolved') return state === 'off' ? { type: 'unlatch' } : { type: 'none' }
   if (state === 'off') return { type: 'resolve' }
+  const topUp = condition?.clearsOnTopUp
+  if (state === 'hold' && topUp && context.toppedUpSince(open.accountId, open.firedAt, topUp.minRiseMicros)) return { type: 'resolve' }
   if (open.state === 'snoozed' && snoozeOver(open, context)) return { type: 'wake' }
   return condition ? { type: 'update' } : { type: 'none' }
 }

@@ -75,6 +75,12 @@ export interface Condition {
   ruleId: number | null
   budgetId: number | null
   webhook: { url: string; format: WebhookFormat } | null
+  /**
+   * Set while the figure is back at or above the line but inside the hysteresis margin: a top-up
+   * of at least `minRiseMicros` since the alert fired clears it at once (a deliberate top-up is not
+   * a balance hovering at the line; small refunds and revisions still are).
+   */
+  clearsOnTopUp?: { minRiseMicros: number } | null
 }
 
 /** An alert that is open (active, snoozed, or dismissed while its condition still holds). */
@@ -85,6 +91,7 @@ export interface OpenAlert {
   kind: AlertKind
   state: AlertState
   severity: AlertSeverity
+  firedAt: string
   snoozeUntil: string | null
   snoozeUntilTopUp: boolean
   snoozedAt: string | null

@@ -160,7 +160,7 @@ export class AlertsRepo {
   openAlerts(): OpenAlert[] {
     const rows = this.db
       .prepare(
-        `SELECT id, condition_key AS key, kind, state, severity, snooze_until AS snoozeUntil,
+        `SELECT id, condition_key AS key, kind, state, severity, fired_at AS firedAt, snooze_until AS snoozeUntil,
                 snooze_until_topup AS snoozeUntilTopUp, snoozed_at AS snoozedAt, latched, account_id AS accountId
          FROM alerts WHERE state <> 'resolved' OR latched = 1`
       )

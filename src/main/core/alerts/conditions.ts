@@ -56,11 +56,12 @@ export function lowBalanceCondition(rule: RuleRecord, facts: AccountFacts): Cond
   const state: ConditionState =
     balance.amountMicros < threshold ? 'on' : balance.amountMicros >= threshold + margin ? 'off' : 'hold'
   const severity = balance.amountMicros <= 0 ? 'critical' : 'warning'
+  const clearsOnTopUp = state === 'hold' && balance.amountMicros >= threshold ? { minRiseMicros: margin } : null
   const message =
     balance.amountMicros <= 0
       ? `${facts.label} has no credit left (${money(balance.amountMicros, balance.unit)}). Top up to keep using it.`
       : `${facts.label} balance is ${money(balance.amountMicros, balance.unit)}, below your alert at ${money(threshold, balance.unit)}.`
-  return { ...base, severity, state, message, valueMicros: balance.amountMicros, unit: balance.unit }
+  return { ...base, severity, state, message, valueMicros: balance.amountMicros, unit: balance.unit, clearsOnTopUp }
 }
 
 /** A runway rule: on when the money lasts fewer than N days at the recent rate. */
@@ -88,6 +89,7 @@ export function runwayCondition(rule: RuleRecord, facts: AccountFacts): Conditio
     ...base,
     severity: runway < 1 ? 'critical' : 'warning',
     state,
+    clearsOnTopUp: state === 'hold' && runway >= days ? { minRiseMicros: 1 } : null,
     message: `${facts.label} runs out in ${shown} at the recent rate (your alert: ${days} days).`
   }
 }

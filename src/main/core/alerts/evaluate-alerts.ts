@@ -72,7 +72,7 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
 
     const machine: MachineContext = {
       now,
-      toppedUpSince: (accountId, since) => accountId !== null && since !== null && facts.toppedUpSince(accountId, since)
+      toppedUpSince: (accountId, since, minRise) => accountId !== null && since !== null && facts.toppedUpSince(accountId, since, minRise)
     }
     const byKey = new Map(conditions.map((condition) => [condition.key, condition]))
     const open = new Map(repo.openAlerts().map((alert) => [alert.key, alert]))

@@ -90,11 +90,13 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
   })
 
   it('resolves only past the hysteresis margin, then re-arms', async () => {
-    await pollAt('40')
+    await pollAt('49')
     const [alert] = await active()
-    await pollAt('52') // above the line but within 10 %: hovering, no flap
+    await pollAt('51') // above the line by less than 10 %, and a rise too small to be a top-up: hovering
     expect(await active()).toHaveLength(1)
-    await pollAt('49') // back under: the same alert, not a new one
+    await pollAt('49.5') // back under: the same alert, not a new one
+    expect((await active())[0]?.id).toBe(alert?.id)
+    await pollAt('52') // still within the margin, rise 2.5 < 5: no flap
     expect((await active())[0]?.id).toBe(alert?.id)
     await pollAt('55') // 50 + 10 %: resolved
     expect(await active()).toEqual([])
@@ -104,6 +106,14 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
     expect(again).toHaveLength(1)
     expect(again[0]?.id).not.toBe(alert?.id)
     expect(fired.flatMap((event) => event.alerts)).toHaveLength(2)
+  })
+
+  it('a real top-up that brings the balance back to the line clears the alert at once', async () => {
+    await pollAt('30')
+    const [alert] = await active()
+    await pollAt('51') // within the margin, but it rose by 21 (≥ 10 % of the line): a top-up
+    expect(await active()).toEqual([])
+    expect((await list()).find((row) => row.id === alert?.id)?.state).toBe('resolved')
   })
 
   it('snoozes for an hour: quiet meanwhile, back and announced again after', async () => {

@@ -33,6 +33,12 @@ describe('lowBalanceCondition', () => {
     expect(lowBalanceCondition(rule(), facts({ balances: usd(5.5) })).state).toBe('off')
   })
 
+  it('offers top-up clearing only when back at or above the line within the margin', () => {
+    expect(lowBalanceCondition(rule(), facts({ balances: usd(5.2) })).clearsOnTopUp).toEqual({ minRiseMicros: 500_000 })
+    expect(lowBalanceCondition(rule(), facts({ balances: usd(4.9) })).clearsOnTopUp).toBeNull()
+    expect(lowBalanceCondition(rule(), facts({ balances: usd(6) })).clearsOnTopUp).toBeNull()
+  })
+
   it('is critical at zero, says so, and formats the figures', () => {
     const zero = lowBalanceCondition(rule(), facts({ balances: usd(0) }))
     expect(zero).toMatchObject({ state: 'on', severity: 'critical', valueMicros: 0, unit: 'USD' })
@@ -106,6 +112,7 @@ describe('stepAlert (the state machine)', () => {
     kind: 'low_balance',
     state: 'active',
     severity: 'warning',
+    firedAt: '2026-03-10T08:00:00Z',
     snoozeUntil: null,
     snoozeUntilTopUp: false,
     snoozedAt: null,
@@ -132,6 +139,16 @@ describe('stepAlert (the state machine)', () => {
     expect(stepAlert(untilTopUp, condition('on'), context(false))).toEqual({ type: 'update' })
     expect(stepAlert(untilTopUp, condition('on'), context(true))).toEqual({ type: 'wake' })
     expect(stepAlert(untilTopUp, condition('off'), context(false))).toEqual({ type: 'resolve' })
+  })
+
+  it('inside the margin, a top-up since the alert fired clears it; anything else holds', () => {
+    const back = { ...condition('hold'), clearsOnTopUp: { minRiseMicros: 500_000 } }
+    const seen: unknown[] = []
+    const spy: MachineContext = { now: NOW, toppedUpSince: (...args) => (seen.push(args), true) }
+    expect(stepAlert(open(), back, spy)).toEqual({ type: 'resolve' })
+    expect(seen).toEqual([['acc_aaaaaaaaaa', '2026-03-10T08:00:00Z', 500_000]])
+    expect(stepAlert(open(), back, context(false))).toEqual({ type: 'update' })
+    expect(stepAlert(open(), condition('hold'), context(true))).toEqual({ type: 'update' })
   })
 
   it('a dismissed (latched) alert never fires again until its condition clears', () => {
