@@ -197,7 +197,11 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
       ['an invalid base URL', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Bad URL', '--base-url', 'ftp://x', '--key-stdin'], 'sk-0123456789', /base URL/i],
       ['remove an unknown account', ['accounts', 'remove', 'Nope'], undefined, /No account "Nope"\. Accounts: DS \(acc_/],
       ['poll an unknown account', ['poll', 'Nope'], undefined, /No account "Nope"/],
-      ['an unknown command', ['frobnicate'], undefined, /unknown command/]
+      ['an unknown command', ['frobnicate'], undefined, /unknown command/],
+      ['serve with a port out of range', ['serve', '--port', '70000'], undefined, /--port expects 0–65535/],
+      ['serve with a port that is not a number', ['serve', '--port', 'http'], undefined, /--port expects/],
+      ['a poll interval that is not a whole number', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Iv', '--poll-interval', '1.5', '--key-stdin'], 'sk-0123456789', /--poll-interval expects a whole number/],
+      ['a malformed --option', ['accounts', 'add', '--provider', 'deepseek', '--label', 'Opt', '--option', 'novalue', '--key-stdin'], 'sk-0123456789', /--option expects KEY=VALUE/]
     ]
     for (const [name, args, input, message] of cases) {
       it(name, async () => {
