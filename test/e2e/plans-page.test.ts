@@ -165,6 +165,8 @@ describe('e2e: the Plans page with demo data (coffer serve + Chromium)', () => {
       expect(await page.locator('[data-option="chatgpt-plus"] .plan-answer').textContent()).toContain('API calls are billed separately')
       await shot('plans-empty', false)
     } finally {
+      // Leave first: the page's event stream would otherwise hold the server open.
+      await page.goto('about:blank')
       await emptyServer.close()
       emptyCore.close()
       await removeTempDir(emptyDir)
