@@ -89,12 +89,13 @@ export class ProviderHttp {
   }
 
   private parse(text: string, contentType: string | null): unknown {
-    if (/^\s*</.test(text) || (contentType ?? '').includes('text/html')) {
-      throw new ProviderFault('bad_response', 'not_json', 'The provider answered with a web page instead of JSON. Check the base URL.', 200)
-    }
     try {
+      // JSON first: some relays label JSON as text/html, and that JSON is still the answer.
       return JSON.parse(text)
     } catch {
+      if (/^\s*</.test(text) || (contentType ?? '').includes('text/html')) {
+        throw new ProviderFault('bad_response', 'not_json', 'The provider answered with a web page instead of JSON. Check the base URL.', 200)
+      }
       const detail = text.trim() === '' ? 'an empty body' : 'incomplete or invalid JSON'
       throw new ProviderFault('bad_response', 'invalid_json', `The provider answered with ${detail}.`, 200)
     }

@@ -95,6 +95,16 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
     ])
   })
 
+  it('reads a JSON answer even when a relay labels it text/html', async () => {
+    const good = deepseekBalance([{ currency: 'CNY', total: '7.5', granted: '0', toppedUp: '7.5' }])
+    simulator.route('GET', '/user/balance', { body: JSON.stringify(good.body), headers: { 'content-type': 'text/html; charset=utf-8' } })
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    expect(view.balances[0]).toMatchObject({ unit: 'CNY', kind: 'total', amount: '7.5' })
+  })
+
   it('sends `Authorization: Bearer <key>` to GET /user/balance', async () => {
     simulator.route('GET', '/user/balance', deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }]))
 
