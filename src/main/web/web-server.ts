@@ -87,7 +87,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     close: async () => {
       unsubscribe()
       for (const client of sse) client.end()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      // An open page keeps idle keep-alive sockets; without this, close() waits for them to time out.
+      server.closeAllConnections()
+      await closed
     }
   }
 }
