@@ -23,11 +23,12 @@ export interface AccountFigures {
 }
 
 /**
- * The account's primary unit: that of its primary balance, else of its latest spend, else of its
+ * The account's primary unit: that of its primary balance (or a key's remaining limit), else of its latest spend, else of its
  * latest credit event; `null` when the ledger has nothing in any unit yet.
  */
 export function primaryUnit(db: Database, state: AccountStateRepo, accountId: string): { unit: string; balanceMicros: number | null } | null {
-  const balances = state.latestBalances(accountId).filter((row) => row.kind === 'total')
+  // A key's remaining limit stands in for the balance when that is all a key may read (OpenRouter).
+  const balances = state.latestBalances(accountId).filter((row) => row.kind === 'total' || row.kind === 'key_limit_remaining')
   const total = balances.sort((a, b) => balanceKinds.indexOf(a.kind) - balanceKinds.indexOf(b.kind))[0]
   if (total) return { unit: total.unit, balanceMicros: total.amountMicros }
   const spent = cached(db, 'SELECT unit FROM daily_rollups WHERE account_id = ? ORDER BY day DESC LIMIT 1').get(accountId) as { unit: string } | undefined

@@ -4,6 +4,7 @@ import { refreshDerivedBalances } from './derived-balance'
 import type { IngestHook } from './ingest'
 import { refreshRollups } from './rollups'
 import { cached } from './statements'
+import { deriveKeyUsageDay, DERIVED_USAGE_ITEM, hasOfficialKeyUsage, keyUsageDays } from './usage-derivation'
 
 /**
  * Re-derives what depends on facts at `at` for one account: spend and detected top-ups of
@@ -13,7 +14,16 @@ import { cached } from './statements'
 export function rederive(db: Database, accountId: string, options: { at: string[]; units: string[]; extraDays: Iterable<string>; now: Date; writtenAt: string }): void {
   const days = new Set(options.extraDays)
   for (const unit of new Set(options.units)) {
-    if (!hasOfficialBalance(db, accountId, unit) || hasOfficialSpend(db, accountId, unit)) continue
+    if (hasOfficialSpend(db, accountId, unit)) continue
+    if (!hasOfficialBalance(db, accountId, unit)) {
+      // No balance, but a key's cumulative usage (OpenRouter without credits access): its rises are spend.
+      if (!hasOfficialKeyUsage(db, accountId, unit)) continue
+      for (const day of [...new Set(options.at.flatMap((at) => keyUsageDays(db, accountId, unit, at)))].sort()) {
+        deriveKeyUsageDay(db, accountId, unit, day)
+        days.add(day)
+      }
+      continue
+    }
     const touched = new Set(options.at.flatMap((at) => affectedDays(db, accountId, unit, at)))
     for (const day of [...touched].sort()) {
       deriveBalanceDay(db, accountId, unit, day)
@@ -36,11 +46,16 @@ export const ledgerIngestHook: IngestHook = (db, record) => {
   // what Coffer derived from balance drops for that day would count twice: the report wins.
   const dropDerived = cached(db, 'DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND unit = ? AND item = ? AND source = ?')
   for (const line of facts.spend) {
-    if (line.source === 'official') dropDerived.run(record.accountId, line.day, line.unit, DERIVED_SPEND_ITEM, 'derived')
+    if (line.source !== 'official') continue
+    dropDerived.run(record.accountId, line.day, line.unit, DERIVED_SPEND_ITEM, 'derived')
+    dropDerived.run(record.accountId, line.day, line.unit, DERIVED_USAGE_ITEM, 'derived')
   }
   rederive(db, record.accountId, {
     at: [record.finishedAt, ...facts.creditEvents.map((event) => event.occurredAt)],
-    units: [...facts.balances.filter((b) => b.kind === 'total' && b.source === 'official').map((b) => b.unit), ...facts.creditEvents.map((e) => e.unit)],
+    units: [
+      ...facts.balances.filter((b) => (b.kind === 'total' || b.kind === 'key_usage') && b.source === 'official').map((b) => b.unit),
+      ...facts.creditEvents.map((e) => e.unit)
+    ],
     extraDays: facts.spend.map((line) => line.day),
     now: new Date(record.finishedAt),
     writtenAt: record.finishedAt

@@ -3,7 +3,8 @@ import type { Core } from '../../../../../src/main/core/app'
 import { DERIVED_SPEND_ITEM } from '../../../../../src/main/core/ledger/balance-derivation'
 import { useTempDir } from '../../../../helpers/temp-dir'
 import { callOk, callWire, createTestCore } from '../../../../helpers/test-core'
-import { ingestBalance, ingestSpend, insertAccount } from '../../../../helpers/ledger-script'
+import { ingestAt, ingestBalance, ingestSpend, insertAccount } from '../../../../helpers/ledger-script'
+import { toMicros } from '../../../../../src/shared/money'
 
 const DS = 'acc_deepseek01'
 const OA = 'acc_openai0001'
@@ -201,6 +202,40 @@ describe('derived and reported spend together', () => {
       // Later balance drops are no longer turned into spend: the provider reports it.
       ingestBalance(c, DS, '2026-03-02T18:00:00.000Z', '45', 'USD')
       expect((await callOk(c, 'records:spend', { from: '2026-03-02' })).total).toBe(0)
+    } finally {
+      c.close()
+    }
+  })
+})
+
+describe('a key that may only read its own usage (OpenRouter without credits access)', () => {
+  const dir = useTempDir()
+  it('derives daily spend from the rises of its cumulative usage, and a runway from its remaining limit', async () => {
+    const c = createTestCore(dir(), { now: () => new Date('2026-03-06T12:00:00.000Z') })
+    try {
+      insertAccount(c, DS, 'OpenRouter key', 'openrouter')
+      const reading = (at: string, usage: string, remaining: string): void =>
+        ingestAt(c, DS, at, (facts) => {
+          facts.balances.push({ unit: 'USD', kind: 'key_limit_remaining', amountMicros: toMicros(remaining), source: 'official' })
+          facts.balances.push({ unit: 'USD', kind: 'key_usage', amountMicros: toMicros(usage), source: 'official' })
+        })
+      reading('2026-03-01T00:00:00.000Z', '10', '90')
+      reading('2026-03-01T12:00:00.000Z', '11.5', '88.5')
+      reading('2026-03-01T12:00:00.000Z', '11.5', '88.5')
+      for (let day = 2; day <= 6; day += 1) reading(`2026-03-0${day}T00:00:00.000Z`, String(11.5 + 2 * (day - 1)), String(88.5 - 2 * (day - 1)))
+      const page = await callOk(c, 'records:spend', { sort: 'date', dir: 'asc' })
+      expect(page.rows.map((row) => [row.day, row.item, row.amount])).toEqual([
+        ['2026-03-01', 'derived: key usage increase', '1.5'],
+        ['2026-03-02', 'derived: key usage increase', '2'],
+        ['2026-03-03', 'derived: key usage increase', '2'],
+        ['2026-03-04', 'derived: key usage increase', '2'],
+        ['2026-03-05', 'derived: key usage increase', '2'],
+        ['2026-03-06', 'derived: key usage increase', '2']
+      ])
+      expect((await callOk(c, 'records:credits', {})).total).toBe(0)
+      const [view] = await callOk(c, 'accounts:list', {})
+      // (1.5 + 2 × 4) / 5 complete days = 1.9 a day; 78.5 left of the limit → 41.3 days.
+      expect(view?.pace).toMatchObject({ burnPerDay: '1.9', windowDays: 5, runwayDays: 41.3 })
     } finally {
       c.close()
     }
