@@ -70,7 +70,9 @@ export const balanceViewSchema = z.object({
   amount: decimalSchema,
   kind: z.enum(balanceKinds),
   source: z.enum(factSources),
-  asOf: isoTimeSchema
+  asOf: isoTimeSchema,
+  /** When a quota figure resets by itself (ElevenLabs characters), if the provider says. */
+  resetsAt: isoTimeSchema.nullable().optional()
 })
 export type BalanceView = z.infer<typeof balanceViewSchema>
 

@@ -74,5 +74,12 @@ export function sortBalances(rows: BalanceRow[]): BalanceRow[] {
 }
 
 function toBalanceView(row: BalanceRow): BalanceView {
-  return { unit: row.unit, amount: microsToDecimal(row.amountMicros), kind: row.kind, source: row.source, asOf: row.observedAt }
+  return {
+    unit: row.unit,
+    amount: microsToDecimal(row.amountMicros),
+    kind: row.kind,
+    source: row.source,
+    asOf: row.observedAt,
+    ...(row.resetsAt ? { resetsAt: row.resetsAt } : {})
+  }
 }

@@ -19,6 +19,8 @@ export interface BalanceRow {
   amountMicros: number
   source: FactSource
   observedAt: string
+  /** When the figure resets by itself (quota periods), or null. */
+  resetsAt: string | null
 }
 
 /** Read-side queries behind account cards, the tray and `coffer status`. */
@@ -64,7 +66,7 @@ export class AccountStateRepo {
                        WHERE t.account_id = s.account_id AND t.unit = s.unit AND t.kind = s.kind AND t.source IN ('derived', 'manual')
                        ORDER BY observed_at DESC, id DESC LIMIT 1)
          )
-         SELECT unit, kind, amount_micros AS amountMicros, source, observed_at AS observedAt
+         SELECT unit, kind, amount_micros AS amountMicros, source, observed_at AS observedAt, resets_at AS resetsAt
          FROM (SELECT * FROM official UNION ALL SELECT * FROM other)
          ORDER BY id`
       )

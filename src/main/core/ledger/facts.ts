@@ -8,6 +8,8 @@ export interface BalanceFact {
   kind: BalanceKind
   amountMicros: Micros
   source: FactSource
+  /** When this figure resets by itself (a quota period's end, ISO time); absent for ordinary balances. */
+  resetsAt?: string | null
 }
 
 /** Money spent on one UTC day for one line item or model. Re-ingesting a day replaces it. */

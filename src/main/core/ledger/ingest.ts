@@ -80,11 +80,11 @@ function insertRaw(db: Database, runId: number, record: PollRecord): void {
 
 function writeFacts(db: Database, runId: number, record: PollRecord, facts: LedgerFacts): void {
   const snapshot = cached(db, 
-    `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source)
-     VALUES (?, ?, ?, ?, ?, ?, ?)`
+    `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source, resets_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   )
   for (const balance of facts.balances) {
-    snapshot.run(record.accountId, runId, record.finishedAt, balance.unit, balance.kind, balance.amountMicros, balance.source)
+    snapshot.run(record.accountId, runId, record.finishedAt, balance.unit, balance.kind, balance.amountMicros, balance.source, balance.resetsAt ?? null)
   }
   const spend = cached(db, 
     `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)

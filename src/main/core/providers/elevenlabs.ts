@@ -12,7 +12,7 @@ const subscriptionShape = z.object({
 /**
  * ElevenLabs `/v1/user/subscription` (provider-apis.md §11), key in `xi-api-key`. Quota in
  * characters (credits) for the current period: remaining = character_limit − character_count.
- * The reset time stays in the raw response; the ledger has no field for a quota reset yet.
+ * `next_character_count_reset_unix` (seconds) becomes the figures' reset time.
  */
 export const elevenlabsAdapter: ProviderAdapter = {
   id: 'elevenlabs',
@@ -26,9 +26,18 @@ export const elevenlabsAdapter: ProviderAdapter = {
     const limit = amount(body.character_limit, 'character_limit')
     const facts = emptyFacts()
     const unit = 'characters'
-    facts.balances.push({ unit, kind: 'total', amountMicros: limit - used, source: 'official' })
-    facts.balances.push({ unit, kind: 'used', amountMicros: used, source: 'official' })
+    const resetsAt = resetTime(body.next_character_count_reset_unix)
+    facts.balances.push({ unit, kind: 'total', amountMicros: limit - used, source: 'official', resetsAt })
+    facts.balances.push({ unit, kind: 'used', amountMicros: used, source: 'official', resetsAt })
     facts.balances.push({ unit, kind: 'limit', amountMicros: limit, source: 'official' })
     return facts
   }
+}
+
+/** Unix seconds → ISO time; null when absent or unreadable (the figures still count). */
+function resetTime(value: unknown): string | null {
+  const seconds = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value
+  if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0) return null
+  const date = new Date(seconds * 1000)
+  return Number.isNaN(date.getTime()) ? null : date.toISOString()
 }

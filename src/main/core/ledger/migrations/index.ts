@@ -2,7 +2,8 @@ import { initialSchema } from './0010-initial'
 import { derivationsSchema } from './0020-derivations'
 import { alertsSchema } from './0030-alerts'
 import { plansSchema } from './0040-plans'
+import { providersSchema } from './0050-providers'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema]
+export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema]
