@@ -1,6 +1,7 @@
 import type { AccountView, BalanceView } from '../../../../shared/contract'
 import { balanceKindText, type FactSource } from '../../../../shared/balance-kinds'
 import { formatMoney } from '../../../../shared/money'
+import { formatDateTime } from '../../lib/relative-time'
 import { findProvider } from '../../../../shared/providers'
 
 const SOURCE_HINT: Record<FactSource, string> = {
@@ -39,6 +40,12 @@ export function BalanceFigures({ account }: { account: AccountView }) {
         <span className="primary-amount">{amountText(primary)}</span>
         <span className="figure-meta">
           {balanceKindText[primary.kind]} <SourceTag source={primary.source} />
+          {primary.resetsAt ? (
+            <>
+              {' '}
+              · resets <time dateTime={primary.resetsAt}>{formatDateTime(primary.resetsAt)}</time>
+            </>
+          ) : null}
         </span>
       </div>
       {others.length > 0 ? (
