@@ -60,8 +60,13 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
   return {
     'alerts:list': async ({ states, accountId, limit }) => {
       // A snooze that ran out shows as active at once, without waiting for the next poll.
-      service.evaluate()
-      service.queueDelivery()
+      try {
+        service.evaluate()
+        service.queueDelivery()
+      } catch (error) {
+        // Listing what is recorded still works when re-evaluating does not.
+        console.error('Coffer: alert evaluation failed:', (error as Error).message)
+      }
       const alerts = service.views(repo.list({ states, accountId, limit }))
       const open = states && !states.includes('active') ? service.views(repo.list({ states: ['active'], limit: 1000 })) : alerts
       return { alerts, level: alertLevel(open) }
