@@ -52,5 +52,11 @@ describe('alerts over a simulated OpenRouter account', () => {
     simulator.route('GET', '/api/v1/credits', () => openrouterCredits({ totalCredits: 70, totalUsage: usage }))
     await poll() // topped up: $53 left
     expect((await callOk(core, 'alerts:list', {})).alerts.filter((alert) => alert.state === 'active')).toEqual([])
+
+    // A default rule the user deletes stays deleted.
+    const [rule] = await callOk(core, 'rules:list', { accountId: account.id })
+    await callOk(core, 'rules:remove', { id: rule?.id as number })
+    await poll()
+    expect(await callOk(core, 'rules:list', { accountId: account.id })).toEqual([])
   })
 })
