@@ -136,6 +136,9 @@ describe('ElevenLabs: characters', () => {
       ['used', 'characters', '12345'],
       ['limit', 'characters', '100000']
     ])
+    // next_character_count_reset_unix 1767225600 = 2026-01-01T00:00:00Z: the quota figures say when they reset.
+    expect(view.balances[0]?.resetsAt).toBe('2026-01-01T00:00:00.000Z')
+    expect(view.balances[2]?.resetsAt).toBeUndefined()
     expect(h.sim.requests[0]?.headers['xi-api-key']).toBe(KEY)
     expect(h.sim.requests[0]?.headers.authorization).toBeUndefined()
   })
