@@ -134,16 +134,34 @@ describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator 
     expect((await core.handlers['alerts:list']({ limit: 50 })).level).toBe('ok')
   })
 
-  it('a top-up clears it: nothing open, the alert moves to history as resolved, the banner goes', async () => {
-    balance = '80.00'
-    await refreshAll()
+  it('a top-up clears it: Top up ↗, then Record top-up; nothing open, the alert moves to history, the banner goes', async () => {
+    // The billing page would open in a new tab; this machine has no internet, so keep the click local.
+    await page.evaluate(() =>
+      document.addEventListener('click', (event) => {
+        if ((event.target as Element | null)?.closest('a[target="_blank"]')) event.preventDefault()
+      }, true)
+    )
+    await openItems().first().getByRole('link', { name: 'Top up ↗' }).click()
+    await openItems().first().getByRole('button', { name: 'Record top-up' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Record a top-up for DeepSeek' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await dialog.getByLabel('Unit').inputValue()).toBe('CNY')
+    await dialog.getByLabel('Amount').fill('60.5')
+    await shot('06-record-top-up')
+    balance = '80.00' // the provider has the money now
+    await dialog.getByRole('button', { name: 'Record top-up' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    const recorded = core.context.db
+      .prepare(`SELECT kind, amount_micros AS micros, unit, source FROM credit_events WHERE account_id = ? AND source = 'manual'`)
+      .all(accountId)
+    expect(recorded).toEqual([{ kind: 'topup', micros: 60_500_000, unit: 'CNY', source: 'manual' }])
     await expect.poll(() => openItems().count(), { timeout: 15_000 }).toBe(0)
     await expect.poll(() => page.getByTestId('no-open-alerts').isVisible()).toBe(true)
     const history = page.getByRole('list', { name: 'Alert history' }).getByTestId('alert-item')
     expect(await history.count()).toBe(1)
     expect(await history.first().getAttribute('data-state')).toBe('resolved')
     expect(await page.getByTestId('alert-banner').count()).toBe(0)
-    await shot('06-resolved')
+    await shot('07-resolved')
     expect(consoleErrors).toEqual([])
   })
 })
