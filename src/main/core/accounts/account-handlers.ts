@@ -50,6 +50,10 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
       } catch (error) {
         await context.secrets.delete(account.id).catch(() => false)
         await context.secrets.delete(account.id, 'managementKey').catch(() => false)
+        // Two adds with one label can both pass labelTaken() while their keys are being stored.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new CofferError('conflict', `An account called “${draft.label}” already exists. Choose another label.`)
+        }
         throw error
       }
       changed([account.id])
