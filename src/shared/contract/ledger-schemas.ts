@@ -120,7 +120,15 @@ const page = <Row extends z.ZodType, Summary extends z.ZodType>(row: Row, summar
     summary
   })
 
-export const spendPageSchema = page(spendRowSchema, z.object({ count: z.number().int(), totals: moneyTotals }))
+export const spendPageSchema = page(
+  spendRowSchema,
+  z.object({
+    count: z.number().int(),
+    totals: moneyTotals,
+    /** All units converted into the home currency with the user's rates (approximate); `null` for one unit. */
+    home: z.object({ amount: decimalSchema, unit: z.string(), missingRates: z.array(z.string()) }).nullable()
+  })
+)
 export const usagePageSchema = page(
   usageRowSchema,
   z.object({

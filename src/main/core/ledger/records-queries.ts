@@ -12,6 +12,7 @@ import { microsToDecimal } from '../../../shared/money'
 import { addDays, dayStart } from './days'
 import type { CreditEventKind } from './facts'
 import { signedCreditMicros } from './credit-kinds'
+import { converter, readFx } from './fx'
 
 /** A parsed records filter; `limit: null` = every row (exports). */
 export type ParsedFilter = Omit<z.output<typeof recordsFilterSchema>, 'limit'> & { limit: number | null }
@@ -66,7 +67,10 @@ function totalsByUnit(rows: { unit: string; micros: number }[]): { unit: string;
 }
 
 /** Spend lines (the Spend tab): totals per unit over every matching line, not just the shown ones. */
-export function querySpend(db: Database, filter: ParsedFilter): RecordsPage<SpendRow, { count: number; totals: { unit: string; amount: string }[] }> {
+export function querySpend(
+  db: Database,
+  filter: ParsedFilter
+): RecordsPage<SpendRow, { count: number; totals: { unit: string; amount: string }[]; home: { amount: string; unit: string; missingRates: string[] } | null }> {
   const cols = { time: 't.day', timeIsDay: true, type: 't.item' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `t.amount_micros ${filter.dir}, t.day DESC` : `t.day ${filter.dir}, a.label, t.item`
@@ -87,8 +91,23 @@ export function querySpend(db: Database, filter: ParsedFilter): RecordsPage<Spen
     total,
     truncated: rows.length < total,
     types: typesOf(db, 'spend_lines', 't.item', where(filter, cols, false)),
-    summary: { count: total, totals: totalsByUnit(sums) }
+    summary: { count: total, totals: totalsByUnit(sums), home: homeTotal(db, sums) }
   }
+}
+
+/** Several units summed into the home currency (approximate); `null` when there is one unit or none. */
+function homeTotal(db: Database, sums: { unit: string; micros: number }[]): { amount: string; unit: string; missingRates: string[] } | null {
+  if (sums.length < 2) return null
+  const fx = readFx(db)
+  const convert = converter(fx)
+  let micros = 0
+  const missingRates: string[] = []
+  for (const row of sums) {
+    const home = convert(row.micros, row.unit)
+    if (home === null) missingRates.push(row.unit)
+    else micros += home
+  }
+  return { amount: microsToDecimal(micros), unit: fx.home, missingRates }
 }
 
 type UsageSummary = { count: number; inputTokens: number; outputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; requests: number }

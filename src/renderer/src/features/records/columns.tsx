@@ -74,7 +74,10 @@ export function summaryItems(data: { tab: string; page: Res<'records:spend'> | R
   const { page } = data
   if (data.tab === 'spend') {
     const summary = (page as Res<'records:spend'>).summary
-    return [{ label: 'Lines', value: count(summary.count) }, ...summary.totals.map((total) => ({ label: `Spent (${total.unit})`, value: formatMoney(total) }))]
+    const home = summary.home
+      ? [{ label: `≈ Total (${summary.home.unit}, approximate)`, value: `≈ ${formatMoney(summary.home)}${summary.home.missingRates.length ? ` + ${summary.home.missingRates.join(', ')} without a rate` : ''}` }]
+      : []
+    return [{ label: 'Lines', value: count(summary.count) }, ...summary.totals.map((total) => ({ label: `Spent (${total.unit})`, value: formatMoney(total) })), ...home]
   }
   if (data.tab === 'usage') {
     const summary = (page as Res<'records:usage'>).summary

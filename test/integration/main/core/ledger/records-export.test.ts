@@ -69,7 +69,7 @@ describe('records queries and exports', () => {
   it('filters by dates, account and type, sorts by amount, and totals every matching row', async () => {
     const c = await seeded()
     const all = await callOk(c, 'records:spend', {})
-    expect(all.summary).toEqual({ count: 6, totals: [{ unit: 'USD', amount: '6.920001' }] })
+    expect(all.summary).toEqual({ count: 6, totals: [{ unit: 'USD', amount: '6.920001' }], home: null })
     const range = await callOk(c, 'records:spend', { from: '2026-03-02', to: '2026-03-05', sort: 'amount', dir: 'desc' })
     expect(range.rows.map((row) => [row.day, row.amount])).toEqual([
       ['2026-03-02', '3'],
@@ -89,8 +89,13 @@ describe('records queries and exports', () => {
       ['grant', '5']
     ])
     expect(credits.summary.totals).toEqual([{ unit: 'USD', amount: '3' }])
+    // Two units: the summary adds an approximate home-currency total once a rate is set.
+    ingestSpend(c, B, '2026-03-09T23:30:00.000Z', [['2026-03-09', 'deepseek-chat', '10']], 'CNY')
+    expect((await callOk(c, 'records:spend', {})).summary.home).toEqual({ amount: '6.920001', unit: 'USD', missingRates: ['CNY'] })
+    await callOk(c, 'fx:set', { home: 'USD', rates: [{ unit: 'CNY', rate: '0.14' }] })
+    expect((await callOk(c, 'records:spend', {})).summary.home).toEqual({ amount: '8.320001', unit: 'USD', missingRates: [] })
     const polls = await callOk(c, 'records:polls', { types: ['ok'] })
-    expect(polls.summary).toMatchObject({ count: 2, ok: 2, failed: 0 })
+    expect(polls.summary).toMatchObject({ count: 3, ok: 3, failed: 0 })
   })
 
   it('CSV and JSON exports parse back to exactly the figures the page shows', async () => {
