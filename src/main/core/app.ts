@@ -3,6 +3,7 @@ import type { PollReport } from '../../shared/contract/schemas'
 import { runPoll } from './accounts/account-service'
 import { createAccountHandlers } from './accounts/account-handlers'
 import { createRawResponseHandlers } from './providers/raw-response-handlers'
+import { replaceDaysHook } from './providers/replace-days-hook'
 import { createAlertsHandlers } from './alerts/alerts-handlers'
 import { AlertService } from './alerts/alert-service'
 import { createAppHandlers } from './app-handlers'
@@ -70,7 +71,8 @@ export function createCore(deps: CoreDeps): Core {
     fetch: deps.fetch,
     requestTimeoutMs: deps.requestTimeoutMs,
     // The ledger's derivations and rollups run first: later hooks (alerts) read what they derive.
-    ingestHooks: [ledgerIngestHook],
+    // A provider's complete answer for a range of days replaces those days before anything derives from them.
+    ingestHooks: [replaceDaysHook, ledgerIngestHook],
     accountExtras: [],
     openExternal: deps.openExternal,
     poller: undefined as unknown as CoreContext['poller'] // set right below: the poller needs the context

@@ -67,6 +67,11 @@ export interface LedgerFacts {
   spend: SpendFact[]
   usage: UsageFact[]
   creditEvents: CreditEventFact[]
+  /**
+   * UTC days (inclusive, `YYYY-MM-DD`) for which this answer is complete: official spend and usage
+   * lines of these days that it does not contain are removed (see providers/replace-days-hook.ts).
+   */
+  replaceDays?: { from: string; to: string }
 }
 
 /** What a provider actually said, kept for the account's "raw responses" view. Never holds a key. */
