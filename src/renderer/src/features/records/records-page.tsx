@@ -11,11 +11,11 @@ import { callFilter, useRecordsStore, type RangePreset, type RecordsTab } from '
 import { VirtualTable } from './virtual-table'
 import './records.css'
 
-const TABS: { id: RecordsTab; label: string; typeLabel: string; empty: string }[] = [
-  { id: 'spend', label: 'Spend', typeLabel: 'Line item', empty: 'No spend in this range. Spend appears after polls: reported by providers with a cost API, or derived from balance drops.' },
-  { id: 'usage', label: 'Usage by model', typeLabel: 'Model', empty: 'No usage in this range. Providers with a usage API (OpenAI, Anthropic admin keys) report tokens per model.' },
-  { id: 'credits', label: 'Credit adjustments', typeLabel: 'Type', empty: 'No credit changes in this range. Record a top-up, grant or balance with “Record…”, or let Coffer detect top-ups from balance increases.' },
-  { id: 'polls', label: 'Polls', typeLabel: 'Status', empty: 'No polls in this range. Refresh an account to poll it now.' }
+const TABS: { id: RecordsTab; label: string; typeLabel: string; allLabel: string; empty: string }[] = [
+  { id: 'spend', label: 'Spend', typeLabel: 'Line item', allLabel: 'All line items', empty: 'No spend in this range. Spend appears after polls: reported by providers with a cost API, or derived from balance drops.' },
+  { id: 'usage', label: 'Usage by model', typeLabel: 'Model', allLabel: 'All models', empty: 'No usage in this range. Providers with a usage API (OpenAI, Anthropic admin keys) report tokens per model.' },
+  { id: 'credits', label: 'Credit adjustments', typeLabel: 'Type', allLabel: 'All types', empty: 'No credit changes in this range. Record a top-up, grant or balance with “Record…”, or let Coffer detect top-ups from balance increases.' },
+  { id: 'polls', label: 'Polls', typeLabel: 'Status', allLabel: 'All statuses', empty: 'No polls in this range. Refresh an account to poll it now.' }
 ]
 
 const PRESETS: { id: RangePreset; label: string }[] = [
@@ -159,7 +159,7 @@ export function RecordsPage() {
           <label className="inline-field">
             {tab.typeLabel}
             <select value={store.types[0] ?? ''} onChange={(change) => store.setType(change.target.value || null)}>
-              <option value="">All types</option>
+              <option value="">{tab.allLabel}</option>
               {(data?.page.types ?? store.types).map((type) => (
                 <option key={type} value={type}>
                   {store.tab === 'credits' ? (creditKindLabel[type as keyof typeof creditKindLabel] ?? type) : type}
