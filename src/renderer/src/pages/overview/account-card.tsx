@@ -7,7 +7,6 @@ import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
 import { useStore } from '../../store'
 import { AccountBudgetBars } from '../../features/alerts/account-budget-bars'
 import { AccountLedgerDetails } from '../../features/ledger/account-ledger-details'
-import { AccountLedgerDetails } from '../../features/ledger/account-ledger-details'
 import { BalanceFigures } from './balance-figures'
 import { RawResponsesDialog } from './raw-responses-dialog'
 import { StatusBadge, StatusDetail, statusTone } from './status-line'
@@ -47,7 +46,6 @@ export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCar
       </header>
 
       <BalanceFigures account={account} />
-      <AccountLedgerDetails account={account} />
       <AccountLedgerDetails account={account} />
       <AccountBudgetBars accountId={account.id} />
       <StatusDetail account={account} onReplaceKey={() => onReplaceKey(account)} />
