@@ -39,7 +39,7 @@ export function AccountLedgerDetails({ account }: { account: AccountView }) {
       ) : null}
       <details className="card-details" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
         <summary>History and credits</summary>
-        {open ? <BalanceHistoryChart accountId={account.id} label={account.label} version={account.lastSuccessAt ?? account.balances[0]?.asOf ?? null} /> : null}
+        {open ? <BalanceHistoryChart accountId={account.id} label={account.label} version={`${account.lastSuccessAt ?? ''}|${account.balances[0]?.asOf ?? ''}|${account.balances[0]?.amount ?? ''}`} /> : null}
         <div className="card-ledger-actions">
           <button type="button" className="button button-small" onClick={() => setRecording('topup')}>
             Record top-up…
