@@ -126,9 +126,11 @@ async function attemptPoll(
     if (error instanceof KeychainUnavailableError) {
       return { facts: null, fault: new ProviderFault('keychain_unavailable', 'keychain_unavailable', error.message), raw: http.captures }
     }
+    // Every message is scrubbed here once more: adapters quote provider text (business errors),
+    // and a relay may echo the key into it.
     const fault =
       error instanceof ProviderFault
-        ? error
+        ? new ProviderFault(error.status, error.code, http.redact(error.message), error.httpStatus, error.retryAfterMs)
         : new ProviderFault('bad_response', 'adapter_error', `Coffer could not read the provider's answer: ${http.redact((error as Error).message)}`)
     return { facts: null, fault, raw: http.captures }
   }

@@ -12,11 +12,25 @@ export const numeric = z.union([z.number(), z.string()])
 export function parseShape<T>(schema: z.ZodType<T>, body: unknown, what: string): T {
   const result = schema.safeParse(body)
   if (!result.success) {
+    // An HTTP-200 error envelope (`{"error": {"code", "message"}}`, as relays and gateways send) is
+    // the provider saying no, not an unreadable answer: keep its words and its code.
+    const envelope = errorEnvelope(body)
+    if (envelope) throw businessError(what, envelope.code, envelope.message)
     const issue = result.error.issues[0]
     const where = issue?.path.length ? issue.path.join('.') : 'body'
     throw badResponse('unexpected_shape', `${what}: ${where} ${issue?.message ?? 'is invalid'}`)
   }
   return result.data
+}
+
+/** `{ error: { code?, message } }` or `{ error: "message" }`, the common error envelope; else `null`. */
+function errorEnvelope(body: unknown): { code: unknown; message: string } | null {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return null
+  const error = (body as { error: unknown }).error
+  if (typeof error === 'string' && error.trim()) return { code: undefined, message: error }
+  if (typeof error !== 'object' || error === null) return null
+  const { code, message } = error as { code?: unknown; message?: unknown }
+  return typeof message === 'string' && message.trim() ? { code, message } : null
 }
 
 /** {@link toMicros} that reports an unreadable amount as a `bad_response`. */

@@ -60,8 +60,7 @@ const providers: ProviderCase[] = [
       'missing field': { is_available: true, balance_infos: [{ currency: 'CNY', granted_balance: '1', topped_up_balance: '1' }] },
       'wrong types': { is_available: true, balance_infos: [{ currency: 156, total_balance: ['1'] }] },
       'decimal comma "12,5"': { is_available: true, balance_infos: [{ currency: 'CNY', total_balance: '12,5' }] },
-      'no balance_infos': { is_available: true },
-      'HTTP-200 business error': { error: { message: 'Something went wrong', type: 'unknown_error' } }
+      'no balance_infos': { is_available: true }
     }
   }
 ]
@@ -256,6 +255,32 @@ for (const p of providers) {
     })
   })
 }
+
+describe('an HTTP-200 answer carrying an error envelope (a relay, a business error)', () => {
+  for (const p of providers) {
+    it(`${p.provider}: provider_error with the provider's words, the echoed key redacted`, async () => {
+      const c = open()
+      const envelope: SimHandler = (req) => ({ body: { error: { code: 'quota_exceeded', message: `Quota exceeded for ${req.headers.authorization}` } } })
+      for (const path of p.paths) simulator.route('GET', path, envelope)
+      const id = await addAccount(c, p)
+
+      const [report] = await callOk(c, 'accounts:poll', { ids: [id] })
+
+      expect(report?.status).toBe('provider_error')
+      expect(report?.error?.code).toBe('business_error')
+      expect(report?.error?.message).toContain('Quota exceeded for Bearer [redacted]')
+      expect(ledgerText(c)).not.toContain(p.key)
+    })
+
+    it(`${p.provider}: an HTTP-200 envelope with code 401 is a rejected key`, async () => {
+      const c = open()
+      for (const path of p.paths) simulator.route('GET', path, { body: { error: { code: 401, message: 'Invalid API key' } } })
+      const id = await addAccount(c, p)
+      const [report] = await callOk(c, 'accounts:poll', { ids: [id] })
+      expect(report?.status).toBe('auth_failed')
+    })
+  }
+})
 
 describe('a provider echoing the key where an amount belongs', () => {
   for (const p of providers) {
