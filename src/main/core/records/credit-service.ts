@@ -66,8 +66,10 @@ function baselineOf(db: Database, accountId: string, unit: string, at: string): 
 export function recordCredit(db: Database, account: AccountRecord, draft: Draft, now: Date): CreditEventView {
   const unit = draft.unit ?? defaultUnit(db, account)
   const micros = checkAmount(draft.kind, draft.amount)
-  const at = draft.at ?? now.toISOString()
+  let at = draft.at ?? now.toISOString()
   checkTimes(at, draft.expiresAt, now)
+  const claimed = claimDetection(db, account.id, unit, draft.kind, at)
+  if (claimed) at = claimed
   if (draft.kind === 'balance' && hasOfficialBalance(db, account.id, unit)) {
     const name = findProvider(account.provider)?.name ?? account.provider
     throw new CofferError(
@@ -85,6 +87,26 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
     return Number(inserted.lastInsertRowid)
   })()
   return creditEvent(db, id)
+}
+
+/** How far back a top-up entered after the fact may claim a detected one. */
+const CLAIM_WINDOW_MS = 48 * 3_600_000
+
+/**
+ * A top-up entered after Coffer already detected it (the poll came first) would count twice. When
+ * an unconfirmed detected top-up lies within two days before the entry, the entry takes its place
+ * in time: re-deriving that interval then explains the rise by the entry (the detection goes away,
+ * and any difference between the two amounts becomes spend). Returns the time to use, if any.
+ */
+function claimDetection(db: Database, accountId: string, unit: string, kind: CreditEventKind, at: string): string | null {
+  if ((kind !== 'topup' && kind !== 'purchase') || !hasOfficialBalance(db, accountId, unit)) return null
+  const detected = cached(
+    db,
+    `SELECT occurred_at AS at FROM credit_events WHERE account_id = ? AND unit = ? AND source = 'derived' AND confirmed = 0
+       AND derivation_key IS NOT NULL AND occurred_at <= ? AND occurred_at >= ? ORDER BY occurred_at DESC LIMIT 1`
+  ).get(accountId, unit, at, new Date(Date.parse(at) - CLAIM_WINDOW_MS).toISOString()) as { at: string } | undefined
+  // Just before the reading that revealed it, so the entry falls inside that interval.
+  return detected ? new Date(Date.parse(detected.at) - 1).toISOString() : null
 }
 
 interface StoredEvent {

@@ -241,3 +241,25 @@ describe('a key that may only read its own usage (OpenRouter without credits acc
     }
   })
 })
+
+describe('a top-up entered after Coffer detected it', () => {
+  const dir = useTempDir()
+  it('takes the detection’s place instead of counting twice; a different amount becomes spend', async () => {
+    let clock = new Date('2026-03-01T13:00:00.000Z')
+    const c = createTestCore(dir(), { now: () => clock })
+    try {
+      insertAccount(c, DS, 'DeepSeek')
+      ingestBalance(c, DS, '2026-03-01T09:00:00.000Z', '10')
+      ingestBalance(c, DS, '2026-03-01T12:00:00.000Z', '58')
+      expect((await callOk(c, 'records:credits', {})).rows.map((row) => [row.amount, row.source])).toEqual([['48', 'derived']])
+      clock = new Date('2026-03-01T20:00:00.000Z')
+      const entry = await callOk(c, 'credits:record', { accountId: DS, kind: 'topup', amount: '50' })
+      expect(entry.occurredAt).toBe('2026-03-01T11:59:59.999Z')
+      const credits = await callOk(c, 'records:credits', {})
+      expect(credits.rows.map((row) => [row.amount, row.source])).toEqual([['50', 'manual']])
+      expect((await callOk(c, 'records:spend', {})).rows.map((row) => row.amount)).toEqual(['2'])
+    } finally {
+      c.close()
+    }
+  })
+})
