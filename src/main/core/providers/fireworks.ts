@@ -32,8 +32,9 @@ export const fireworksAdapter: ProviderAdapter = {
     const headers = bearer(context.key)
     const accountId = context.account.options.accountId ?? (await discoverAccount(context, headers))
     const today = startOfUtcDay(context.now)
+    const first = firstDay(today, context.lastSuccessAt)
     const spend = new SpendLines()
-    for (let day = firstDay(today, context.lastSuccessAt); day <= today; day = addDays(day, 1)) {
+    for (let day = first; day <= today; day = addDays(day, 1)) {
       const query = new URLSearchParams({ startTime: rfc3339(day), endTime: rfc3339(addDays(day, 1)) })
       const url = `${endpoint(context.baseUrl, `/v1/accounts/${encodeURIComponent(accountId)}/billing/summary`)}?${query}`
       const summary = parseShape(summaryShape, (await context.http.json({ url, headers })).json, 'Fireworks billing summary')
@@ -42,7 +43,7 @@ export const fireworksAdapter: ProviderAdapter = {
         spend.add(utcDay(day), item.series ?? 'Fireworks', item.totalCost.currencyCode || 'USD', money(item.totalCost))
       }
     }
-    return { ...emptyFacts(), spend: spend.list() }
+    return { ...emptyFacts(), spend: spend.list(), replaceDays: { from: utcDay(first), to: utcDay(today) } }
   }
 }
 

@@ -80,10 +80,20 @@ export function bearer(key: string | null): Record<string, string> {
  * a provider error, or a rejected key when the body's code says so. Never a zero balance.
  */
 export function businessError(provider: string, code: unknown, message: unknown): ProviderFault {
-  const said = typeof message === 'string' && message.trim() ? ` The provider said: “${message.trim().slice(0, 200)}”` : ''
+  const said = typeof message === 'string' && message.trim() ? ` The provider said: “${shorten(message.trim(), 200)}”` : ''
   const codeText = code === undefined ? '' : ` (code ${JSON.stringify(code)?.slice(0, 20)})`
   if (code === 401 || code === 403 || code === '401' || code === '403') {
     return new ProviderFault('auth_failed', 'business_auth', `${provider} rejected the key${codeText}.${said}`, 200)
   }
   return new ProviderFault('provider_error', 'business_error', `${provider} answered with an error${codeText}.${said}`, 200)
+}
+
+/**
+ * Cuts `text` to about `max` characters at a word boundary. Why: the key is redacted from the
+ * whole message later, and a cut through the middle of an echoed key would leave a piece of it
+ * that no longer matches; keys contain no spaces, so dropping the partial last word drops it.
+ */
+function shorten(text: string, max: number): string {
+  if (text.length <= max) return text
+  return `${text.slice(0, max).replace(/\S*$/, '').trimEnd()}…`
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { SpendLines } from './fact-lines'
-import { historyWindow, utcDay } from './history-window'
+import { historyWindow, utcDay, windowDays } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { badResponse } from './provider-fault'
 import { amount, bearer, businessError, endpoint, numeric, parseShape } from './parse'
@@ -69,6 +69,7 @@ export const xaiAdapter: ProviderAdapter = {
     const facts = emptyFacts()
     facts.balances.push({ unit: 'USD', kind: 'total', amountMicros: remaining === 0 ? 0 : remaining, source: 'official' })
     facts.spend = spend.list()
+    facts.replaceDays = windowDays(window)
     return facts
   }
 }

@@ -35,6 +35,7 @@ describe('Fireworks: spend only, Money {units, nanos}', () => {
       '2026-11-23T00:00:00Z'
     ])
     // 2026-11-21 was revised from 2 to 3: replaced, not added.
+    // (A series that vanished from a re-read day would be removed the same way.)
     expect(spendRows(h, account.id)).toEqual(['2026-11-21 serverless USD 3000000', '2026-11-22 serverless USD 3000000', '2026-11-23 serverless USD 3000000'])
   })
 

@@ -74,6 +74,32 @@ describe('OpenAI admin API: costs → spend lines, completions usage → usage l
     expect(usageRows(h, account.id)).toEqual(['2026-11-21 gpt-4o 200/100/0/30/3'])
   })
 
+  it('a re-fetched day is replaced as a whole: an item or model gone from the answer goes; days outside the window stay', async () => {
+    h.sim.route(
+      'GET',
+      COSTS,
+      cursorPages([
+        [
+          openaiCostBucket({ day: '2026-11-01', lines: [{ lineItem: 'old', value: 5 }] }),
+          openaiCostBucket({ day: '2026-11-21', lines: [{ lineItem: 'GPT-4o', value: 1 }, { lineItem: 'gpt-4o (renamed soon)', value: 2 }] })
+        ]
+      ])
+    )
+    routeUsage([openaiUsageBucket({ day: '2026-11-21', models: [{ model: 'a', input: 1, cached: 0, output: 1, requests: 1 }, { model: 'b', input: 2, cached: 0, output: 2, requests: 1 }] })])
+    const account = await addAccount(h, 'openai', KEY)
+    await poll(h, account.id)
+    expect((await poll(h, account.id)).view.spend).toMatchObject({ unit: 'USD', today: '3' })
+
+    h.clock.now = new Date('2026-11-21T20:00:00Z')
+    h.sim.route('GET', COSTS, cursorPages([[openaiCostBucket({ day: '2026-11-21', lines: [{ lineItem: 'GPT-4o', value: 2.5 }] })]]))
+    routeUsage([openaiUsageBucket({ day: '2026-11-21', models: [{ model: 'a', input: 5, cached: 0, output: 5, requests: 2 }] })])
+    const { view } = await poll(h, account.id)
+
+    expect(spendRows(h, account.id)).toEqual(['2026-11-01 old USD 5000000', '2026-11-21 GPT-4o USD 2500000'])
+    expect(usageRows(h, account.id)).toEqual(['2026-11-21 a 5/0/0/5/2'])
+    expect(view.spend).toMatchObject({ unit: 'USD', today: '2.5' })
+  })
+
   it('follows has_more/next_page over 3 pages, sending page=<cursor>', async () => {
     h.sim.route(
       'GET',

@@ -32,3 +32,15 @@ describe('collectPages', () => {
     ).rejects.toBe(fault)
   })
 })
+
+describe('businessError', () => {
+  it('never cuts through an echoed key when it shortens the provider’s words', async () => {
+    const { businessError } = await import('../../../../../src/main/core/providers/parse')
+    const key = 'sk-or-v1-0123456789abcdef0123456789abcdef'
+    for (let pad = 150; pad < 230; pad += 7) {
+      const fault = businessError('X', 'quota', `${'a'.repeat(pad)} ${key} end`)
+      const leaked = [...Array(key.length - 7).keys()].some((i) => fault.message.includes(key.slice(0, i + 8)) && !fault.message.includes(key))
+      expect(leaked, `pad ${pad}: ${fault.message.slice(-60)}`).toBe(false)
+    }
+  })
+})
