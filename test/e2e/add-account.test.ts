@@ -25,11 +25,15 @@ const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
 const goodKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
 const revokedKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
 
+/** When set, the provider is down for the good key too (to see stale figures). */
+let outage: SimHandler | null = null
+
 /** Answers by key, like the real provider: the good key reads its credits, the revoked one gets 401 everywhere. */
 function byKey(good: SimHandler): SimHandler {
   return (req) => {
-    if (req.headers.authorization === `Bearer ${goodKey}`) return typeof good === 'function' ? good(req) : good
-    return openrouterError(401, 'User not found.')
+    if (req.headers.authorization !== `Bearer ${goodKey}`) return openrouterError(401, 'User not found.')
+    const answer = outage ?? good
+    return typeof answer === 'function' ? answer(req) : answer
   }
 }
 
@@ -137,6 +141,20 @@ describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serv
     expect(await card('Personal').textContent()).toContain('$74.50')
     expect(await page.getByTestId('account-card').count()).toBe(2)
     await shot('03-auth-failed')
+  })
+
+  it('a failed refresh keeps the last balance on the card, marked stale', async () => {
+    outage = openrouterError(503, 'Service temporarily unavailable')
+    const personal = card('Personal')
+    await personal.getByRole('button', { name: 'Refresh Personal' }).click()
+
+    await expect.poll(() => personal.textContent(), { timeout: 15_000 }).toContain('Stale')
+    const text = (await personal.textContent()) ?? ''
+    expect(text).toContain('$74.50')
+    expect(text).toContain('Provider reported an error')
+    expect(text).toMatch(/HTTP 503/)
+    await shot('04-stale')
+    outage = null
   })
 
   it('never shows either key in the page', async () => {
