@@ -22,6 +22,8 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
 const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
 const DAY_MS = 86_400_000
+// expect.poll waits 1 s by default; a busy machine running every suite at once needs longer.
+const POLL = { timeout: 15_000, interval: 100 }
 const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10)
 
 function parseCsv(text: string): Record<string, string>[] {
@@ -110,7 +112,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     const totals = page.getByTestId('overview-totals')
     await totals.waitFor()
     const overview = await callOk(core, 'ledger:overview', { days: 30 })
-    await expect.poll(() => totals.innerText()).toContain(`≈ ${formatMoney(overview.totalBalance)}`)
+    await expect.poll(() => totals.innerText(), POLL).toContain(`≈ ${formatMoney(overview.totalBalance)}`)
     expect(await totals.innerText()).toContain('approximate')
     expect(await page.locator('canvas[role="img"][aria-label^="Daily spend over 30 days"]').count()).toBe(1)
     await page.screenshot({ path: join(artifacts, 'overview-ledger.png'), fullPage: true })
@@ -172,7 +174,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     // A detected top-up is announced on its card; "Review" opens it in the Credit adjustments tab.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Overview' }).click()
     const openrouter = page.getByTestId('account-card').filter({ hasText: 'OpenRouter (demo)' })
-    await expect.poll(() => openrouter.locator('.pending-topups').innerText()).toContain('1 detected top-up to confirm')
+    await expect.poll(() => openrouter.locator('.pending-topups').innerText(), POLL).toContain('1 detected top-up to confirm')
     await openrouter.getByRole('button', { name: 'Review' }).click()
     await page.getByTestId('records-summary').waitFor()
     await settled()
@@ -181,7 +183,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     expect((await summary())['To confirm']).toBe('1')
     await page.screenshot({ path: join(artifacts, 'records-credits.png') })
     await page.getByRole('button', { name: /^Confirm Top-up/ }).click()
-    await expect.poll(async () => (await summary())['To confirm'] ?? 'none').toBe('none')
+    await expect.poll(async () => (await summary())['To confirm'] ?? 'none', POLL).toBe('none')
     expect((await callOk(core, 'records:credits', { accountIds: ['acc_demoopenr1'] })).summary.unconfirmed).toBe(0)
 
     await page.getByRole('tab', { name: 'Polls' }).click()
@@ -204,7 +206,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     await dialog.getByLabel('Amount').fill('150.25')
     await dialog.getByRole('button', { name: 'Record' }).click()
     await dialog.waitFor({ state: 'detached' })
-    await expect.poll(() => card.locator('.primary-amount').innerText()).toBe('$150.25')
+    await expect.poll(() => card.locator('.primary-amount').innerText(), POLL).toBe('$150.25')
     expect(await card.locator('.primary-balance .source-tag').innerText()).toBe('manual')
     const [view] = (await callOk(core, 'accounts:list', {})).filter((account) => account.id === 'acc_demoopena1')
     expect(view?.balances[0]).toMatchObject({ amount: '150.25', source: 'manual' })
