@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises'
-import { extname, join, normalize, sep } from 'node:path'
+import { extname, resolve, sep } from 'node:path'
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -21,9 +21,11 @@ export async function readStaticFile(rootDir: string, urlPath: string): Promise<
     return null
   }
   const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '')
-  const full = normalize(join(rootDir, relative))
+  // resolve() also drops a trailing slash of rootDir, which would otherwise fail every check below.
+  const root = resolve(rootDir)
+  const full = resolve(root, relative)
   // Path traversal guard: `..` or an absolute path must not leave the renderer folder.
-  if (!full.startsWith(normalize(rootDir) + sep) || relative.includes('\0')) return null
+  if (!full.startsWith(root + sep) || relative.includes('\0')) return null
   try {
     return { body: await readFile(full), contentType: contentTypes[extname(full)] ?? 'application/octet-stream' }
   } catch {

@@ -143,6 +143,19 @@ describe('startWebServer (coffer serve)', () => {
       expect(response.body).toBe(INDEX_HTML)
     })
 
+    it('serves the renderer when its folder is given with a trailing slash', async () => {
+      const other = await startWebServer({ core, rendererDir: `${join(parent, 'renderer')}/`, port: 0, token: TOKEN })
+      try {
+        const response = await raw(other.port, { path: '/assets/app.js', headers: { host: `127.0.0.1:${other.port}` } })
+        expect(response.status).toBe(200)
+        expect(response.body).toBe('console.log("app")')
+        const escape = await raw(other.port, { path: '/../secret.txt', headers: { host: `127.0.0.1:${other.port}` } })
+        expect(escape.body).not.toContain(SECRET_FILE_TEXT)
+      } finally {
+        await other.close()
+      }
+    })
+
     it('serves assets with their content type and the same headers', async () => {
       const response = await raw(server.port, { path: '/assets/app.js', headers: host() })
       expect(response.status).toBe(200)
