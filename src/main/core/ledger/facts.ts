@@ -68,10 +68,11 @@ export interface LedgerFacts {
   usage: UsageFact[]
   creditEvents: CreditEventFact[]
   /**
-   * UTC days (inclusive, `YYYY-MM-DD`) for which this answer is complete: official spend and usage
-   * lines of these days that it does not contain are removed (see providers/replace-days-hook.ts).
+   * UTC days (`YYYY-MM-DD`) this answer covers completely, per kind of line (the days of the
+   * buckets a provider returned): official lines of these days that it does not contain are
+   * removed (see providers/replace-days-hook.ts). Days not listed are left alone.
    */
-  replaceDays?: { from: string; to: string }
+  replaceDays?: { spend?: readonly string[]; usage?: readonly string[] }
 }
 
 /** What a provider actually said, kept for the account's "raw responses" view. Never holds a key. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { SpendLines, UsageLines } from './fact-lines'
-import { historyWindow, rfc3339, windowDays } from './history-window'
+import { historyWindow, rfc3339 } from './history-window'
 import { fetchCursorPages } from './paginate'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { amount, count, numeric } from './parse'
@@ -82,7 +82,9 @@ export const anthropicAdapter: ProviderAdapter = {
         })
       }
     }
-    return { ...emptyFacts(), spend: spend.list(), usage: usage.list(), replaceDays: windowDays(window) }
+    // Each bucket is one complete day: those days are replaced as a whole.
+    const replaceDays = { spend: costBuckets.map((b) => bucketDay(b.starting_at)), usage: usageBuckets.map((b) => bucketDay(b.starting_at)) }
+    return { ...emptyFacts(), spend: spend.list(), usage: usage.list(), replaceDays }
   }
 }
 

@@ -43,7 +43,9 @@ export const fireworksAdapter: ProviderAdapter = {
         spend.add(utcDay(day), item.series ?? 'Fireworks', item.totalCost.currencyCode || 'USD', money(item.totalCost))
       }
     }
-    return { ...emptyFacts(), spend: spend.list(), replaceDays: { from: utcDay(first), to: utcDay(today) } }
+    const fetched: string[] = []
+    for (let day = first; day <= today; day = addDays(day, 1)) fetched.push(utcDay(day))
+    return { ...emptyFacts(), spend: spend.list(), replaceDays: { spend: fetched } }
   }
 }
 

@@ -45,11 +45,6 @@ export function historyWindow(now: Date, lastSuccessAt: string | null, maxDays =
   return { start, end }
 }
 
-/** The window as inclusive UTC days, for {@link import('../ledger/facts').LedgerFacts.replaceDays}. */
-export function windowDays(window: DayWindow): { from: string; to: string } {
-  return { from: utcDay(window.start), to: utcDay(addDays(window.end, -1)) }
-}
-
 /** Unix seconds of `date`. */
 export function unixSeconds(date: Date): number {
   return Math.floor(date.getTime() / 1000)

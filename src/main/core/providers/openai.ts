@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { SpendLines, UsageLines } from './fact-lines'
-import { historyWindow, unixSeconds, utcDay, windowDays } from './history-window'
+import { historyWindow, unixSeconds, utcDay } from './history-window'
 import { fetchCursorPages } from './paginate'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { amount, bearer, count, numeric } from './parse'
@@ -69,7 +69,9 @@ export const openaiAdapter: ProviderAdapter = {
         })
       }
     }
-    return { ...emptyFacts(), spend: spend.list(), usage: usage.list(), replaceDays: windowDays(window) }
+    // Each bucket is one complete day: those days are replaced as a whole.
+    const replaceDays = { spend: costBuckets.map((b) => bucketDay(b.start_time)), usage: usageBuckets.map((b) => bucketDay(b.start_time)) }
+    return { ...emptyFacts(), spend: spend.list(), usage: usage.list(), replaceDays }
   }
 }
 

@@ -1,43 +1,39 @@
+import type { Database } from 'better-sqlite3'
 import type { IngestHook } from '../ledger/ingest'
 import { refreshRollups } from '../ledger/rollups'
 
-interface LineKey {
-  day: string
-  item: string
-  unit: string
-}
-
 /**
- * When an adapter says its answer for a range of days is complete (`facts.replaceDays`: OpenAI,
- * Anthropic, xAI, Fireworks), official spend and usage lines of those days that the answer no
- * longer contains are removed: a provider that re-attributes a day (a line item renamed, a model
- * merged) leaves exactly its newest figures, never old and new side by side. Runs in the ingest
- * transaction before the ledger's own hook, and refreshes the rollups of days it changed.
+ * When an adapter says which days its answer covers completely (`facts.replaceDays`: the days of
+ * the buckets OpenAI, Anthropic and xAI returned, the days Fireworks summarised), official spend
+ * and usage lines of those days that the answer no longer contains are removed: a provider that
+ * re-attributes a day (a line item renamed, a model merged) leaves exactly its newest figures,
+ * never old and new side by side. Days the answer does not cover are left alone. Runs in the
+ * ingest transaction before the ledger's own hook, and refreshes the rollups of days it changed.
  */
 export const replaceDaysHook: IngestHook = (db, record) => {
-  const range = record.status === 'ok' ? record.facts?.replaceDays : undefined
-  if (!range || !record.facts) return
-  const args = [record.accountId, range.from, range.to] as const
-  const keep = new Set(record.facts.spend.map((line) => JSON.stringify([line.day, line.item, line.unit])))
-  const spend = db
-    .prepare(`SELECT day, item, unit FROM spend_lines WHERE account_id = ? AND source = 'official' AND day BETWEEN ? AND ?`)
-    .all(...args) as LineKey[]
-  const dropSpend = db.prepare(`DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ? AND source = 'official'`)
+  const days = record.status === 'ok' ? record.facts?.replaceDays : undefined
+  if (!days || !record.facts) return
   const changed = new Set<string>()
-  for (const line of spend) {
-    if (keep.has(JSON.stringify([line.day, line.item, line.unit]))) continue
-    dropSpend.run(record.accountId, line.day, line.item, line.unit)
-    changed.add(line.day)
+  const spendKeep = new Set(record.facts.spend.map((line) => JSON.stringify([line.day, line.item, line.unit])))
+  for (const row of officialRows(db, 'spend_lines', 'item, unit', record.accountId, days.spend)) {
+    const { day, item, unit } = row as { day: string; item: string; unit: string }
+    if (spendKeep.has(JSON.stringify([day, item, unit]))) continue
+    db.prepare(`DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ? AND source = 'official'`).run(record.accountId, day, item, unit)
+    changed.add(day)
   }
-  const keepModels = new Set(record.facts.usage.map((line) => JSON.stringify([line.day, line.model])))
-  const usage = db
-    .prepare(`SELECT day, model FROM usage_lines WHERE account_id = ? AND source = 'official' AND day BETWEEN ? AND ?`)
-    .all(...args) as { day: string; model: string }[]
-  const dropUsage = db.prepare(`DELETE FROM usage_lines WHERE account_id = ? AND day = ? AND model = ? AND source = 'official'`)
-  for (const line of usage) {
-    if (keepModels.has(JSON.stringify([line.day, line.model]))) continue
-    dropUsage.run(record.accountId, line.day, line.model)
-    changed.add(line.day)
+  const usageKeep = new Set(record.facts.usage.map((line) => JSON.stringify([line.day, line.model])))
+  for (const row of officialRows(db, 'usage_lines', 'model', record.accountId, days.usage)) {
+    const { day, model } = row as { day: string; model: string }
+    if (usageKeep.has(JSON.stringify([day, model]))) continue
+    db.prepare(`DELETE FROM usage_lines WHERE account_id = ? AND day = ? AND model = ? AND source = 'official'`).run(record.accountId, day, model)
+    changed.add(day)
   }
   if (changed.size > 0) refreshRollups(db, record.accountId, changed)
+}
+
+function officialRows(db: Database, table: 'spend_lines' | 'usage_lines', columns: string, accountId: string, days: readonly string[] | undefined): unknown[] {
+  if (!days || days.length === 0) return []
+  return db
+    .prepare(`SELECT day, ${columns} FROM ${table} WHERE account_id = ? AND source = 'official' AND day IN (SELECT value FROM json_each(?))`)
+    .all(accountId, JSON.stringify([...new Set(days)]))
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { SpendLines } from './fact-lines'
-import { historyWindow, utcDay, windowDays } from './history-window'
+import { historyWindow, utcDay } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { badResponse } from './provider-fault'
 import { amount, bearer, businessError, endpoint, numeric, parseShape } from './parse'
@@ -59,17 +59,19 @@ export const xaiAdapter: ProviderAdapter = {
     })
     const series = parseShape(usageShape, usage.json, 'xAI usage')
     const spend = new SpendLines()
+    const answered: string[] = []
     for (const line of series.timeSeries) {
       for (const point of line.dataPoints) {
         const value = point.values[0]
         if (value === undefined || value === null) continue
+        answered.push(pointDay(point.timestamp))
         spend.add(pointDay(point.timestamp), 'xAI API', 'USD', amount(value, 'values[0]'))
       }
     }
     const facts = emptyFacts()
     facts.balances.push({ unit: 'USD', kind: 'total', amountMicros: remaining === 0 ? 0 : remaining, source: 'official' })
     facts.spend = spend.list()
-    facts.replaceDays = windowDays(window)
+    facts.replaceDays = { spend: answered }
     return facts
   }
 }
