@@ -7,6 +7,7 @@ import type { Core } from '../../../../src/main/core/app'
 import { startWebServer, type RunningWebServer } from '../../../../src/main/web/web-server'
 import { RENDERER_CSP } from '../../../../src/shared/http-protocol'
 import { cofferCommand, repoRoot } from '../../../helpers/run-coffer'
+import { testKeychainService } from '../../../helpers/keychain'
 import { createTestCore } from '../../../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
 
@@ -385,7 +386,8 @@ describe('coffer serve as a subprocess', () => {
   })
 
   it('without --demo serves the ledger in --home', { timeout: 60_000 }, async () => {
-    const started = await startServe(['--home', home, 'serve', '--port', '0'], process.env)
+    // A throw-away keychain service: the user's own Coffer entries are never even probed.
+    const started = await startServe(['--home', home, 'serve', '--port', '0'], { ...process.env, COFFER_KEYCHAIN_SERVICE: testKeychainService() })
     child = started.child
     const token = new URLSearchParams(started.url.hash.slice(1)).get('token') as string
     expect(started.output()).toContain(home)
