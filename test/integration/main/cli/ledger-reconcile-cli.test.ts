@@ -5,11 +5,12 @@ import { afterAll, beforeAll, expect, it, vi } from 'vitest'
 import { ProviderSimulator } from '../../../simulator/provider-simulator'
 import { deepseekBalance } from '../../../simulator/shapes/deepseek'
 import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
-import { runCofferSource } from '../../../helpers/run-coffer-source'
+import { runCoffer } from '../../../helpers/run-coffer'
 import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
 import { toMicros } from '../../../../src/shared/money'
 
-vi.setConfig({ testTimeout: 90_000, hookTimeout: 30_000 })
+// Up to 14 CLI processes per test; from source (tsx) each start costs seconds on a busy machine.
+vi.setConfig({ testTimeout: 180_000, hookTimeout: 30_000 })
 
 /** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
 function parseCsv(text: string): Record<string, string>[] {
@@ -51,7 +52,7 @@ describeWithKeychain('ledger reconciliation through the CLI (subprocess, simulat
   let home: string
   let simulator: ProviderSimulator
   let env: NodeJS.ProcessEnv
-  const coffer = (args: string[], input?: string) => runCofferSource(['--home', home, ...args], { input, env })
+  const coffer = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
   const sequence = ['110.00', '104.50', '101.13', '151.13', '146.878']
 
   beforeAll(async () => {
