@@ -100,6 +100,16 @@ describe('OpenAI admin API: costs → spend lines, completions usage → usage l
     expect(view.spend).toMatchObject({ unit: 'USD', today: '2.5' })
   })
 
+  it('a day the answer has no bucket for is left alone', async () => {
+    h.sim.route('GET', COSTS, cursorPages([[openaiCostBucket({ day: '2026-11-20', lines: [{ lineItem: 'a', value: 1 }] }), openaiCostBucket({ day: '2026-11-21', lines: [{ lineItem: 'a', value: 2 }] })]]))
+    routeUsage([])
+    const account = await addAccount(h, 'openai', KEY)
+    await poll(h, account.id)
+    h.sim.route('GET', COSTS, cursorPages([[openaiCostBucket({ day: '2026-11-21', lines: [{ lineItem: 'b', value: 3 }] })]]))
+    await poll(h, account.id)
+    expect(spendRows(h, account.id)).toEqual(['2026-11-20 a USD 1000000', '2026-11-21 b USD 3000000'])
+  })
+
   it('follows has_more/next_page over 3 pages, sending page=<cursor>', async () => {
     h.sim.route(
       'GET',
