@@ -73,6 +73,8 @@ export interface ProviderDescriptor {
   publishes: { balance: boolean; spend: boolean; usage: boolean }
   /** A sentence shown in the add-account form. */
   note?: string
+  /** Poll interval for new accounts of this provider when none is given (manual accounts: daily). */
+  pollIntervalMinutes?: number
   /**
    * `false` when the provider has no base URL at all: manual accounts make no request and custom
    * accounts carry their full URL in an option. Defaults to `true`.
@@ -252,6 +254,8 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     name: 'Manual (no API)',
     defaultBaseUrl: null,
     usesBaseUrl: false,
+    // Nothing to ask: a daily "check" only keeps the card's freshness honest.
+    pollIntervalMinutes: 24 * 60,
     key: { required: false, kind: 'none', label: 'No key', help: 'Manual accounts never contact anyone.' },
     options: [
       {

@@ -38,7 +38,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         label: draft.label,
         baseUrl: draft.baseUrl ?? null,
         options,
-        pollIntervalMinutes: draft.pollIntervalMinutes ?? context.preferences.read().defaultPollIntervalMinutes,
+        pollIntervalMinutes: draft.pollIntervalMinutes ?? descriptor.pollIntervalMinutes ?? context.preferences.read().defaultPollIntervalMinutes,
         keyHint: key ? maskKey(key) : null,
         createdAt: context.now().toISOString()
       }

@@ -24,12 +24,12 @@ const activityShape = z.object({
 /**
  * OpenRouter `GET /api/v1/activity` (provider-apis.md §4.3, management key): the last 30 completed
  * UTC days, one item per (date, model, endpoint). Summed per (day, model) into spend lines (USD)
- * and usage lines; a re-poll replaces the days it returns.
+ * and usage lines; a re-poll replaces the days it returns as a whole.
  */
 export async function fetchOpenrouterActivity(
   context: PollContext,
   managementKey: string
-): Promise<{ spend: SpendFact[]; usage: UsageFact[] }> {
+): Promise<{ spend: SpendFact[]; usage: UsageFact[]; days: string[] }> {
   const response = await context.http.json({ url: endpoint(context.baseUrl, '/api/v1/activity'), headers: bearer(managementKey) })
   const { data } = parseShape(activityShape, response.json, 'OpenRouter activity')
   const spend = new SpendLines()
@@ -48,5 +48,5 @@ export async function fetchOpenrouterActivity(
       requests: count(item.requests, 'requests')
     })
   }
-  return { spend: spend.list(), usage: usage.list() }
+  return { spend: spend.list(), usage: usage.list(), days: [...new Set(spend.list().map((line) => line.day))] }
 }

@@ -50,6 +50,7 @@ export const openrouterAdapter: ProviderAdapter = {
       const activity = await fetchOpenrouterActivity(context, managementKey)
       facts.spend = activity.spend
       facts.usage = activity.usage
+      facts.replaceDays = { spend: activity.days, usage: activity.days }
     }
     return facts
   }

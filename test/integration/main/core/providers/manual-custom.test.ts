@@ -10,6 +10,8 @@ describe('manual accounts', () => {
     const account = await addAccount(h, 'manual', undefined, { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD', plan: 'GPTBots Pro', billingUrl: 'https://www.gptbots.ai/pricing' }, null)
     expect(account.billingUrl).toBe('https://www.gptbots.ai/pricing')
     expect(account.options).toMatchObject({ unit: 'credits', creditValue: '0.01', plan: 'GPTBots Pro' })
+    // Nothing to ask: checked daily unless told otherwise.
+    expect(account.pollIntervalMinutes).toBe(1440)
     const { report, view } = await poll(h, account.id)
     expect(report.status).toBe('ok')
     expect(view.balances).toEqual([])

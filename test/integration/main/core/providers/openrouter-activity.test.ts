@@ -31,6 +31,18 @@ describe('OpenRouter activity with the optional management key', () => {
     expect(h.sim.requestsTo('/api/v1/key')[0]?.headers.authorization).toBe(`Bearer ${KEY}`)
   })
 
+  it('a re-poll replaces each returned day as a whole (a model gone from a day goes)', async () => {
+    h.sim.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 100, totalUsage: 40 }))
+    h.sim.route('GET', '/api/v1/key', openrouterKey({ usage: 1 }))
+    h.sim.route('GET', '/api/v1/activity', openrouterActivity([{ date: '2026-11-19', model: 'x', usage: 1 }, { date: '2026-11-20', model: 'y', usage: 2 }]))
+    const account = await addAccount(h, 'openrouter', KEY, { managementKey: MANAGEMENT })
+    await poll(h, account.id)
+    h.sim.route('GET', '/api/v1/activity', openrouterActivity([{ date: '2026-11-20', model: 'z', usage: 3 }]))
+    await poll(h, account.id)
+    expect(spendRows(h, account.id)).toEqual(['2026-11-19 x USD 1000000', '2026-11-20 z USD 3000000'])
+    expect(usageRows(h, account.id).map((row) => row.split(' ').slice(0, 2).join(' '))).toEqual(['2026-11-19 x', '2026-11-20 z'])
+  })
+
   it('without a management key nothing changes: no /activity request, no spend lines', async () => {
     h.sim.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 10, totalUsage: 1 }))
     h.sim.route('GET', '/api/v1/key', openrouterKey())
