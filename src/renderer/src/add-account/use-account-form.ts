@@ -35,7 +35,13 @@ export function useAccountForm() {
 
   const update = (patch: Partial<AccountFormValues>): void => {
     const next = { ...values, ...patch }
-    if (patch.provider && patch.provider !== values.provider) next.options = {}
+    if (patch.provider && patch.provider !== values.provider) {
+      next.options = {}
+      // A provider with its own default (manual accounts: daily) sets it unless the user typed one.
+      if (patch.pollIntervalMinutes === undefined) {
+        next.pollIntervalMinutes = String(providerDescriptors[patch.provider].pollIntervalMinutes ?? defaultInterval)
+      }
+    }
     setValues(next)
     setTestResult(null)
     setServerError(null)
