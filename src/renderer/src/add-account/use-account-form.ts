@@ -37,7 +37,7 @@ export function useAccountForm() {
     const next = { ...values, ...patch }
     if (patch.provider && patch.provider !== values.provider) {
       next.options = {}
-      // A provider with its own default (manual accounts: daily) sets it unless the user typed one.
+      // Switching provider resets the check interval to that provider's default (manual: daily).
       if (patch.pollIntervalMinutes === undefined) {
         next.pollIntervalMinutes = String(providerDescriptors[patch.provider].pollIntervalMinutes ?? defaultInterval)
       }
