@@ -11,6 +11,7 @@ interface AddOptions {
   baseUrl?: string
   option: string[]
   keyStdin?: boolean
+  secretStdin: string[]
   pollInterval?: string
 }
 
@@ -25,7 +26,8 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
     .requiredOption('--label <text>', 'a name for this account')
     .option('--base-url <url>', 'override the provider’s base URL (proxies, relays)')
     .option('--option <key=value>', 'a provider option, repeatable', collect, [])
-    .option('--key-stdin', 'read the key from standard input')
+    .option('--key-stdin', 'read the key from standard input (its first line)')
+    .option('--secret-stdin <option>', 'read a secret option (e.g. managementKey) from the next line of standard input; repeatable', collect, [])
     .option('--poll-interval <minutes>', 'minutes between polls')
     .action(async (options: AddOptions) => {
       const descriptor = findProvider(options.provider)
@@ -33,7 +35,16 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
       if (descriptor.key.required && !options.keyStdin) {
         throw new UsageError(`${descriptor.name} accounts need a key (${descriptor.key.label}); keys are read from standard input only: \`… | coffer accounts add --provider ${descriptor.id} --label "${options.label}" --key-stdin\`.`)
       }
-      const key = options.keyStdin ? await readKey(io) : undefined
+      const secretFields = new Set(descriptor.options.filter((field) => field.kind === 'secret').map((field) => field.key))
+      const plainOptions = parseOptions(options.option)
+      for (const name of Object.keys(plainOptions).filter((option) => secretFields.has(option))) {
+        throw new UsageError(`${name} is a secret: arguments end up in shell history, so pass it on standard input with --secret-stdin ${name}.`)
+      }
+      for (const name of options.secretStdin.filter((option) => !secretFields.has(option))) {
+        throw new UsageError(`${descriptor.name} has no secret option "${name}"${secretFields.size ? ` (secret options: ${[...secretFields].join(', ')})` : ''}.`)
+      }
+      const secrets = await readSecrets(io, [...(options.keyStdin ? ['key'] : []), ...options.secretStdin])
+      const key = secrets.get('key')
       const core = openCliCore(program.opts<GlobalOptions>(), io)
       try {
         const account = await call(core, 'accounts:add', {
@@ -41,7 +52,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
             provider: descriptor.id,
             label: options.label,
             baseUrl: options.baseUrl,
-            options: parseOptions(options.option),
+            options: { ...plainOptions, ...Object.fromEntries(options.secretStdin.map((name) => [name, secrets.get(name) ?? ''])) },
             pollIntervalMinutes: options.pollInterval === undefined ? undefined : parseInteger(options.pollInterval, '--poll-interval')
           },
           key
@@ -107,9 +118,19 @@ function parseInteger(value: string, flag: string): number {
   return Number(value)
 }
 
-async function readKey(io: CliIo): Promise<string> {
-  if (io.stdinIsTty) io.err('Paste the key, then press Enter and Ctrl-D:')
-  const key = (await io.readStdin()).trim()
-  if (!key) throw new UsageError('--key-stdin was given but standard input was empty. Pipe the key in, e.g. `pass show openrouter | coffer accounts add … --key-stdin`.')
-  return key
+/**
+ * Reads the named secrets from standard input, one per line in the order given (the key first).
+ * Secrets never come from arguments: those end up in shell history and in `ps`.
+ */
+async function readSecrets(io: CliIo, names: string[]): Promise<Map<string, string>> {
+  if (names.length === 0) return new Map()
+  if (io.stdinIsTty) io.err(`Paste ${names.length === 1 ? 'the key' : `${names.join(', then ')}, one per line`}, then press Enter and Ctrl-D:`)
+  const lines = (await io.readStdin()).split(/\r?\n/).map((line) => line.trim()).filter(Boolean)
+  if (lines.length === 0) {
+    throw new UsageError('--key-stdin was given but standard input was empty. Pipe the key in, e.g. `pass show openrouter | coffer accounts add … --key-stdin`.')
+  }
+  if (lines.length < names.length) {
+    throw new UsageError(`Expected ${names.length} lines on standard input (${names.join(', ')}), got ${lines.length}.`)
+  }
+  return new Map(names.map((name, index) => [name, lines[index] ?? '']))
 }
