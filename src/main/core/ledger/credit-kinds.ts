@@ -14,15 +14,5 @@ export function signedCreditMicros(kind: CreditEventKind, micros: number): numbe
   return Math.abs(micros)
 }
 
-/** Words for people (CLI, UI, exports). */
-export const creditKindText: Record<CreditEventKind, string> = {
-  topup: 'Top-up',
-  grant: 'Grant',
-  renewal: 'Subscription renewal',
-  reset: 'Package reset',
-  purchase: 'Credit purchase',
-  adjustment: 'Adjustment',
-  refund: 'Refund',
-  expiration: 'Expiration',
-  balance: 'Balance entered'
-}
+/** Words for people (CLI, UI, exports): the table lives in src/shared so the renderer reads the same labels. */
+export { creditKindText } from '../../../shared/credit-kinds'

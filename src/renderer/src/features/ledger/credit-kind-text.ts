@@ -1,18 +1,5 @@
 import type { CreditKind } from '../../../../shared/contract/ledger-schemas'
 
-/** Credit event kinds in words (the core's `creditKindText`, which the renderer cannot import). */
-export const creditKindLabel: Record<CreditKind, string> = {
-  topup: 'Top-up',
-  grant: 'Grant',
-  renewal: 'Subscription renewal',
-  reset: 'Package reset',
-  purchase: 'Credit purchase',
-  adjustment: 'Adjustment',
-  refund: 'Refund',
-  expiration: 'Expiration',
-  balance: 'Balance entered'
-}
-
 /** What each kind means, shown under the type picker. */
 export const creditKindHelp: Record<CreditKind, string> = {
   topup: 'Money you added. Give its expiry if the provider sets one (OpenAI: one year).',

@@ -5,7 +5,8 @@ import { FormField } from '../../add-account/form-field'
 import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { useStore } from '../../store'
-import { creditKindHelp, creditKindLabel } from './credit-kind-text'
+import { creditKindText } from '../../../../shared/credit-kinds'
+import { creditKindHelp } from './credit-kind-text'
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
 
@@ -58,7 +59,7 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
       const saved = event
         ? await getBridge().invoke('credits:update', { id: event.id, kind, amount: amount.trim(), at: when, expiresAt: expiresAt ?? null, note: note.trim() || null })
         : await getBridge().invoke('credits:record', { accountId: account.id, kind, amount: amount.trim(), unit: unit.trim(), at: when, expiresAt, note: note.trim() || undefined })
-      notify('success', event ? `Corrected the ${creditKindLabel[saved.kind].toLowerCase()} for ${account.label}.` : `Recorded for ${account.label}.`)
+      notify('success', event ? `Corrected the ${creditKindText[saved.kind].toLowerCase()} for ${account.label}.` : `Recorded for ${account.label}.`)
       void loadAccounts()
       onSaved?.(saved)
       onClose()
@@ -70,7 +71,7 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
 
   return (
     <Dialog
-      title={event ? `Correct ${creditKindLabel[event.kind].toLowerCase()}` : `Record for ${account.label}`}
+      title={event ? `Correct ${creditKindText[event.kind].toLowerCase()}` : `Record for ${account.label}`}
       description={event?.source === 'derived' ? <p>Coffer detected this from the balance going up. Correct it if the amount or type is wrong; it becomes your entry.</p> : undefined}
       onClose={onClose}
     >
@@ -80,7 +81,7 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
             <select {...control} value={kind} onChange={(change) => setKind(change.target.value as CreditKind)} data-autofocus>
               {creditKinds.map((value) => (
                 <option key={value} value={value}>
-                  {creditKindLabel[value]}
+                  {creditKindText[value]}
                 </option>
               ))}
             </select>

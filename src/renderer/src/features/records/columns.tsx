@@ -3,7 +3,7 @@ import type { CreditEventView, PollRow, SpendRow, UsageRow } from '../../../../s
 import { formatMoney } from '../../../../shared/money'
 import { formatDateTime } from '../../lib/relative-time'
 import { SourceTag } from '../../pages/overview/balance-figures'
-import { creditKindLabel } from '../ledger/credit-kind-text'
+import { creditKindText } from '../../../../shared/credit-kinds'
 import type { Column } from './virtual-table'
 
 const tokens = new Intl.NumberFormat(undefined)
@@ -31,7 +31,7 @@ export function creditColumns(actions: (row: CreditEventView) => React.ReactNode
   return [
     { key: 'at', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.occurredAt} title={formatDateTime(row.occurredAt)}>{row.occurredAt.slice(0, 10)}</time> },
     { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
-    { key: 'kind', header: 'Type', width: '9rem', render: (row) => creditKindLabel[row.kind] },
+    { key: 'kind', header: 'Type', width: '9rem', render: (row) => creditKindText[row.kind] },
     { key: 'amount', header: 'Amount', width: '8rem', align: 'end', render: (row) => <span className={Number(row.amount) < 0 ? 'figure negative' : 'figure'}>{formatMoney(row)}</span> },
     {
       key: 'detail',

@@ -3,7 +3,7 @@ import type { CreditEventView } from '../../../../shared/contract/ledger-schemas
 import { errorMessage, getBridge } from '../../bridge'
 import { Spinner } from '../../components/spinner'
 import { useStore } from '../../store'
-import { creditKindLabel } from '../ledger/credit-kind-text'
+import { creditKindText } from '../../../../shared/credit-kinds'
 import { RecordCreditDialog } from '../ledger/record-credit-dialog'
 import { creditColumns, pollColumns, spendColumns, summaryItems, usageColumns } from './columns'
 import { downloadText } from './download'
@@ -56,7 +56,7 @@ export function RecordsPage() {
   const confirm = async (event: CreditEventView): Promise<void> => {
     try {
       await getBridge().invoke('credits:confirm', { id: event.id })
-      notify('success', `Confirmed the ${creditKindLabel[event.kind].toLowerCase()} on ${event.account}.`)
+      notify('success', `Confirmed the ${creditKindText[event.kind].toLowerCase()} on ${event.account}.`)
       void load()
     } catch (error) {
       notify('error', errorMessage(error))
@@ -75,15 +75,15 @@ export function RecordsPage() {
   const creditActions = (row: CreditEventView) => (
     <span className="row-actions">
       {!row.confirmed ? (
-        <button type="button" className="button button-small" onClick={() => void confirm(row)} aria-label={`Confirm ${creditKindLabel[row.kind]} of ${row.amount} ${row.unit} on ${row.account}`}>
+        <button type="button" className="button button-small" onClick={() => void confirm(row)} aria-label={`Confirm ${creditKindText[row.kind]} of ${row.amount} ${row.unit} on ${row.account}`}>
           Confirm
         </button>
       ) : null}
-      <button type="button" className="button button-small button-quiet" onClick={() => setRecording({ event: row })} aria-label={`Correct ${creditKindLabel[row.kind]} on ${row.account}`}>
+      <button type="button" className="button button-small button-quiet" onClick={() => setRecording({ event: row })} aria-label={`Correct ${creditKindText[row.kind]} on ${row.account}`}>
         Correct
       </button>
       {row.source === 'manual' ? (
-        <button type="button" className="button button-small button-quiet-danger" onClick={() => void remove(row)} aria-label={`Delete ${creditKindLabel[row.kind]} on ${row.account}`}>
+        <button type="button" className="button button-small button-quiet-danger" onClick={() => void remove(row)} aria-label={`Delete ${creditKindText[row.kind]} on ${row.account}`}>
           Delete
         </button>
       ) : null}
@@ -162,7 +162,7 @@ export function RecordsPage() {
               <option value="">{tab.allLabel}</option>
               {(data?.page.types ?? store.types).map((type) => (
                 <option key={type} value={type}>
-                  {store.tab === 'credits' ? (creditKindLabel[type as keyof typeof creditKindLabel] ?? type) : type}
+                  {store.tab === 'credits' ? (creditKindText[type as keyof typeof creditKindText] ?? type) : type}
                 </option>
               ))}
             </select>
