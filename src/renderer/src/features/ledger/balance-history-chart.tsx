@@ -1,16 +1,15 @@
-import { CategoryScale, Chart as ChartJS, Filler, LinearScale, LineElement, PointElement, Tooltip, type ChartOptions } from 'chart.js'
+import type { ChartOptions } from 'chart.js'
 import { useEffect, useState } from 'react'
 import { Line } from 'react-chartjs-2'
 import type { Res } from '../../../../shared/contract'
 import { formatMoney } from '../../../../shared/money'
 import { errorMessage, getBridge } from '../../bridge'
-import { SERIES_COLORS, useChartTheme } from './chart-theme'
-
-ChartJS.register(LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler)
+import { SERIES_COLORS, useChartColors } from '../../components/charts/chart-colors'
+import '../../components/charts/register-chart-js'
 
 /** One account's primary balance at the end of each day (official or derived), last 90 days. */
 export function BalanceHistoryChart({ accountId, label, version }: { accountId: string; label: string; version: string | null }) {
-  const theme = useChartTheme()
+  const theme = useChartColors()
   const [history, setHistory] = useState<Res<'ledger:balance-history'> | null>(null)
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {

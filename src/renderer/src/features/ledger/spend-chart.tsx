@@ -1,15 +1,13 @@
-import { BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, Tooltip, type ChartOptions } from 'chart.js'
+import type { ChartOptions } from 'chart.js'
 import { Bar } from 'react-chartjs-2'
 import type { Overview } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
-import { SERIES_COLORS, useChartTheme } from './chart-theme'
-
-// Only what a stacked bar chart with a legend and tooltips needs.
-ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip, Legend)
+import { SERIES_COLORS, useChartColors } from '../../components/charts/chart-colors'
+import '../../components/charts/register-chart-js'
 
 /** Daily spend stacked by account, in the home currency (accounts without a rate are listed, not drawn). */
 export function SpendChart({ overview }: { overview: Overview }) {
-  const theme = useChartTheme()
+  const theme = useChartColors()
   const drawn = overview.spendSeries.accounts.filter((series) => series.converted)
   const left = overview.spendSeries.accounts.filter((series) => !series.converted)
   const money = (value: number): string => formatMoney({ amount: value.toFixed(2), unit: overview.home }, undefined, { compact: true })

@@ -1,10 +1,8 @@
-import { BarElement, CategoryScale, Chart as ChartJS, LinearScale, Tooltip, type ChartOptions } from 'chart.js'
+import type { ChartOptions } from 'chart.js'
 import { Bar } from 'react-chartjs-2'
 import type { PlanOption } from '../../../../shared/contract/plans-calls'
-import { useChartColors } from './use-chart-colors'
-
-// Only what a horizontal bar chart with tooltips needs (keeps the bundle small).
-ChartJS.register(BarElement, CategoryScale, LinearScale, Tooltip)
+import { useChartColors } from '../../components/charts/chart-colors'
+import '../../components/charts/register-chart-js'
 
 const dollars = (value: number): string => `$${value.toFixed(2)}`
 
