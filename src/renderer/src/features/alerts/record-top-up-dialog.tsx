@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
 import { Dialog } from '../../components/dialog'
 import { FormField } from '../../add-account/form-field'
+import { FormActions } from '../../components/form-actions'
 import { errorMessage } from '../../bridge'
 import { useStore } from '../../store'
 
@@ -46,19 +47,7 @@ export function RecordTopUpDialog({ accountId, label, onClose }: { accountId: st
         <FormField label="Expires on" optional help="Some credit expires (OpenAI prepaid credit after a year).">
           {(control) => <input {...control} type="date" value={expires} onChange={(event) => setExpires(event.target.value)} />}
         </FormField>
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={saving}>
-            {saving ? 'Saving…' : 'Record top-up'}
-          </button>
-        </div>
+        <FormActions error={error} onCancel={onClose} busy={saving} submitLabel={saving ? 'Saving…' : 'Record top-up'} />
       </form>
     </Dialog>
   )

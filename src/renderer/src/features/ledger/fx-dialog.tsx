@@ -1,6 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
 import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
+import { FormActions } from '../../components/form-actions'
 
 const DECIMAL = /^\d+(\.\d+)?$/
 
@@ -50,19 +51,7 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
             <input inputMode="decimal" value={rates[unit] ?? ''} placeholder="e.g. 0.14" onChange={(change) => setRates({ ...rates, [unit]: change.target.value })} />
           </label>
         ))}
-        {error ? (
-          <p className="form-error" role="alert">
-            {error}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary">
-            Save rates
-          </button>
-        </div>
+        <FormActions error={error} onCancel={onClose} submitLabel="Save rates" />
       </form>
     </Dialog>
   )

@@ -4,6 +4,7 @@ import { creditKinds, type CreditEventView, type CreditKind } from '../../../../
 import { FormField } from '../../add-account/form-field'
 import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
+import { FormActions } from '../../components/form-actions'
 import { useStore } from '../../store'
 import { creditKindText } from '../../../../shared/credit-kinds'
 import { creditKindHelp } from './credit-kind-text'
@@ -108,19 +109,7 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
         <FormField label="Note" optional>
           {(control) => <input {...control} maxLength={500} value={note} onChange={(change) => setNote(change.target.value)} />}
         </FormField>
-        {failure ? (
-          <p className="form-error" role="alert">
-            {failure}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {event ? 'Save correction' : 'Record'}
-          </button>
-        </div>
+        <FormActions error={failure} onCancel={onClose} busy={busy} submitLabel={event ? 'Save correction' : 'Record'} />
       </form>
     </Dialog>
   )

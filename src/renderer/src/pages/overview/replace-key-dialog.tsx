@@ -5,6 +5,7 @@ import { findProvider } from '../../../../shared/providers'
 import { FormField } from '../../add-account/form-field'
 import { errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
+import { FormActions } from '../../components/form-actions'
 import { ExternalLink } from '../../components/external-link'
 import { Spinner } from '../../components/spinner'
 import { useStore } from '../../store'
@@ -74,20 +75,17 @@ export function ReplaceKeyDialog({ account, onClose }: { account: AccountView; o
             />
           )}
         </FormField>
-        {serverError ? (
-          <p className="form-error" role="alert">
-            {serverError}
-          </p>
-        ) : null}
-        <div className="dialog-actions">
-          <button type="button" className="button button-quiet" onClick={onClose}>
-            Cancel
-          </button>
-          <button type="submit" className="button button-primary" disabled={busy}>
-            {busy ? <Spinner /> : null}
-            Save key
-          </button>
-        </div>
+        <FormActions
+          error={serverError}
+          onCancel={onClose}
+          busy={busy}
+          submitLabel={
+            <>
+              {busy ? <Spinner /> : null}
+              Save key
+            </>
+          }
+        />
       </form>
     </Dialog>
   )
