@@ -8,39 +8,10 @@ import { deleteKeychainService, describeWithKeychain, testKeychainService } from
 import { runCoffer } from '../../../helpers/run-coffer'
 import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
 import { toMicros } from '../../../../src/shared/money'
+import { parseCsv } from '../../../helpers/csv'
 
 // Up to 14 CLI processes per test; from source (tsx) each start costs seconds on a busy machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 30_000 })
-
-/** Parses RFC 4180 CSV (quoted fields, doubled quotes, CRLF). */
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = []
-  let field = ''
-  let row: string[] = []
-  let quoted = false
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] as string
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"'
-        index += 1
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      index += 1
-    } else field += char
-  }
-  const [header, ...body] = rows
-  return body.map((cells) => Object.fromEntries((header ?? []).map((name, column) => [name, cells[column] ?? ''])))
-}
 
 /**
  * The issue's check: a DeepSeek-shaped server whose balance moves over a scripted sequence

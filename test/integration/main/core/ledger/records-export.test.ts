@@ -5,35 +5,7 @@ import { microsToDecimal, toMicros } from '../../../../../src/shared/money'
 import { useTempDir } from '../../../../helpers/temp-dir'
 import { callOk, createTestCore } from '../../../../helpers/test-core'
 import { ingestBalance, ingestSpend, insertAccount } from '../../../../helpers/ledger-script'
-
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = []
-  let field = ''
-  let row: string[] = []
-  let quoted = false
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] as string
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"'
-        index += 1
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      index += 1
-    } else field += char
-  }
-  const [header, ...body] = rows
-  return body.map((cells) => Object.fromEntries((header ?? []).map((name, column) => [name, cells[column] ?? ''])))
-}
+import { parseCsv } from '../../../../helpers/csv'
 
 const A = 'acc_recordsaa1'
 const B = 'acc_recordsbb1'
