@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/app'
 import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
 import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
-import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
 import { ProviderSimulator, type SimHandler } from '../simulator/provider-simulator'
 import { openrouterCredits, openrouterError, openrouterKey } from '../simulator/shapes/openrouter'
+import { withoutCspMetaNotice } from '../helpers/browser'
 import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
+import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
 /**
@@ -18,9 +16,6 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
  * startWebServer + createCore the command runs, in-process so the test owns its lifetime) with the
  * real keychain (a throw-away service in the private test keyring) and the provider simulator.
  */
-
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
-const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
 
 const goodKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
 const revokedKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
@@ -42,16 +37,10 @@ describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serv
   let dataDir: string
   let simulator: ProviderSimulator
   let core: Core
-  let server: RunningWebServer
-  let browser: Browser
+  let app: ServedApp
   let page: Page
-  const consoleErrors: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
-    }
-    mkdirSync(artifacts, { recursive: true })
     dataDir = await makeTempDir('coffer-e2e-')
     simulator = await ProviderSimulator.start()
     simulator.route('GET', '/api/v1/credits', byKey(openrouterCredits({ totalCredits: 100, totalUsage: 25.5 })))
@@ -60,30 +49,19 @@ describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serv
 
     core = createCore({ runtime: 'serve', dataDir, secrets: new KeytarSecretStore(service), preferences: new MemoryPreferencesStore() })
     core.startPolling()
-    server = await startWebServer({ core, rendererDir, port: 0 })
-
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    })
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 860 } })
-    page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    app = await serveInChromium(core, { viewport: { width: 1280, height: 860 } })
+    page = app.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await app?.close()
     core?.close()
     await simulator?.close()
     if (dataDir) await removeTempDir(dataDir)
     await deleteKeychainService(service)
   })
 
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true })
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(name), fullPage: true })
 
   async function addOpenRouterAccount(label: string, key: string): Promise<void> {
     await page.getByRole('button', { name: 'Add account', exact: true }).click()
@@ -102,12 +80,12 @@ describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serv
   const card = (label: string) => page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label }) })
 
   it('opens the printed URL and shows the first-run empty state', async () => {
-    await page.goto(server.url)
+    await page.goto(app.server.url)
     await expect.poll(() => page.getByRole('heading', { name: /Know what’s left on every AI API key/ }).isVisible(), { timeout: 15_000 }).toBe(true)
     expect(await page.getByRole('button', { name: 'Add your first account' }).isVisible()).toBe(true)
     expect(await page.getByTestId('account-card').count()).toBe(0)
     // The token moved out of the address bar (it travels in the fragment only).
-    expect(page.url()).not.toContain(server.token)
+    expect(page.url()).not.toContain(app.server.token)
     await shot('01-empty-state')
   })
 
@@ -161,9 +139,7 @@ describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serv
     const html = await page.content()
     expect(html).not.toContain(goodKey)
     expect(html).not.toContain(revokedKey)
-    // Chromium notes that frame-ancestors in the <meta> CSP is ignored; the served header carries it.
-    const known = /frame-ancestors' is ignored when delivered via a <meta> element/
-    expect(consoleErrors.filter((text) => !known.test(text))).toEqual([])
+    expect(withoutCspMetaNotice(app.consoleErrors)).toEqual([])
   })
 })
 

@@ -1,12 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/app'
 import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 import { ProviderSimulator } from '../simulator/provider-simulator'
 import { deepseekBalance } from '../simulator/shapes/deepseek'
@@ -17,30 +14,20 @@ import { deepseekBalance } from '../simulator/shapes/deepseek'
  * and a top-up clears it. Keys live in a MemorySecretStore here: the keychain is not under test.
  */
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
-const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
-
 describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator DeepSeek)', () => {
   let dataDir: string
   let simulator: ProviderSimulator
   let core: Core
-  let server: RunningWebServer
-  let browser: Browser
+  let app: ServedApp
   let page: Page
   let balance = '100.00'
   let accountId: string
-  const consoleErrors: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
-    }
-    mkdirSync(artifacts, { recursive: true })
     dataDir = await makeTempDir('coffer-e2e-alerts-')
     simulator = await ProviderSimulator.start()
     simulator.route('GET', '/user/balance', () => deepseekBalance([{ currency: 'CNY', total: balance, granted: '0', toppedUp: balance }]))
     core = createCore({ runtime: 'serve', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
-    server = await startWebServer({ core, rendererDir, port: 0 })
     const account = await core.handlers['accounts:add']({
       draft: { provider: 'deepseek', label: 'DeepSeek', baseUrl: simulator.baseUrl, options: {} },
       key: 'sk-e2e-deepseek-000000001'
@@ -48,27 +35,18 @@ describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator 
     accountId = account.id
     await core.handlers['accounts:poll']({ ids: [accountId] })
 
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    })
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } })
-    page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    app = await serveInChromium(core)
+    page = app.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await app?.close()
     core?.close()
     await simulator?.close()
     if (dataDir) await removeTempDir(dataDir)
   })
 
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(artifacts, `alerts-${name}.png`), fullPage: true })
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`alerts-${name}`), fullPage: true })
   const openItems = () => page.getByRole('list', { name: 'Open alerts' }).getByTestId('alert-item')
   const refreshAll = async (): Promise<void> => {
     await page.getByRole('button', { name: /Refresh all/ }).click()
@@ -76,7 +54,7 @@ describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator 
   }
 
   it('sets a low-balance rule on the Alerts page', async () => {
-    await page.goto(server.url)
+    await page.goto(app.server.url)
     await page.getByRole('button', { name: 'Alerts', exact: true }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Alerts', level: 1 }).isVisible(), { timeout: 15_000 }).toBe(true)
     await expect.poll(() => page.getByTestId('no-open-alerts').isVisible()).toBe(true)
@@ -162,6 +140,6 @@ describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator 
     expect(await history.first().getAttribute('data-state')).toBe('resolved')
     expect(await page.getByTestId('alert-banner').count()).toBe(0)
     await shot('07-resolved')
-    expect(consoleErrors).toEqual([])
+    expect(app.consoleErrors).toEqual([])
   })
 })

@@ -1,13 +1,11 @@
-import { existsSync, mkdirSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/app'
-import { seedDemoLedger } from '../../src/main/core/demo/seed-demo-ledger'
 import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
 import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import { withoutCspMetaNotice } from '../helpers/browser'
+import { openDemoCore } from '../helpers/demo-core'
+import { artifactPath, serveCore, serveInChromium, type ServedApp } from '../helpers/served-core'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
 /**
@@ -15,50 +13,28 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
  * (the same seeding `coffer serve --demo` runs, in-process so the test owns its lifetime).
  */
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
-const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
-
 describe('e2e: the Plans page with demo data (coffer serve + Chromium)', () => {
   let dataDir: string
   let core: Core
-  let server: RunningWebServer
-  let browser: Browser
+  let app: ServedApp
   let page: Page
-  const consoleErrors: string[] = []
-  const shot = (name: string, fullPage = true): Promise<Buffer> => page.screenshot({ path: join(artifacts, `${name}.png`), fullPage })
+  const shot = (name: string, fullPage = true): Promise<Buffer> => page.screenshot({ path: artifactPath(name), fullPage })
 
   beforeAll(async () => {
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
-    }
-    mkdirSync(artifacts, { recursive: true })
     dataDir = await makeTempDir('coffer-e2e-plans-')
-    const bootstrap = createCore({ runtime: 'demo', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
-    seedDemoLedger(bootstrap.context.db, new Date(), bootstrap.context.ingestHooks)
-    bootstrap.close()
-    core = createCore({ runtime: 'demo', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
-    server = await startWebServer({ core, rendererDir, port: 0 })
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    })
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, colorScheme: 'light' })
-    page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    core = await openDemoCore(dataDir)
+    app = await serveInChromium(core, { colorScheme: 'light' })
+    page = app.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await app?.close()
     core?.close()
     if (dataDir) await removeTempDir(dataDir)
   })
 
   it('ranks the options by monthly cost, with a chart and plain answers', async () => {
-    await page.goto(server.url)
+    await page.goto(app.server.url)
     await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click()
     await expect.poll(() => page.getByRole('heading', { name: 'Options, cheapest first' }).isVisible()).toBe(true)
 
@@ -147,15 +123,13 @@ describe('e2e: the Plans page with demo data (coffer serve + Chromium)', () => {
     const background = await page.evaluate('getComputedStyle(document.body).backgroundColor')
     expect(background).toBe('rgb(16, 19, 23)')
     await shot('plans-dark')
-    // Chromium notes that frame-ancestors in the <meta> CSP is ignored; the served header carries it.
-    const known = /frame-ancestors' is ignored when delivered via a <meta> element/
-    expect(consoleErrors.filter((text) => !known.test(text))).toEqual([])
+    expect(withoutCspMetaNotice(app.consoleErrors)).toEqual([])
   })
 
   it('teaches what to do on an empty ledger, and still lists fixed fees', async () => {
     const emptyDir = await makeTempDir('coffer-e2e-plans-empty-')
     const emptyCore = createCore({ runtime: 'demo', dataDir: emptyDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
-    const emptyServer = await startWebServer({ core: emptyCore, rendererDir, port: 0 })
+    const emptyServer = await serveCore(emptyCore)
     try {
       await page.goto(emptyServer.url)
       await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Plans' }).click()

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
-import { join } from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright'
+import type { Page } from 'playwright'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { createCore, type Core } from '../../src/main/core/app'
 import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
 import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
-import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
 import { ProviderSimulator } from '../simulator/provider-simulator'
 import { cursorPages, openaiCostBucket, openaiUsageBucket } from '../simulator/shapes/openai'
+import { withoutCspMetaNotice } from '../helpers/browser'
 import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
+import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
 /**
@@ -18,8 +16,6 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
  * manual GPTBots account (no key, credits worth $0.01), then "What the provider said".
  */
 
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
-const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
 const adminKey = `sk-admin-${randomBytes(16).toString('hex')}`
 const today = new Date().toISOString().slice(0, 10)
 
@@ -28,16 +24,10 @@ describeWithKeychain('e2e: add an admin-key provider and a manual account throug
   let dataDir: string
   let simulator: ProviderSimulator
   let core: Core
-  let server: RunningWebServer
-  let browser: Browser
+  let app: ServedApp
   let page: Page
-  const consoleErrors: string[] = []
 
   beforeAll(async () => {
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
-    }
-    mkdirSync(artifacts, { recursive: true })
     dataDir = await makeTempDir('coffer-e2e-providers-')
     simulator = await ProviderSimulator.start()
     simulator.route('GET', '/v1/organization/costs', cursorPages([[openaiCostBucket({ day: today, lines: [{ lineItem: 'GPT-4o', value: '3.25' }] })]]))
@@ -48,30 +38,20 @@ describeWithKeychain('e2e: add an admin-key provider and a manual account throug
     )
     core = createCore({ runtime: 'serve', dataDir, secrets: new KeytarSecretStore(service), preferences: new MemoryPreferencesStore() })
     core.startPolling()
-    server = await startWebServer({ core, rendererDir, port: 0 })
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    })
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 } })
-    page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(error.message))
-    await page.goto(server.url)
+    app = await serveInChromium(core)
+    page = app.page
+    await page.goto(app.server.url)
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await app?.close()
     core?.close()
     await simulator?.close()
     if (dataDir) await removeTempDir(dataDir)
     await deleteKeychainService(service)
   })
 
-  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: join(artifacts, `providers-${name}.png`), fullPage: true })
+  const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`providers-${name}`), fullPage: true })
   const card = (label: string) => page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label }) })
 
   async function openAddDialog() {
@@ -145,7 +125,6 @@ describeWithKeychain('e2e: add an admin-key provider and a manual account throug
 
   it('never shows the key in the page and logs no errors', async () => {
     expect(await page.content()).not.toContain(adminKey)
-    const known = /frame-ancestors' is ignored when delivered via a <meta> element/
-    expect(consoleErrors.filter((text) => !known.test(text))).toEqual([])
+    expect(withoutCspMetaNotice(app.consoleErrors)).toEqual([])
   })
 })

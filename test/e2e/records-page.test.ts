@@ -1,15 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
-import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { chromium, type Browser, type Page } from 'playwright'
+import { readFileSync } from 'node:fs'
+import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/app'
-import { createDemoFetch } from '../../src/main/core/demo/demo-fetch'
-import { seedDemoLedger } from '../../src/main/core/demo/seed-demo-ledger'
-import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import { startWebServer, type RunningWebServer } from '../../src/main/web/web-server'
+import type { Core } from '../../src/main/core/app'
 import { formatMoney, microsToDecimal, toMicros } from '../../src/shared/money'
+import { parseCsv } from '../helpers/csv'
+import { openDemoCore } from '../helpers/demo-core'
+import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
 import { callOk } from '../helpers/test-core'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
@@ -19,49 +15,16 @@ import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
  * shows is checked against the core's own query for the same filter, and the CSV download must add
  * up to the summary bar.
  */
-const rendererDir = fileURLToPath(new URL('../../out/renderer', import.meta.url))
-const artifacts = fileURLToPath(new URL('./.artifacts', import.meta.url))
 const DAY_MS = 86_400_000
 // expect.poll waits 1 s by default; a busy machine running every suite at once needs longer.
 const POLL = { timeout: 15_000, interval: 100 }
 const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10)
 
-function parseCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = []
-  let field = ''
-  let row: string[] = []
-  let quoted = false
-  for (let index = 0; index < text.length; index += 1) {
-    const char = text[index] as string
-    if (quoted) {
-      if (char === '"' && text[index + 1] === '"') {
-        field += '"'
-        index += 1
-      } else if (char === '"') quoted = false
-      else field += char
-    } else if (char === '"') quoted = true
-    else if (char === ',') {
-      row.push(field)
-      field = ''
-    } else if (char === '\r' && text[index + 1] === '\n') {
-      row.push(field)
-      rows.push(row)
-      row = []
-      field = ''
-      index += 1
-    } else field += char
-  }
-  const [header, ...body] = rows
-  return body.map((cells) => Object.fromEntries((header ?? []).map((name, column) => [name, cells[column] ?? ''])))
-}
-
 describe('e2e: the records page with demo data (coffer serve --demo + Chromium)', () => {
   let dataDir: string
   let core: Core
-  let server: RunningWebServer
-  let browser: Browser
+  let app: ServedApp
   let page: Page
-  const consoleErrors: string[] = []
 
   const summary = async (): Promise<Record<string, string>> => {
     const items = await page.getByTestId('records-summary').locator('.summary-item').all()
@@ -74,48 +37,27 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
   }
 
   beforeAll(async () => {
-    if (!existsSync(join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer is missing: build the renderer first (`npx electron-vite build`, or `npm test`, which builds).')
-    }
-    mkdirSync(artifacts, { recursive: true })
     dataDir = await makeTempDir('coffer-e2e-records-')
-    const secrets = new MemorySecretStore()
-    const bootstrap = createCore({ runtime: 'demo', dataDir, secrets, preferences: new MemoryPreferencesStore() })
-    const started = performance.now()
-    const state = seedDemoLedger(bootstrap.context.db, new Date(), bootstrap.context.ingestHooks)
-    console.log(`demo ledger seeded in ${Math.round(performance.now() - started)} ms`)
-    bootstrap.close()
-    for (const id of state.keys()) await secrets.set(id, 'demo-key-not-a-secret')
-    core = createCore({ runtime: 'demo', dataDir, secrets, preferences: new MemoryPreferencesStore(), fetch: createDemoFetch(state) })
-    server = await startWebServer({ core, rendererDir, port: 0 })
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-    })
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport: { width: 1280, height: 900 }, acceptDownloads: true })
-    page = await context.newPage()
-    page.on('console', (message) => {
-      if (message.type() === 'error') consoleErrors.push(message.text())
-    })
-    page.on('pageerror', (error) => consoleErrors.push(error.message))
+    core = await openDemoCore(dataDir, { live: true })
+    app = await serveInChromium(core, { acceptDownloads: true })
+    page = app.page
   })
 
   afterAll(async () => {
-    await browser?.close()
-    await server?.close()
+    await app?.close()
     core?.close()
     if (dataDir) await removeTempDir(dataDir)
   })
 
   it('overview shows approximate home-currency totals and the stacked spend chart', async () => {
-    await page.goto(server.url)
+    await page.goto(app.server.url)
     const totals = page.getByTestId('overview-totals')
     await totals.waitFor()
     const overview = await callOk(core, 'ledger:overview', { days: 30 })
     await expect.poll(() => totals.innerText(), POLL).toContain(`≈ ${formatMoney(overview.totalBalance)}`)
     expect(await totals.innerText()).toContain('approximate')
     expect(await page.locator('canvas[role="img"][aria-label^="Daily spend over 30 days"]').count()).toBe(1)
-    await page.screenshot({ path: join(artifacts, 'overview-ledger.png'), fullPage: true })
+    await page.screenshot({ path: artifactPath('overview-ledger'), fullPage: true })
   })
 
   it('spend tab: quick picks, account filter and sort; the summary matches the core’s totals', async () => {
@@ -148,7 +90,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     const values = amounts.map((text) => Number(text.replace(/[^0-9.]/g, '')))
     expect(values.length).toBeGreaterThan(3)
     expect(values).toEqual([...values].sort((a, b) => b - a))
-    await page.screenshot({ path: join(artifacts, 'records-spend.png') })
+    await page.screenshot({ path: artifactPath('records-spend') })
   })
 
   it('the CSV export downloads exactly the filtered rows, adding up to the summary', async () => {
@@ -181,7 +123,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     expect(await page.getByRole('tab', { name: 'Credit adjustments' }).getAttribute('aria-selected')).toBe('true')
     expect(await page.getByLabel('Account').inputValue()).toBe('acc_demoopenr1')
     expect((await summary())['To confirm']).toBe('1')
-    await page.screenshot({ path: join(artifacts, 'records-credits.png') })
+    await page.screenshot({ path: artifactPath('records-credits') })
     await page.getByRole('button', { name: /^Confirm Top-up/ }).click()
     await expect.poll(async () => (await summary())['To confirm'] ?? 'none', POLL).toBe('none')
     expect((await callOk(core, 'records:credits', { accountIds: ['acc_demoopenr1'] })).summary.unconfirmed).toBe(0)
@@ -189,7 +131,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     await page.getByRole('tab', { name: 'Polls' }).click()
     await settled()
     expect(Number((await summary()).Polls?.replace(/,/g, ''))).toBeGreaterThan(0)
-    expect(consoleErrors).toEqual([])
+    expect(app.consoleErrors).toEqual([])
   })
 
   it('a card shows its balance history and takes the console figure as the new balance', async () => {
@@ -210,7 +152,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     expect(await card.locator('.primary-balance .source-tag').innerText()).toBe('manual')
     const [view] = (await callOk(core, 'accounts:list', {})).filter((account) => account.id === 'acc_demoopena1')
     expect(view?.balances[0]).toMatchObject({ amount: '150.25', source: 'manual' })
-    await card.screenshot({ path: join(artifacts, 'card-ledger.png') })
-    expect(consoleErrors).toEqual([])
+    await card.screenshot({ path: artifactPath('card-ledger') })
+    expect(app.consoleErrors).toEqual([])
   })
 })
