@@ -72,7 +72,7 @@ export function AccountRulesForm({ account, rules, autoReload }: { account: Acco
   }
 
   return (
-    <form className="rules-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${idBase}-title`}>
+    <form className="panel rules-form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${idBase}-title`}>
       <h3 id={`${idBase}-title`} className="rules-title">
         {account.label}
       </h3>

@@ -1,6 +1,7 @@
 import { alertKindText } from '../../../../shared/alerts'
 import { useStore } from '../../store'
 import { TopUpLink } from './top-up-link'
+import './alert-widgets.css'
 
 /**
  * Active alerts across the top of every page: the in-app fallback where the system has no

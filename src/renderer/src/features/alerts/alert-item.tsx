@@ -27,7 +27,7 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
   const topUpKinds = alert.kind === 'low_balance' || alert.kind === 'runway' || alert.kind === 'expiring_credit'
 
   return (
-    <li className={`alert-item tone-${TONE[alert.severity]} state-${alert.state}`} data-testid="alert-item" data-kind={alert.kind} data-state={alert.state}>
+    <li className={`panel edge-panel alert-item tone-${TONE[alert.severity]} state-${alert.state}`} data-testid="alert-item" data-kind={alert.kind} data-state={alert.state}>
       <div className="alert-head">
         <span className={`status-badge tone-${TONE[alert.severity]}`}>
           <span className="status-dot" aria-hidden="true" />

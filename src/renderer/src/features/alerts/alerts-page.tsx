@@ -57,7 +57,7 @@ export function AlertsPage() {
             All quiet. Coffer checks every account after each poll and alerts you once when a balance falls below your line, runway gets short, credit is about to expire, a spend limit is near or a key is rejected.
           </p>
         ) : (
-          <ul className="alert-list" aria-label="Open alerts">
+          <ul className="stack-list alert-list" aria-label="Open alerts">
             {open.map((alert) => (
               <AlertItem key={alert.id} alert={alert} now={now} />
             ))}
@@ -110,7 +110,7 @@ export function AlertsPage() {
         {history.length === 0 ? (
           <p className="empty-hint">Resolved and dismissed alerts will be listed here.</p>
         ) : (
-          <ul className="alert-list alert-history" aria-label="Alert history">
+          <ul className="stack-list alert-list alert-history" aria-label="Alert history">
             {history.map((alert) => (
               <AlertItem key={alert.id} alert={alert} now={now} />
             ))}

@@ -1,5 +1,6 @@
 import type { BudgetView } from '../../../../shared/contract/alerts-calls'
 import { formatMoney } from '../../../../shared/money'
+import './alert-widgets.css'
 
 const PERIOD_WORD: Record<BudgetView['period'], string> = { day: 'today', week: 'this week', month: 'this month' }
 

@@ -21,7 +21,7 @@ export function QuietHoursForm({ settings }: { settings: AlertSettings }) {
   }
 
   return (
-    <form className="quiet-hours" onSubmit={(event) => void submit(event)} aria-label="Quiet hours">
+    <form className="panel quiet-hours" onSubmit={(event) => void submit(event)} aria-label="Quiet hours">
       <label className="checkbox">
         <input type="checkbox" checked={draft.enabled} onChange={(event) => setDraft({ ...draft, enabled: event.target.checked })} />
         Quiet hours

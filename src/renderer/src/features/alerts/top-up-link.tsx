@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { ExternalLink } from '../../components/external-link'
 import { RecordTopUpDialog } from './record-top-up-dialog'
+import './alert-widgets.css'
 
 /**
  * "Top up ↗" (only for allow-listed https billing pages), and once it was clicked, "Record top-up"

@@ -43,7 +43,7 @@ export function OverviewLedger() {
   const missing = [...new Set([...overview.totalBalance.missingRates, ...overview.monthToDate.missingRates])]
   return (
     <section className="overview-ledger" aria-label="Totals and spend">
-      <dl className="totals-bar" data-testid="overview-totals">
+      <dl className="panel totals-bar" data-testid="overview-totals">
         <div className="total">
           <dt>Total balance</dt>
           <dd>

@@ -19,7 +19,7 @@ export function OptionRow({ option, onEdit }: OptionRowProps) {
   const detailsId = useId()
   const tone = option.status !== 'priced' ? 'unknown' : option.rank === 1 ? 'best' : option.key === 'current' ? 'current' : 'priced'
   return (
-    <li className={`plan-option plan-option-${tone}`} data-option={option.key}>
+    <li className={`panel edge-panel plan-option plan-option-${tone}`} data-option={option.key}>
       <div className="plan-option-main">
         <span className="plan-rank" aria-label={option.rank === null ? 'Not ranked' : `Rank ${option.rank}`}>
           {option.rank ?? '–'}

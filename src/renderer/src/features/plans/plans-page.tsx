@@ -140,7 +140,7 @@ export function PlansPage() {
 
           <section aria-label="Options ranked by monthly cost">
             <h2 className="plans-section-title">Options, cheapest first</h2>
-            <ol className="plan-options">
+            <ol className="stack-list">
               {comparison.options.map((option) => {
                 const stored = storedFor(option.planId)
                 return <OptionRow key={option.key} option={option} onEdit={stored ? () => setEditing(stored) : undefined} />

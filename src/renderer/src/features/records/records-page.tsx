@@ -113,7 +113,7 @@ export function RecordsPage() {
             aria-selected={entry.id === store.tab}
             aria-controls="records-panel"
             tabIndex={entry.id === store.tab ? 0 : -1}
-            className="records-tab"
+            className="records-tab focus-inset"
             onClick={() => store.setTab(entry.id)}
             onKeyDown={(key) => {
               if (key.key !== 'ArrowRight' && key.key !== 'ArrowLeft') return
@@ -198,7 +198,7 @@ export function RecordsPage() {
         ) : null}
 
         {data ? (
-          <dl className="records-summary" aria-label="Totals of the filtered records" data-testid="records-summary">
+          <dl className="panel records-summary" aria-label="Totals of the filtered records" data-testid="records-summary">
             {summaryItems(data).map((item) => (
               <div key={item.label} className="summary-item">
                 <dt>{item.label}</dt>

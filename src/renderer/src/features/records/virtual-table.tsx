@@ -35,7 +35,7 @@ export function VirtualTable<Row>({ rows, columns, rowKey, label }: { rows: read
           ))}
         </div>
       </div>
-      <div ref={scroller} className="vtable-body" role="rowgroup" tabIndex={0} aria-label={`${label}, scrollable`}>
+      <div ref={scroller} className="vtable-body focus-inset" role="rowgroup" tabIndex={0} aria-label={`${label}, scrollable`}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index] as Row
