@@ -56,11 +56,13 @@ export function accountFigures(db: Database, accountId: string, now: Date, state
   const today = dayOf(now)
   const spend = dailySpend(db, accountId, primary.unit, addDays(today, -40), today)
   const pace = computePace(spend, firstDataDay(db, accountId), today, primary.balanceMicros)
-  const lots = loadLotState(db, accountId, primary.unit, now)
+  // Replaying credit lots walks the whole history: only worth it when some credit can still expire.
+  const canExpire = cached(db, 'SELECT 1 FROM credit_events WHERE account_id = ? AND unit = ? AND expires_at > ? LIMIT 1').get(accountId, primary.unit, now.toISOString()) !== undefined
+  const expiring = canExpire ? loadLotState(db, accountId, primary.unit, now).expiring : null
   const hasSpend = cached(db, 'SELECT 1 FROM daily_rollups WHERE account_id = ? LIMIT 1').get(accountId) !== undefined
   const sources = (cached(db, 'SELECT DISTINCT source FROM spend_lines WHERE account_id = ? AND day >= ? AND unit = ?').all(accountId, monthStart(today), primary.unit) as { source: FactSource }[]).map((row) => row.source)
   const spendSource = sources.length === 0 ? null : sources.length === 1 ? (sources[0] as FactSource) : 'derived'
-  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring: lots.expiring, hasSpend, spendSource }
+  return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring, hasSpend, spendSource }
 }
 
 /** The figures as the account view carries them (decimal strings). */
