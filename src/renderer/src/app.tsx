@@ -1,3 +1,6 @@
+import { Suspense, useEffect } from 'react'
+import { LoadBoundary } from './components/load-boundary'
+import { PageLoading } from './components/page-loading'
 import { RefreshAllButton } from './components/refresh-all-button'
 import { ThemeSelect } from './components/theme-select'
 import { Toasts } from './components/toasts'
@@ -13,6 +16,7 @@ export function App() {
   const pageId = useStore((state) => state.page)
   const setPage = useStore((state) => state.setPage)
   const sessionExpired = useStore((state) => state.sessionExpired)
+  usePreloadPagesWhenIdle()
   if (sessionExpired) return <MissingToken reason="expired" />
   const page = findPage(pageId)
   const Page = page.component
@@ -46,9 +50,30 @@ export function App() {
       </header>
       <main className="app-main">
         <AlertBanner />
-        <Page />
+        <LoadBoundary key={page.id} what={`the ${page.title} page`}>
+          <Suspense fallback={<PageLoading title={page.title} />}>
+            <Page />
+          </Suspense>
+        </LoadBoundary>
       </main>
       <Toasts />
     </div>
   )
+}
+
+/**
+ * Once the first page has painted and the browser is idle, fetches the other pages' code so the
+ * first visit to each opens at once. A failure is ignored here: visiting the page retries and
+ * shows it.
+ */
+function usePreloadPagesWhenIdle(): void {
+  useEffect(() => {
+    const handle = requestIdleCallback(
+      () => {
+        for (const page of pages) page.preload?.().catch(() => undefined)
+      },
+      { timeout: 5000 }
+    )
+    return () => cancelIdleCallback(handle)
+  }, [])
 }

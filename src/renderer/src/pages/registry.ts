@@ -1,7 +1,5 @@
 import type { ComponentType } from 'react'
-import { PlansPage } from '../features/plans/plans-page'
-import { AlertsPage } from '../features/alerts/alerts-page'
-import { RecordsPage } from '../features/records/records-page'
+import { lazyComponent } from '../lib/lazy-component'
 import { OverviewPage } from './overview/overview-page'
 
 /** One entry of the main navigation. */
@@ -11,18 +9,26 @@ export interface PageDefinition {
   /** The navigation label and the page's heading. */
   title: string
   component: ComponentType
+  /** Fetches a lazily loaded page's code ahead of its first visit; absent for pages in the main chunk. */
+  preload?(): Promise<void>
 }
 
+// The first page is in the main chunk; the others load on first visit (or at idle time, see App),
+// each in its own chunk with its stylesheet, so the first paint does not wait for them.
+const RecordsPage = lazyComponent(() => import('../features/records/records-page').then((module) => module.RecordsPage))
+const AlertsPage = lazyComponent(() => import('../features/alerts/alerts-page').then((module) => module.AlertsPage))
+const PlansPage = lazyComponent(() => import('../features/plans/plans-page').then((module) => module.PlansPage))
+
 /**
- * Every page, in navigation order. To add one (Records, Alerts, Plans, Settings…): create
- * `pages/<name>/<name>-page.tsx` with a named component and append it here; the header's
- * navigation and the router pick it up.
+ * Every page, in navigation order. To add one (Settings…): create `features/<name>/<name>-page.tsx`
+ * with a named component, wrap it in `lazyComponent` as above and append it here; the header's
+ * navigation, the router and the idle-time preloading pick it up.
  */
 export const pages: readonly PageDefinition[] = [
   { id: 'overview', title: 'Overview', component: OverviewPage },
-  { id: 'records', title: 'Records', component: RecordsPage },
-  { id: 'alerts', title: 'Alerts', component: AlertsPage },
-  { id: 'plans', title: 'Plans', component: PlansPage }
+  { id: 'records', title: 'Records', component: RecordsPage, preload: RecordsPage.preload },
+  { id: 'alerts', title: 'Alerts', component: AlertsPage, preload: AlertsPage.preload },
+  { id: 'plans', title: 'Plans', component: PlansPage, preload: PlansPage.preload }
 ]
 
 /** The page with `id`, falling back to the first one. */

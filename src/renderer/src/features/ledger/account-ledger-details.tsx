@@ -2,8 +2,9 @@ import { useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import type { CreditKind } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
+import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
-import { BalanceHistoryChart } from './balance-history-chart'
+import { LazyBalanceHistoryChart } from './lazy-charts'
 import { PendingTopups } from './pending-topups'
 import { RecordCreditDialog } from './record-credit-dialog'
 import './ledger.css'
@@ -39,7 +40,11 @@ export function AccountLedgerDetails({ account }: { account: AccountView }) {
       ) : null}
       <details className="card-details" onToggle={(event) => setOpen((event.target as HTMLDetailsElement).open)}>
         <summary>History and credits</summary>
-        {open ? <BalanceHistoryChart accountId={account.id} label={account.label} version={`${account.lastSuccessAt ?? ''}|${account.balances[0]?.asOf ?? ''}|${account.balances[0]?.amount ?? ''}`} /> : null}
+        {open ? (
+          <ChartSlot size="small">
+            <LazyBalanceHistoryChart accountId={account.id} label={account.label} version={`${account.lastSuccessAt ?? ''}|${account.balances[0]?.asOf ?? ''}|${account.balances[0]?.amount ?? ''}`} />
+          </ChartSlot>
+        ) : null}
         <div className="card-ledger-actions">
           <button type="button" className="button button-small" onClick={() => setRecording('topup')}>
             Record top-up…

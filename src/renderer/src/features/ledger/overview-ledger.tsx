@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react'
 import type { Overview } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
 import { errorMessage, getBridge } from '../../bridge'
+import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { useStore } from '../../store'
 import { FxDialog } from './fx-dialog'
-import { SpendChart } from './spend-chart'
+import { LazySpendChart } from './lazy-charts'
 import './ledger.css'
 
 /**
@@ -19,6 +20,10 @@ export function OverviewLedger() {
   const [days, setDays] = useState(30)
   const [editingFx, setEditingFx] = useState(false)
   const [version, setVersion] = useState(0)
+  // Fetch the chart's code (chart.js) while the figures load, not after.
+  useEffect(() => {
+    LazySpendChart.preload().catch(() => undefined) // a failure shows in the chart's slot
+  }, [])
   // Re-read whenever the accounts change (a poll, a top-up…): the store replaces the array then.
   useEffect(() => {
     let live = true
@@ -92,7 +97,9 @@ export function OverviewLedger() {
           ))}
         </div>
       </div>
-      <SpendChart overview={overview} />
+      <ChartSlot>
+        <LazySpendChart overview={overview} />
+      </ChartSlot>
       {editingFx ? (
         <FxDialog
           units={[...new Set([...overview.balancesByUnit.map((entry) => entry.unit), ...overview.spendSeries.accounts.map((series) => series.unit)])]}
