@@ -1,4 +1,4 @@
-import { Component, type ErrorInfo, type ReactNode } from 'react'
+import { Component, type ReactNode } from 'react'
 
 /** Props of {@link LoadBoundary}. */
 export interface LoadBoundaryProps {
@@ -15,12 +15,9 @@ export interface LoadBoundaryProps {
 export class LoadBoundary extends Component<LoadBoundaryProps, { error: Error | null }> {
   override state: { error: Error | null } = { error: null }
 
+  // React itself reports the caught error on the console (React 19's onCaughtError).
   static getDerivedStateFromError(error: unknown): { error: Error } {
     return { error: error instanceof Error ? error : new Error(String(error)) }
-  }
-
-  override componentDidCatch(error: Error, info: ErrorInfo): void {
-    console.error(`Could not show ${this.props.what}`, error, info.componentStack)
   }
 
   override render(): ReactNode {
@@ -28,7 +25,8 @@ export class LoadBoundary extends Component<LoadBoundaryProps, { error: Error | 
     return (
       <div className="banner banner-error" role="alert">
         <p>
-          Could not show {this.props.what}: {this.state.error.message}
+          Could not show {this.props.what}. Reload to try again.{' '}
+          <span className="load-error-detail">({this.state.error.message})</span>
         </p>
         <button type="button" className="button button-small" onClick={() => window.location.reload()}>
           Reload
