@@ -3,13 +3,13 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import type * as Keytar from 'keytar'
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { ProviderSimulator } from '../../../simulator/provider-simulator'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import { deepseekBalance } from '../../../simulator/shapes/deepseek'
 import { openrouterError } from '../../../simulator/shapes/openrouter'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
+import { useCliSandbox } from '../../../helpers/cli-sandbox'
+import { describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
 import { runCoffer } from '../../../helpers/run-coffer'
-import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
+import { makeTempDir, removeTempDir, useTempDir } from '../../../helpers/temp-dir'
 
 // Each test starts one to three Node processes (tsx compiles the CLI on the fly); generous on a busy machine.
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 30_000 })
@@ -43,20 +43,13 @@ interface StatusJson {
 }
 
 describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, simulator)', () => {
-  const service = testKeychainService()
+  const cli = useCliSandbox('coffer-cli-home-')
+  const { coffer } = cli
   const dsKey = `sk-${randomBytes(16).toString('hex')}`
   const orKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
-  let home: string
-  let simulator: ProviderSimulator
-  let env: NodeJS.ProcessEnv
 
-  const coffer = (args: string[], input?: string, extraEnv: NodeJS.ProcessEnv = {}) =>
-    runCoffer(['--home', home, ...args], { input, env: { ...env, ...extraEnv } })
-
-  beforeAll(async () => {
-    home = await makeTempDir('coffer-cli-home-')
-    simulator = await ProviderSimulator.start()
-    simulator.route(
+  beforeAll(() => {
+    cli.sim.route(
       'GET',
       '/user/balance',
       deepseekBalance([
@@ -64,20 +57,12 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
         { currency: 'USD', total: 5.5, granted: 0.5, toppedUp: 5 }
       ])
     )
-    simulator.route('GET', '/api/v1/credits', openrouterError(401, 'No auth credentials found'))
-    simulator.route('GET', '/api/v1/key', openrouterError(401, 'No auth credentials found'))
-    env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
-    delete env.COFFER_HOME
-  })
-
-  afterAll(async () => {
-    await simulator.close()
-    await removeTempDir(home)
-    await deleteKeychainService(service)
+    cli.sim.route('GET', '/api/v1/credits', openrouterError(401, 'No auth credentials found'))
+    cli.sim.route('GET', '/api/v1/key', openrouterError(401, 'No auth credentials found'))
   })
 
   it('accounts add reads the key from stdin, stores it in the keychain and prints only a masked hint', async () => {
-    const result = await coffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'DS', '--base-url', simulator.baseUrl, '--key-stdin'], `${dsKey}\n`)
+    const result = await coffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'DS', '--base-url', cli.sim.baseUrl, '--key-stdin'], `${dsKey}\n`)
 
     expect(result.stderr).toBe('')
     expect(result.code).toBe(0)
@@ -85,12 +70,12 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
     expect(result.stdout + result.stderr).not.toContain(dsKey)
 
     const id = /acc_[a-z0-9]{10}/.exec(result.stdout)?.[0] as string
-    expect(await keytar.getPassword(service, id)).toBe(dsKey)
-    expect(simulator.requests).toHaveLength(0) // adding does not poll
+    expect(await keytar.getPassword(cli.service, id)).toBe(dsKey)
+    expect(cli.sim.requests).toHaveLength(0) // adding does not poll
   })
 
   it('adds a second (OpenRouter) account whose key the simulator rejects', async () => {
-    const result = await coffer(['accounts', 'add', '--provider', 'openrouter', '--label', 'OR bad', '--base-url', simulator.baseUrl, '--key-stdin'], orKey)
+    const result = await coffer(['accounts', 'add', '--provider', 'openrouter', '--label', 'OR bad', '--base-url', cli.sim.baseUrl, '--key-stdin'], orKey)
     expect(result.code).toBe(0)
     expect(result.stdout).toContain('Added OR bad')
   })
@@ -101,8 +86,8 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
     expect(result.code).toBe(0)
     expect(result.stdout).toMatch(/^DS\s+ok\s+\d+ ms$/m)
     expect(result.stdout).toMatch(/^OR bad\s+auth_failed\s+\d+ ms — .*rejected the key/m)
-    expect(simulator.requestsTo('/user/balance')[0]?.headers.authorization).toBe(`Bearer ${dsKey}`)
-    expect(simulator.requestsTo('/api/v1/key')[0]?.headers.authorization).toBe(`Bearer ${orKey}`)
+    expect(cli.sim.requestsTo('/user/balance')[0]?.headers.authorization).toBe(`Bearer ${dsKey}`)
+    expect(cli.sim.requestsTo('/api/v1/key')[0]?.headers.authorization).toBe(`Bearer ${orKey}`)
     expect(result.stdout + result.stderr).not.toContain(dsKey)
     expect(result.stdout + result.stderr).not.toContain(orKey)
   })
@@ -177,8 +162,8 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
     expect(result.code).toBe(0)
     const list = JSON.parse(result.stdout) as { accounts: { label: string; hasKey: boolean; keyHint: string; baseUrl: string }[] }
     expect(list.accounts.map((a) => [a.label, a.hasKey, a.baseUrl])).toEqual([
-      ['DS', true, simulator.baseUrl],
-      ['OR bad', true, simulator.baseUrl]
+      ['DS', true, cli.sim.baseUrl],
+      ['OR bad', true, cli.sim.baseUrl]
     ])
     expect(list.accounts[0]?.keyHint).toBe(`sk-…${dsKey.slice(-4)}`)
     expect(result.stdout).not.toContain(dsKey)
@@ -226,7 +211,7 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
 
     expect(result.code).toBe(0)
     expect(result.stdout).toBe(`Removed DS (${ds?.id}).\n`)
-    expect(await keytar.getPassword(service, ds?.id as string)).toBeNull()
+    expect(await keytar.getPassword(cli.service, ds?.id as string)).toBeNull()
     const after = JSON.parse((await coffer(['accounts', 'list', '--json'])).stdout) as { accounts: { label: string }[] }
     expect(after.accounts.map((a) => a.label)).toEqual(['OR bad'])
   })
@@ -234,18 +219,18 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
   it('COFFER_HOME sets the data folder when --home is absent', async () => {
     const other = await makeTempDir('coffer-cli-env-home-')
     try {
-      const added = await runCoffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'Env', '--base-url', simulator.baseUrl, '--key-stdin'], {
+      const added = await runCoffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'Env', '--base-url', cli.sim.baseUrl, '--key-stdin'], {
         input: dsKey,
-        env: { ...env, COFFER_HOME: other }
+        env: { ...cli.env, COFFER_HOME: other }
       })
       expect(added.code).toBe(0)
       expect(existsSync(join(other, 'coffer.db'))).toBe(true)
-      const listed = await runCoffer(['accounts', 'list', '--json'], { env: { ...env, COFFER_HOME: other } })
+      const listed = await runCoffer(['accounts', 'list', '--json'], { env: { ...cli.env, COFFER_HOME: other } })
       expect((JSON.parse(listed.stdout) as { accounts: { label: string }[] }).accounts.map((a) => a.label)).toEqual(['Env'])
       // --home wins over COFFER_HOME.
-      const viaHome = await runCoffer(['--home', home, 'accounts', 'list', '--json'], { env: { ...env, COFFER_HOME: other } })
+      const viaHome = await runCoffer(['--home', cli.home, 'accounts', 'list', '--json'], { env: { ...cli.env, COFFER_HOME: other } })
       expect((JSON.parse(viaHome.stdout) as { accounts: { label: string }[] }).accounts.map((a) => a.label)).toEqual(['OR bad'])
-      await runCoffer(['accounts', 'remove', 'Env'], { env: { ...env, COFFER_HOME: other } })
+      await runCoffer(['accounts', 'remove', 'Env'], { env: { ...cli.env, COFFER_HOME: other } })
       for (const file of filesIn(other)) expect(readFileSync(file).includes(Buffer.from(dsKey))).toBe(false)
     } finally {
       await removeTempDir(other)
@@ -255,7 +240,7 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
   it('no file in the data folder (ledger, -wal, -shm, config) contains either key', async () => {
     // A last command that writes preferences-free data, with the db still open in WAL mode at exit.
     await coffer(['poll'])
-    const files = filesIn(home)
+    const files = filesIn(cli.home)
     expect(files.some((file) => file.endsWith('coffer.db'))).toBe(true)
     for (const file of files) {
       const bytes = readFileSync(file)
@@ -270,31 +255,17 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
 })
 
 describeWithKeychain('coffer CLI against an OpenRouter-shaped server with string amounts', () => {
-  const service = testKeychainService()
+  const cli = useCliSandbox('coffer-cli-or-')
+  const { coffer } = cli
   const key = `sk-or-v1-${randomBytes(16).toString('hex')}`
-  let home: string
-  let simulator: ProviderSimulator
-
-  beforeAll(async () => {
-    home = await makeTempDir('coffer-cli-or-')
-    simulator = await ProviderSimulator.start()
-  })
-
-  afterAll(async () => {
-    await simulator.close()
-    await removeTempDir(home)
-    await deleteKeychainService(service)
-  })
 
   it('add, poll and status --json: credits with /key figures, amounts exact', async () => {
-    simulator.route('GET', '/api/v1/credits', { body: { data: { total_credits: '250', total_usage: '12.3456789' } } })
-    simulator.route('GET', '/api/v1/key', { body: { data: { limit: 100, limit_remaining: '87.5', usage: 12.5 } } })
-    const env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
-    const run = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
+    cli.sim.route('GET', '/api/v1/credits', { body: { data: { total_credits: '250', total_usage: '12.3456789' } } })
+    cli.sim.route('GET', '/api/v1/key', { body: { data: { limit: 100, limit_remaining: '87.5', usage: 12.5 } } })
 
-    expect((await run(['accounts', 'add', '--provider', 'openrouter', '--label', 'Router', '--base-url', simulator.baseUrl, '--key-stdin'], key)).code).toBe(0)
-    expect((await run(['poll'])).code).toBe(0)
-    const status = JSON.parse((await run(['status', '--json'])).stdout) as StatusJson
+    expect((await coffer(['accounts', 'add', '--provider', 'openrouter', '--label', 'Router', '--base-url', cli.sim.baseUrl, '--key-stdin'], key)).code).toBe(0)
+    expect((await coffer(['poll'])).code).toBe(0)
+    const status = JSON.parse((await coffer(['status', '--json'])).stdout) as StatusJson
 
     expect(status.accounts[0]?.status).toBe('ok')
     expect(status.accounts[0]?.balances.map((b) => [b.kind, b.amount])).toEqual([
@@ -304,20 +275,12 @@ describeWithKeychain('coffer CLI against an OpenRouter-shaped server with string
       ['key_usage', '12.5']
     ])
     expect(status.totals.balances).toEqual([{ unit: 'USD', amount: '237.654321' }])
-    expect(simulator.requests.every((r) => r.headers.authorization === `Bearer ${key}`)).toBe(true)
+    expect(cli.sim.requests.every((r) => r.headers.authorization === `Bearer ${key}`)).toBe(true)
   })
 })
 
 describeWithKeychain('coffer CLI without a reachable keychain', () => {
-  let home: string
-
-  beforeAll(async () => {
-    home = await makeTempDir('coffer-cli-nokeychain-')
-  })
-
-  afterAll(async () => {
-    await removeTempDir(home)
-  })
+  const home = useTempDir('coffer-cli-nokeychain-')
 
   it('accounts add fails (non-zero), says what to install or unlock, and creates no account', async () => {
     const key = `sk-${randomBytes(16).toString('hex')}`
@@ -328,7 +291,7 @@ describeWithKeychain('coffer CLI without a reachable keychain', () => {
     }
     delete env.DISPLAY
 
-    const result = await runCoffer(['--home', home, 'accounts', 'add', '--provider', 'deepseek', '--label', 'DS', '--key-stdin'], { input: key, env })
+    const result = await runCoffer(['--home', home(), 'accounts', 'add', '--provider', 'deepseek', '--label', 'DS', '--key-stdin'], { input: key, env })
 
     expect(result.code).not.toBe(0)
     expect(result.stderr).toMatch(/keychain/i)
@@ -337,9 +300,9 @@ describeWithKeychain('coffer CLI without a reachable keychain', () => {
     expect(result.stderr).toMatch(/gnome-keyring/)
     expect(result.stdout + result.stderr).not.toContain(key)
 
-    const listed = await runCoffer(['--home', home, 'accounts', 'list', '--json'], { env: { ...process.env, COFFER_KEYCHAIN_SERVICE: testKeychainService() } })
+    const listed = await runCoffer(['--home', home(), 'accounts', 'list', '--json'], { env: { ...process.env, COFFER_KEYCHAIN_SERVICE: testKeychainService() } })
     expect(listed.code).toBe(0)
     expect(JSON.parse(listed.stdout)).toEqual({ accounts: [] })
-    for (const file of filesIn(home)) expect(readFileSync(file).includes(Buffer.from(key))).toBe(false)
+    for (const file of filesIn(home())) expect(readFileSync(file).includes(Buffer.from(key))).toBe(false)
   })
 })

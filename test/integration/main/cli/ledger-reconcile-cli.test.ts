@@ -1,14 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { ProviderSimulator } from '../../../simulator/provider-simulator'
+import { beforeAll, expect, it, vi } from 'vitest'
 import { deepseekBalance } from '../../../simulator/shapes/deepseek'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
-import { runCoffer } from '../../../helpers/run-coffer'
-import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
-import { toMicros } from '../../../../src/shared/money'
+import { useCliSandbox } from '../../../helpers/cli-sandbox'
 import { parseCsv } from '../../../helpers/csv'
+import { describeWithKeychain } from '../../../helpers/keychain'
+import { toMicros } from '../../../../src/shared/money'
 
 // Up to 14 CLI processes per test; from source (tsx) each start costs seconds on a busy machine.
 vi.setConfig({ testTimeout: 180_000, hookTimeout: 30_000 })
@@ -19,33 +17,20 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 30_000 })
  * top-up, `status --json` and the CSV exports must add up exactly.
  */
 describeWithKeychain('ledger reconciliation through the CLI (subprocess, simulator, real keychain)', () => {
-  const service = testKeychainService()
-  let home: string
-  let simulator: ProviderSimulator
-  let env: NodeJS.ProcessEnv
-  const coffer = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
+  const cli = useCliSandbox('coffer-reconcile-')
+  const { coffer } = cli
   const sequence = ['110.00', '104.50', '101.13', '151.13', '146.878']
 
-  beforeAll(async () => {
-    home = await makeTempDir('coffer-reconcile-')
-    simulator = await ProviderSimulator.start()
-    simulator.route('GET', '/user/balance', ...sequence.map((total) => deepseekBalance([{ currency: 'CNY', total, granted: '0', toppedUp: total }])))
-    env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
-    delete env.COFFER_HOME
-  })
-
-  afterAll(async () => {
-    await simulator.close()
-    await removeTempDir(home)
-    await deleteKeychainService(service)
+  beforeAll(() => {
+    cli.sim.route('GET', '/user/balance', ...sequence.map((total) => deepseekBalance([{ currency: 'CNY', total, granted: '0', toppedUp: total }])))
   })
 
   it('derived spend + detected top-up + status + CSV export add up exactly', async () => {
     const key = `sk-${randomBytes(16).toString('hex')}`
-    const added = await coffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'DS', '--base-url', simulator.baseUrl, '--key-stdin'], key)
+    const added = await coffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'DS', '--base-url', cli.sim.baseUrl, '--key-stdin'], key)
     expect(added.code).toBe(0)
     for (const _ of sequence) expect((await coffer(['poll', 'DS'])).code).toBe(0)
-    expect(simulator.requestsTo('/user/balance')).toHaveLength(sequence.length)
+    expect(cli.sim.requestsTo('/user/balance')).toHaveLength(sequence.length)
 
     // Spend: 110 → 104.50 → 101.13 is 8.87; 151.13 → 146.878 is 4.252; total 13.122. Top-up: 50.
     const status = JSON.parse((await coffer(['status', '--json'])).stdout) as {
@@ -65,7 +50,7 @@ describeWithKeychain('ledger reconciliation through the CLI (subprocess, simulat
       { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) as string, account: 'DS', account_id: expect.stringMatching(/^acc_/) as string, item: 'derived: balance decrease', amount: '13.122', unit: 'CNY', source: 'derived' }
     ])
 
-    const out = join(home, 'credits.csv')
+    const out = join(cli.home, 'credits.csv')
     const creditsCsv = await coffer(['export', '--what', 'credits', '--format', 'csv', '--out', out])
     expect(creditsCsv.code).toBe(0)
     expect(creditsCsv.stderr).toContain('Wrote 1 row')

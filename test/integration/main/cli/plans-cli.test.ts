@@ -1,11 +1,9 @@
 import { findProvider } from '@pydantic/genai-prices'
 import { randomBytes } from 'node:crypto'
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
+import { beforeAll, expect, it, vi } from 'vitest'
 import type { Comparison } from '../../../../src/shared/contract/plans-calls'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
-import { runCoffer } from '../../../helpers/run-coffer'
-import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
-import { ProviderSimulator } from '../../../simulator/provider-simulator'
+import { useCliSandbox } from '../../../helpers/cli-sandbox'
+import { describeWithKeychain } from '../../../helpers/keychain'
 import { cursorPages, openaiCostBucket, openaiUsageBucket } from '../../../simulator/shapes/openai'
 
 vi.setConfig({ testTimeout: 90_000, hookTimeout: 30_000 })
@@ -20,18 +18,13 @@ function rate(providerId: string, modelId: string, key: 'input_mtok' | 'output_m
 }
 
 describeWithKeychain('coffer plans compare (usage fed through the CLI from a simulated OpenAI admin API)', () => {
-  const service = testKeychainService()
+  const cli = useCliSandbox('coffer-plans-cli-')
+  const { coffer } = cli
   const key = `sk-admin-${randomBytes(16).toString('hex')}`
-  let home: string
-  let simulator: ProviderSimulator
-  let env: NodeJS.ProcessEnv
-  const coffer = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
 
   beforeAll(async () => {
-    home = await makeTempDir('coffer-plans-cli-')
-    simulator = await ProviderSimulator.start()
     // Last 30 days: $10 + $3.40 + $10 = $23.40. 45 days ago (90-day window only): $36.60.
-    simulator.route(
+    cli.sim.route(
       'GET',
       '/v1/organization/costs',
       cursorPages([
@@ -43,7 +36,7 @@ describeWithKeychain('coffer plans compare (usage fed through the CLI from a sim
       ])
     )
     // 2M input (none cached) and 0.5M output tokens of gpt-4o yesterday; 3M / 1M 45 days ago.
-    simulator.route(
+    cli.sim.route(
       'GET',
       '/v1/organization/usage/completions',
       cursorPages([
@@ -53,19 +46,11 @@ describeWithKeychain('coffer plans compare (usage fed through the CLI from a sim
         ]
       ])
     )
-    env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
-    delete env.COFFER_HOME
-    const added = await coffer(['accounts', 'add', '--provider', 'openai', '--label', 'OpenAI', '--base-url', simulator.baseUrl, '--key-stdin'], key)
+    const added = await coffer(['accounts', 'add', '--provider', 'openai', '--label', 'OpenAI', '--base-url', cli.sim.baseUrl, '--key-stdin'], key)
     expect(added.code, added.stderr).toBe(0)
     const polled = await coffer(['poll', '--json'])
     expect(polled.code, polled.stderr).toBe(0)
     expect(polled.stdout).toContain('"status": "ok"')
-  })
-
-  afterAll(async () => {
-    await simulator.close()
-    await removeTempDir(home)
-    await deleteKeychainService(service)
   })
 
   it('--json ranks the options with hand-computed monthly costs (30 days)', async () => {

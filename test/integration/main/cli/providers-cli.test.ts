@@ -1,11 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
-import { runCoffer } from '../../../helpers/run-coffer'
-import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
-import { ProviderSimulator } from '../../../simulator/provider-simulator'
+import { beforeAll, expect, it, vi } from 'vitest'
+import { useCliSandbox } from '../../../helpers/cli-sandbox'
+import { describeWithKeychain } from '../../../helpers/keychain'
 import { anthropicCostBucket, anthropicUsageBucket } from '../../../simulator/shapes/anthropic'
 import { moonshotBalance } from '../../../simulator/shapes/moonshot'
 import { cursorPages } from '../../../simulator/shapes/openai'
@@ -25,47 +23,34 @@ interface StatusAccount {
 }
 
 describeWithKeychain('coffer accounts add / poll / status for the new providers (subprocess)', () => {
-  const service = testKeychainService()
+  const cli = useCliSandbox('coffer-providers-cli-')
+  const { coffer } = cli
   const keys = {
     xai: `xai-mgmt-${randomBytes(12).toString('hex')}`,
     anthropic: `sk-ant-admin01-${randomBytes(12).toString('hex')}`,
     moonshot: `sk-${randomBytes(16).toString('hex')}`,
     custom: `tok-${randomBytes(16).toString('hex')}`
   }
-  let home: string
-  let sim: ProviderSimulator
-  let env: NodeJS.ProcessEnv
-  const coffer = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
 
   beforeAll(async () => {
-    home = await makeTempDir('coffer-providers-cli-')
-    sim = await ProviderSimulator.start()
-    sim.route('GET', '/v1/billing/teams/team-42/prepaid/balance', xaiBalance('-1234'))
-    sim.route('POST', '/v1/billing/teams/team-42/usage', xaiUsage([{ day: today, usd: '0.75' }]))
-    sim.route('GET', '/v1/organizations/cost_report', cursorPages([[anthropicCostBucket({ day: today, lines: [{ description: 'Claude Usage', cents: '250.5' }] })]], { objectKey: false }))
-    sim.route('GET', '/v1/organizations/usage_report/messages', cursorPages([[anthropicUsageBucket({ day: today, models: [{ model: 'claude', uncached: 1, cache5m: 0, cache1h: 0, cacheRead: 0, output: 1 }] })]], { objectKey: false }))
-    sim.route('GET', '/v1/users/me/balance', moonshotBalance({ available: '42.5', voucher: '2.5', cash: '40' }))
-    sim.route('GET', '/custom/balance', { body: { result: { credits: 1500 } } })
-    env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
-    delete env.COFFER_HOME
-  })
-
-  afterAll(async () => {
-    await sim.close()
-    await removeTempDir(home)
-    await deleteKeychainService(service)
+    cli.sim.route('GET', '/v1/billing/teams/team-42/prepaid/balance', xaiBalance('-1234'))
+    cli.sim.route('POST', '/v1/billing/teams/team-42/usage', xaiUsage([{ day: today, usd: '0.75' }]))
+    cli.sim.route('GET', '/v1/organizations/cost_report', cursorPages([[anthropicCostBucket({ day: today, lines: [{ description: 'Claude Usage', cents: '250.5' }] })]], { objectKey: false }))
+    cli.sim.route('GET', '/v1/organizations/usage_report/messages', cursorPages([[anthropicUsageBucket({ day: today, models: [{ model: 'claude', uncached: 1, cache5m: 0, cache1h: 0, cacheRead: 0, output: 1 }] })]], { objectKey: false }))
+    cli.sim.route('GET', '/v1/users/me/balance', moonshotBalance({ available: '42.5', voucher: '2.5', cash: '40' }))
+    cli.sim.route('GET', '/custom/balance', { body: { result: { credits: 1500 } } })
   })
 
   it('adds xAI (team id option), Anthropic, Moonshot CN, a manual and a custom account; polls; status --json tells the truth', async () => {
     const adds: [string[], string | undefined][] = [
-      [['--provider', 'xai', '--label', 'Grok', '--base-url', sim.baseUrl, '--option', 'teamId=team-42', '--key-stdin'], keys.xai],
-      [['--provider', 'anthropic', '--label', 'Claude org', '--base-url', sim.baseUrl, '--key-stdin'], keys.anthropic],
-      [['--provider', 'moonshot-cn', '--label', 'Kimi', '--base-url', sim.baseUrl, '--key-stdin'], keys.moonshot],
+      [['--provider', 'xai', '--label', 'Grok', '--base-url', cli.sim.baseUrl, '--option', 'teamId=team-42', '--key-stdin'], keys.xai],
+      [['--provider', 'anthropic', '--label', 'Claude org', '--base-url', cli.sim.baseUrl, '--key-stdin'], keys.anthropic],
+      [['--provider', 'moonshot-cn', '--label', 'Kimi', '--base-url', cli.sim.baseUrl, '--key-stdin'], keys.moonshot],
       [['--provider', 'manual', '--label', 'GPTBots', '--option', 'unit=credits', '--option', 'creditValue=0.01', '--option', 'creditValueCurrency=USD', '--option', 'billingUrl=https://www.gptbots.ai/pricing'], undefined],
       [
         [
           '--provider', 'custom', '--label', 'My relay',
-          '--option', `url=${sim.baseUrl}/custom/balance`, '--option', 'balancePath=result.credits', '--option', 'unit=credits',
+          '--option', `url=${cli.sim.baseUrl}/custom/balance`, '--option', 'balancePath=result.credits', '--option', 'unit=credits',
           '--option', 'authHeader=X-Token', '--option', 'authScheme=none', '--key-stdin'
         ],
         keys.custom
@@ -92,9 +77,9 @@ describeWithKeychain('coffer accounts add / poll / status for the new providers 
     expect(byLabel.get('Kimi')?.balances[0]).toMatchObject({ unit: 'CNY', amount: '42.5', kind: 'total' })
     expect(byLabel.get('GPTBots')).toMatchObject({ provider: 'manual', status: 'ok', balances: [] })
     expect(byLabel.get('My relay')?.balances[0]).toMatchObject({ unit: 'credits', amount: '1500' })
-    expect(sim.requestsTo('/custom/balance')[0]?.headers['x-token']).toBe(keys.custom)
+    expect(cli.sim.requestsTo('/custom/balance')[0]?.headers['x-token']).toBe(keys.custom)
 
-    const files = readdirSync(home).map((name) => join(home, name))
+    const files = readdirSync(cli.home).map((name) => join(cli.home, name))
     const stored = files.map((file) => { try { return readFileSync(file).toString('latin1') } catch { return '' } }).join('\n')
     for (const key of Object.values(keys)) {
       expect(stored).not.toContain(key)

@@ -1,45 +1,31 @@
 import { randomBytes } from 'node:crypto'
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, expect, it, vi } from 'vitest'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
-import { runCoffer } from '../../../helpers/run-coffer'
-import { makeTempDir, removeTempDir } from '../../../helpers/temp-dir'
-import { ProviderSimulator, type SimRequest } from '../../../simulator/provider-simulator'
+import { beforeAll, expect, it, vi } from 'vitest'
+import { useCliSandbox } from '../../../helpers/cli-sandbox'
+import { describeWithKeychain } from '../../../helpers/keychain'
+import type { SimRequest } from '../../../simulator/provider-simulator'
 import { openrouterActivity, openrouterCredits, openrouterError, openrouterKey } from '../../../simulator/shapes/openrouter'
 
 vi.setConfig({ testTimeout: 60_000 })
 
 describeWithKeychain('coffer accounts add: secret options come from standard input, never arguments', () => {
-  const service = testKeychainService()
+  const cli = useCliSandbox('coffer-secret-options-')
+  const { coffer } = cli
   const apiKey = `sk-or-v1-${randomBytes(12).toString('hex')}`
   const managementKey = `sk-or-mgmt-${randomBytes(12).toString('hex')}`
-  let home: string
-  let sim: ProviderSimulator
-  let env: NodeJS.ProcessEnv
-  const coffer = (args: string[], input?: string) => runCoffer(['--home', home, ...args], { input, env })
 
   beforeAll(async () => {
-    home = await makeTempDir('coffer-secret-options-')
-    sim = await ProviderSimulator.start()
     // Account credits answer only the management key, as OpenRouter's current docs say.
-    sim.route('GET', '/api/v1/credits', (request: SimRequest) =>
+    cli.sim.route('GET', '/api/v1/credits', (request: SimRequest) =>
       request.headers.authorization === `Bearer ${managementKey}` ? openrouterCredits({ totalCredits: 50, totalUsage: 12.25 }) : openrouterError(403, 'Management key required')
     )
-    sim.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 1 }))
-    sim.route('GET', '/api/v1/activity', openrouterActivity([]))
-    env = { ...process.env, COFFER_KEYCHAIN_SERVICE: service }
-    delete env.COFFER_HOME
-  })
-
-  afterAll(async () => {
-    await sim.close()
-    await removeTempDir(home)
-    await deleteKeychainService(service)
+    cli.sim.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 1 }))
+    cli.sim.route('GET', '/api/v1/activity', openrouterActivity([]))
   })
 
   it('refuses a management key given as --option (it would land in shell history)', async () => {
-    const result = await coffer(['accounts', 'add', '--provider', 'openrouter', '--label', 'Leaky', '--base-url', sim.baseUrl, '--option', `managementKey=${managementKey}`, '--key-stdin'], apiKey)
+    const result = await coffer(['accounts', 'add', '--provider', 'openrouter', '--label', 'Leaky', '--base-url', cli.sim.baseUrl, '--option', `managementKey=${managementKey}`, '--key-stdin'], apiKey)
     expect(result.code).toBe(2)
     expect(result.stderr).toContain('--secret-stdin managementKey')
     expect(result.stderr).not.toContain(managementKey)
@@ -47,7 +33,7 @@ describeWithKeychain('coffer accounts add: secret options come from standard inp
 
   it('reads the key and the management key from successive lines of stdin and uses both', async () => {
     const added = await coffer(
-      ['accounts', 'add', '--provider', 'openrouter', '--label', 'Org', '--base-url', sim.baseUrl, '--key-stdin', '--secret-stdin', 'managementKey'],
+      ['accounts', 'add', '--provider', 'openrouter', '--label', 'Org', '--base-url', cli.sim.baseUrl, '--key-stdin', '--secret-stdin', 'managementKey'],
       `${apiKey}\n${managementKey}\n`
     )
     expect(added.code, added.stderr).toBe(0)
@@ -57,8 +43,8 @@ describeWithKeychain('coffer accounts add: secret options come from standard inp
     const org = status.accounts.find((account) => account.label === 'Org')
     expect(org?.status).toBe('ok')
     expect(org?.balances[0]).toMatchObject({ kind: 'total', amount: '37.75' })
-    for (const file of readdirSync(home)) {
-      const bytes = readFileSync(join(home, file))
+    for (const file of readdirSync(cli.home)) {
+      const bytes = readFileSync(join(cli.home, file))
       expect(bytes.includes(managementKey), file).toBe(false)
       expect(bytes.includes(apiKey), file).toBe(false)
     }
