@@ -1,33 +1,18 @@
 import { randomBytes } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../../../src/main/core/app'
+import { describe, expect, it } from 'vitest'
 import type { AccountView } from '../../../../../src/shared/contract'
-import { ProviderSimulator } from '../../../../simulator/provider-simulator'
 import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
-import { callOk, callWire, createTestCore } from '../../../../helpers/test-core'
-import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
+import { callOk, callWire } from '../../../../helpers/test-core'
+import { useProviderHarness } from './harness'
 
-let dir: string
-let simulator: ProviderSimulator
-let core: Core
 const key = `sk-${randomBytes(16).toString('hex')}`
-
-beforeEach(async () => {
-  dir = await makeTempDir('coffer-deepseek-')
-  simulator = await ProviderSimulator.start()
-  core = createTestCore(dir)
-})
-
-afterEach(async () => {
-  core.close()
-  await simulator.close()
-  await removeTempDir(dir)
-})
+/** A simulator and a core over a temp ledger (fake clock at the harness's start), fresh for each test. */
+const h = useProviderHarness()
 
 async function addAndPoll(): Promise<AccountView> {
-  const added = await callOk(core, 'accounts:add', { draft: { provider: 'deepseek', label: 'DS', baseUrl: simulator.baseUrl }, key })
-  await callOk(core, 'accounts:poll', { ids: [added.id] })
-  const [view] = await callOk(core, 'accounts:list', {})
+  const added = await callOk(h.core, 'accounts:add', { draft: { provider: 'deepseek', label: 'DS', baseUrl: h.sim.baseUrl }, key })
+  await callOk(h.core, 'accounts:poll', { ids: [added.id] })
+  const [view] = await callOk(h.core, 'accounts:list', {})
   if (!view) throw new Error('account vanished')
   return view
 }
@@ -36,7 +21,7 @@ const figures = (view: AccountView): [string, string, string][] => view.balances
 
 describe('DeepSeek adapter over HTTP (simulator)', () => {
   it('reads every currency (CNY and USD) with total, topped-up and granted, exact decimals', async () => {
-    simulator.route(
+    h.sim.route(
       'GET',
       '/user/balance',
       deepseekBalance([
@@ -62,7 +47,7 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
   })
 
   it('accepts JSON numbers as well as strings (older docs), without float error', async () => {
-    simulator.route(
+    h.sim.route(
       'GET',
       '/user/balance',
       deepseekBalance([{ currency: 'CNY', total: 0.3, granted: 0.1, toppedUp: 0.2 }], { asStrings: false })
@@ -79,7 +64,7 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
   })
 
   it('accepts mixed forms in one answer and keeps sub-cent precision', async () => {
-    simulator.route('GET', '/user/balance', {
+    h.sim.route('GET', '/user/balance', {
       body: {
         is_available: true,
         balance_infos: [{ currency: 'USD', total_balance: '1234567.891234', granted_balance: 0, topped_up_balance: '1234567.891234' }]
@@ -97,7 +82,7 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
 
   it('reads a JSON answer even when a relay labels it text/html', async () => {
     const good = deepseekBalance([{ currency: 'CNY', total: '7.5', granted: '0', toppedUp: '7.5' }])
-    simulator.route('GET', '/user/balance', { body: JSON.stringify(good.body), headers: { 'content-type': 'text/html; charset=utf-8' } })
+    h.sim.route('GET', '/user/balance', { body: JSON.stringify(good.body), headers: { 'content-type': 'text/html; charset=utf-8' } })
 
     const view = await addAndPoll()
 
@@ -106,26 +91,26 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
   })
 
   it('sends `Authorization: Bearer <key>` to GET /user/balance', async () => {
-    simulator.route('GET', '/user/balance', deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }]))
+    h.sim.route('GET', '/user/balance', deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }]))
 
     await addAndPoll()
 
-    expect(simulator.requests).toHaveLength(1)
-    expect(simulator.requests[0]).toMatchObject({ method: 'GET', path: '/user/balance' })
-    expect(simulator.requests[0]?.headers.authorization).toBe(`Bearer ${key}`)
+    expect(h.sim.requests).toHaveLength(1)
+    expect(h.sim.requests[0]).toMatchObject({ method: 'GET', path: '/user/balance' })
+    expect(h.sim.requests[0]?.headers.authorization).toBe(`Bearer ${key}`)
   })
 
   it('a key with a character HTTP headers cannot carry is refused when added, not failed on every poll', async () => {
     for (const bad of ['sk-0123456789abcdé', 'sk-0123456789abcd€', 'sk-0123456789abcd\u0007']) {
-      const result = await callWire(core, 'accounts:add', { draft: { provider: 'deepseek', label: 'Pasted', baseUrl: simulator.baseUrl }, key: bad })
+      const result = await callWire(h.core, 'accounts:add', { draft: { provider: 'deepseek', label: 'Pasted', baseUrl: h.sim.baseUrl }, key: bad })
       expect(result).toMatchObject({ ok: false, code: 'bad_request' })
       expect(!result.ok && result.message).toMatch(/^key: A key contains only plain letters, digits and symbols/)
     }
-    expect(await callOk(core, 'accounts:list', {})).toEqual([])
+    expect(await callOk(h.core, 'accounts:list', {})).toEqual([])
   })
 
   it('an empty balance_infos list is a bad_response, not a zero balance', async () => {
-    simulator.route('GET', '/user/balance', { body: { is_available: false, balance_infos: [] } })
+    h.sim.route('GET', '/user/balance', { body: { is_available: false, balance_infos: [] } })
 
     const view = await addAndPoll()
 
@@ -135,7 +120,7 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
   })
 
   it('a later poll replaces the figures: a currency that disappears is no longer shown', async () => {
-    simulator.route(
+    h.sim.route(
       'GET',
       '/user/balance',
       deepseekBalance([
@@ -147,8 +132,8 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
     const view = await addAndPoll()
     expect(view.balances).toHaveLength(6)
 
-    await callOk(core, 'accounts:poll', { ids: [] })
-    const [after] = await callOk(core, 'accounts:list', {})
+    await callOk(h.core, 'accounts:poll', { ids: [] })
+    const [after] = await callOk(h.core, 'accounts:list', {})
 
     expect(after && figures(after)).toEqual([
       ['CNY', 'total', '99.9'],

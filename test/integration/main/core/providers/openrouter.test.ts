@@ -1,35 +1,20 @@
 import { randomBytes } from 'node:crypto'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { Core } from '../../../../../src/main/core/app'
+import { describe, expect, it } from 'vitest'
 import type { AccountView } from '../../../../../src/shared/contract'
-import { ProviderSimulator } from '../../../../simulator/provider-simulator'
 import { openrouterCredits, openrouterError, openrouterKey } from '../../../../simulator/shapes/openrouter'
-import { callOk, countRows, createTestCore } from '../../../../helpers/test-core'
-import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
+import { callOk, countRows } from '../../../../helpers/test-core'
+import { useProviderHarness } from './harness'
 
-let dir: string
-let simulator: ProviderSimulator
-let core: Core
 const key = `sk-or-v1-${randomBytes(16).toString('hex')}`
-
-beforeEach(async () => {
-  dir = await makeTempDir('coffer-openrouter-')
-  simulator = await ProviderSimulator.start()
-  core = createTestCore(dir)
-})
-
-afterEach(async () => {
-  core.close()
-  await simulator.close()
-  await removeTempDir(dir)
-})
+/** A simulator and a core over a temp ledger (fake clock at the harness's start), fresh for each test. */
+const h = useProviderHarness()
 
 /** Adds an OpenRouter account pointing at the simulator, polls it once, returns its view. */
 async function addAndPoll(label = 'OR'): Promise<AccountView> {
-  const added = await callOk(core, 'accounts:add', { draft: { provider: 'openrouter', label, baseUrl: simulator.baseUrl }, key })
-  const [report] = await callOk(core, 'accounts:poll', { ids: [added.id] })
+  const added = await callOk(h.core, 'accounts:add', { draft: { provider: 'openrouter', label, baseUrl: h.sim.baseUrl }, key })
+  const [report] = await callOk(h.core, 'accounts:poll', { ids: [added.id] })
   expect(report?.accountId).toBe(added.id)
-  const view = (await callOk(core, 'accounts:list', {})).find((account) => account.id === added.id)
+  const view = (await callOk(h.core, 'accounts:list', {})).find((account) => account.id === added.id)
   if (!view) throw new Error('account vanished')
   return view
 }
@@ -38,8 +23,8 @@ const figures = (view: AccountView): [string, string, string][] => view.balances
 
 describe('OpenRouter adapter over HTTP (simulator)', () => {
   it('reads /api/v1/credits: remaining = total_credits − total_usage, exact, primary first', async () => {
-    simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 100.5, totalUsage: 25.75 }))
-    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 25.75 }))
+    h.sim.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 100.5, totalUsage: 25.75 }))
+    h.sim.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 25.75 }))
 
     const view = await addAndPoll()
 
@@ -56,8 +41,8 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
   })
 
   it('accepts amounts sent as numeric strings, and subtracts without float error', async () => {
-    simulator.route('GET', '/api/v1/credits', { body: { data: { total_credits: '0.3', total_usage: '0.1' } } })
-    simulator.route('GET', '/api/v1/key', { body: { data: { limit: '50', limit_remaining: '49.9', usage: '0.1' } } })
+    h.sim.route('GET', '/api/v1/credits', { body: { data: { total_credits: '0.3', total_usage: '0.1' } } })
+    h.sim.route('GET', '/api/v1/key', { body: { data: { limit: '50', limit_remaining: '49.9', usage: '0.1' } } })
 
     const view = await addAndPoll()
 
@@ -72,13 +57,13 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
   })
 
   it('sends the key as `Authorization: Bearer <key>` to both endpoints', async () => {
-    simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 10, totalUsage: 1 }))
-    simulator.route('GET', '/api/v1/key', openrouterKey())
+    h.sim.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 10, totalUsage: 1 }))
+    h.sim.route('GET', '/api/v1/key', openrouterKey())
 
     await addAndPoll()
 
-    expect(simulator.requests.map((r) => r.path)).toEqual(['/api/v1/credits', '/api/v1/key'])
-    for (const request of simulator.requests) {
+    expect(h.sim.requests.map((r) => r.path)).toEqual(['/api/v1/credits', '/api/v1/key'])
+    for (const request of h.sim.requests) {
       expect(request.method).toBe('GET')
       expect(request.headers.authorization).toBe(`Bearer ${key}`)
     }
@@ -86,8 +71,8 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
 
   for (const status of [401, 403] as const) {
     it(`falls back to /api/v1/key when /credits answers ${status}: key limit remaining, limit and usage`, async () => {
-      simulator.route('GET', '/api/v1/credits', openrouterError(status, 'Management key required'))
-      simulator.route('GET', '/api/v1/key', openrouterKey({ limit: 100, limitRemaining: 74.5, usage: 25.5 }))
+      h.sim.route('GET', '/api/v1/credits', openrouterError(status, 'Management key required'))
+      h.sim.route('GET', '/api/v1/key', openrouterKey({ limit: 100, limitRemaining: 74.5, usage: 25.5 }))
 
       const view = await addAndPoll()
 
@@ -98,13 +83,13 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
         ['key_limit', 'USD', '100'],
         ['key_usage', 'USD', '25.5']
       ])
-      expect(simulator.requestsTo('/api/v1/key')).toHaveLength(1)
+      expect(h.sim.requestsTo('/api/v1/key')).toHaveLength(1)
     })
   }
 
   it('fallback with a key that has no limit (null): no limit figures, usage only', async () => {
-    simulator.route('GET', '/api/v1/credits', openrouterError(403, 'Forbidden'))
-    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 3.25 }))
+    h.sim.route('GET', '/api/v1/credits', openrouterError(403, 'Forbidden'))
+    h.sim.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 3.25 }))
 
     const view = await addAndPoll()
 
@@ -114,8 +99,8 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
   })
 
   it('both endpoints rejecting the key → auth_failed, with a message saying what to check', async () => {
-    simulator.route('GET', '/api/v1/credits', openrouterError(401, 'No auth credentials found'))
-    simulator.route('GET', '/api/v1/key', openrouterError(401, 'No auth credentials found'))
+    h.sim.route('GET', '/api/v1/credits', openrouterError(401, 'No auth credentials found'))
+    h.sim.route('GET', '/api/v1/key', openrouterError(401, 'No auth credentials found'))
 
     const view = await addAndPoll()
 
@@ -127,43 +112,43 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
   })
 
   it('a 500 on /credits is not an auth problem: no fallback, provider_error', async () => {
-    simulator.route('GET', '/api/v1/credits', openrouterError(500, 'Internal Server Error'))
-    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: 100, limitRemaining: 1, usage: 99 }))
+    h.sim.route('GET', '/api/v1/credits', openrouterError(500, 'Internal Server Error'))
+    h.sim.route('GET', '/api/v1/key', openrouterKey({ limit: 100, limitRemaining: 1, usage: 99 }))
 
     const view = await addAndPoll()
 
     expect(view.status).toBe('provider_error')
-    expect(simulator.requestsTo('/api/v1/key')).toHaveLength(0)
+    expect(h.sim.requestsTo('/api/v1/key')).toHaveLength(0)
   })
 
   it('accounts:test (Test connection) asks the provider with the draft and writes nothing', async () => {
-    simulator.route('GET', '/api/v1/credits', (req) =>
+    h.sim.route('GET', '/api/v1/credits', (req) =>
       req.headers.authorization === `Bearer ${key}` ? openrouterCredits({ totalCredits: 1, totalUsage: 0 }) : openrouterError(401, 'bad key')
     )
-    simulator.route('GET', '/api/v1/key', (req) => (req.headers.authorization === `Bearer ${key}` ? openrouterKey() : openrouterError(401, 'bad key')))
-    const draft = { provider: 'openrouter', label: 'Draft', baseUrl: simulator.baseUrl }
+    h.sim.route('GET', '/api/v1/key', (req) => (req.headers.authorization === `Bearer ${key}` ? openrouterKey() : openrouterError(401, 'bad key')))
+    const draft = { provider: 'openrouter', label: 'Draft', baseUrl: h.sim.baseUrl }
 
-    const good = await callOk(core, 'accounts:test', { draft, key })
-    const bad = await callOk(core, 'accounts:test', { draft, key: 'sk-or-v1-wrong-key-000000' })
+    const good = await callOk(h.core, 'accounts:test', { draft, key })
+    const bad = await callOk(h.core, 'accounts:test', { draft, key: 'sk-or-v1-wrong-key-000000' })
 
     expect(good).toMatchObject({ label: 'Draft', status: 'ok', error: null })
     expect(bad).toMatchObject({ status: 'auth_failed', httpStatus: 401 })
     expect(bad.error?.message).toMatch(/rejected the key/)
     expect(JSON.stringify([good, bad])).not.toContain(key)
-    expect(await callOk(core, 'accounts:list', {})).toEqual([])
-    expect(countRows(core.context.db, 'poll_runs')).toBe(0)
-    expect(countRows(core.context.db, 'raw_responses')).toBe(0)
+    expect(await callOk(h.core, 'accounts:list', {})).toEqual([])
+    expect(countRows(h.core.context.db, 'poll_runs')).toBe(0)
+    expect(countRows(h.core.context.db, 'raw_responses')).toBe(0)
   })
 
   it('follows a base URL with a path prefix (proxies, relays)', async () => {
-    simulator.route('GET', '/relay/openrouter/api/v1/credits', openrouterCredits({ totalCredits: 5, totalUsage: 0 }))
-    simulator.route('GET', '/relay/openrouter/api/v1/key', openrouterKey())
-    const added = await callOk(core, 'accounts:add', {
-      draft: { provider: 'openrouter', label: 'Relay', baseUrl: `${simulator.baseUrl}/relay/openrouter/` },
+    h.sim.route('GET', '/relay/openrouter/api/v1/credits', openrouterCredits({ totalCredits: 5, totalUsage: 0 }))
+    h.sim.route('GET', '/relay/openrouter/api/v1/key', openrouterKey())
+    const added = await callOk(h.core, 'accounts:add', {
+      draft: { provider: 'openrouter', label: 'Relay', baseUrl: `${h.sim.baseUrl}/relay/openrouter/` },
       key
     })
-    await callOk(core, 'accounts:poll', { ids: [added.id] })
-    const [view] = await callOk(core, 'accounts:list', {})
+    await callOk(h.core, 'accounts:poll', { ids: [added.id] })
+    const [view] = await callOk(h.core, 'accounts:list', {})
     expect(view?.status).toBe('ok')
     expect(view?.balances[0]).toMatchObject({ kind: 'total', amount: '5' })
   })
