@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { _electron, type ElectronApplication, type Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
 /**
  * The packaged-shell checks of perf-security.md B9 (S1–S4, S6), driven through
@@ -51,7 +50,7 @@ describe.skipIf(!hasElectron)('Electron app (Playwright _electron)', () => {
   let page: Page
 
   beforeAll(async () => {
-    home = await mkdtemp(join(tmpdir(), 'coffer-electron-'))
+    home = await makeTempDir('coffer-electron-')
     const env = { ...process.env, COFFER_HOME: home } as Record<string, string>
     delete env.ELECTRON_RENDERER_URL // always the built renderer, never a dev server
     electronApp = await _electron.launch({ executablePath: binary ?? undefined, args: [repoRoot], cwd: repoRoot, env })
@@ -61,7 +60,7 @@ describe.skipIf(!hasElectron)('Electron app (Playwright _electron)', () => {
 
   afterAll(async () => {
     await electronApp?.close()
-    if (home) await rm(home, { recursive: true, force: true })
+    if (home) await removeTempDir(home)
   })
 
   it('S1: every window has the hardened webPreferences, and the page has no Node', async () => {
