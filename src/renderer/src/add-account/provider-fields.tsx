@@ -133,7 +133,8 @@ export function AdvancedFields({ values, errors, descriptor, update }: FieldGrou
   )
 }
 
-function BaseUrlField({ values, errors, descriptor, update }: FieldGroupProps) {
+/** The base URL override: empty uses the provider's default, which the help text names. */
+export function BaseUrlField({ values, errors, descriptor, update }: FieldGroupProps) {
   return (
     <FormField
       label="Base URL"

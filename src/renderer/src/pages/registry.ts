@@ -18,6 +18,7 @@ export interface PageDefinition {
 const RecordsPage = lazyComponent(() => import('../features/records/records-page').then((module) => module.RecordsPage))
 const AlertsPage = lazyComponent(() => import('../features/alerts/alerts-page').then((module) => module.AlertsPage))
 const PlansPage = lazyComponent(() => import('../features/plans/plans-page').then((module) => module.PlansPage))
+const SettingsPage = lazyComponent(() => import('../features/settings/settings-page').then((module) => module.SettingsPage))
 
 /**
  * Every page, in navigation order. To add one (Settings…): create `features/<name>/<name>-page.tsx`
@@ -28,7 +29,8 @@ export const pages: readonly PageDefinition[] = [
   { id: 'overview', title: 'Overview', component: OverviewPage },
   { id: 'records', title: 'Records', component: RecordsPage, preload: RecordsPage.preload },
   { id: 'alerts', title: 'Alerts', component: AlertsPage, preload: AlertsPage.preload },
-  { id: 'plans', title: 'Plans', component: PlansPage, preload: PlansPage.preload }
+  { id: 'plans', title: 'Plans', component: PlansPage, preload: PlansPage.preload },
+  { id: 'settings', title: 'Settings', component: SettingsPage, preload: SettingsPage.preload }
 ]
 
 /** The page with `id`, falling back to the first one. */

@@ -1,5 +1,6 @@
 import type { AccountDraft, AccountView, EventPayload, PollReport, Res } from '../../../shared/contract'
 import { needsUserAction } from '../../../shared/account-status'
+import type { AccountChanges, EditSecrets } from '../add-account/edit-form'
 import { errorMessage } from '../bridge/bridge-error'
 import { getBridge } from '../bridge/current-bridge'
 import type { SliceCreator } from './types'
@@ -32,6 +33,11 @@ export interface AccountsSlice {
   removeAccount(id: string): Promise<void>
   /** Stores a new key in the keychain for the account, then polls it. Throws the server's error. */
   replaceKey(id: string, key: string): Promise<void>
+  /**
+   * Saves an edited account: the plain changes first, then any typed secret (key, secret options),
+   * then polls it. Throws the server's error; a refused change stores no secret.
+   */
+  updateAccount(id: string, changes: AccountChanges, secrets: EditSecrets): Promise<AccountView>
   /** Polls some accounts now; errors become toasts. */
   pollAccounts(ids: string[]): Promise<void>
   refreshAll(): Promise<void>
@@ -129,6 +135,30 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
       set((state) => ({ accounts: state.accounts.map((a) => (a.id === id ? account : a)) }))
       get().notify('success', `Saved the new key for ${account.label}. Checking it…`)
       void get().pollAccounts([id])
+    },
+
+    updateAccount: async (id, changes, secrets) => {
+      const bridge = getBridge()
+      // Why two steps: accounts:update stores secret options before it checks the label, so a
+      // duplicate label would still replace the management key. Plain changes go first, alone.
+      let account = get().accounts.find((a) => a.id === id)
+      if (Object.keys(changes).length > 0) account = await bridge.invoke('accounts:update', { id, ...changes })
+      const secretOptions = Object.keys(secrets.options).length > 0
+      if (secretOptions) {
+        // Options are replaced as a whole: send the plain ones again with the secret ones.
+        const options = { ...(changes.options ?? account?.options), ...secrets.options }
+        account = await bridge.invoke('accounts:update', { id, options })
+      }
+      if (secrets.key !== undefined) account = await bridge.invoke('accounts:set-key', { id, key: secrets.key })
+      if (!account) {
+        void get().loadAccounts()
+        throw new Error('That account no longer exists: it was removed meanwhile.')
+      }
+      const saved = account
+      set((state) => ({ accounts: state.accounts.map((a) => (a.id === id ? saved : a)) }))
+      get().notify('success', `Saved ${saved.label}.`)
+      if (secrets.key !== undefined || secretOptions || changes.baseUrl !== undefined || changes.options) void get().pollAccounts([id])
+      return saved
     },
 
     pollAccounts: async (ids) => {

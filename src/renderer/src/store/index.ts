@@ -3,6 +3,7 @@ import { createAccountsSlice } from './accounts-slice'
 import { createAlertsSlice } from './alerts-slice'
 import { createRawResponsesSlice } from './raw-responses-slice'
 import { createPlansSlice } from './plans-slice'
+import { createSettingsSlice } from './settings-slice'
 import type { StoreState } from './types'
 import { createUiSlice } from './ui-slice'
 
@@ -12,7 +13,8 @@ export const useStore = create<StoreState>()((...args) => ({
   ...createRawResponsesSlice(...args),
   ...createUiSlice(...args),
   ...createAlertsSlice(...args),
-  ...createPlansSlice(...args)
+  ...createPlansSlice(...args),
+  ...createSettingsSlice(...args)
 }))
 
 export type { StoreState } from './types'
@@ -21,3 +23,4 @@ export type { RawResponsesSlice, RawResponsesState } from './raw-responses-slice
 export type { Theme, Toast, UiSlice } from './ui-slice'
 export type { AlertSettings, AlertsSlice, ProviderLimit } from './alerts-slice'
 export type { PlansSlice } from './plans-slice'
+export type { SettingsSlice } from './settings-slice'

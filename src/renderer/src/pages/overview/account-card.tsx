@@ -17,10 +17,11 @@ export interface AccountCardProps {
   now: number
   onRemove(account: AccountView): void
   onReplaceKey(account: AccountView): void
+  onEdit(account: AccountView): void
 }
 
 /** One account: balances, status, freshness, and its actions. */
-export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCardProps) {
+export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: AccountCardProps) {
   const titleId = useId()
   const polling = useStore((state) => state.polling[account.id] === true)
   const pollAccounts = useStore((state) => state.pollAccounts)
@@ -107,6 +108,9 @@ export function AccountCard({ account, now, onRemove, onReplaceKey }: AccountCar
           onClick={() => void pollAccounts([account.id])}
         >
           Refresh
+        </button>
+        <button type="button" className="button button-small" aria-label={`Edit ${account.label}`} onClick={() => onEdit(account)}>
+          Edit
         </button>
         <button
           type="button"

@@ -6,6 +6,7 @@ import { useNow } from '../../lib/use-now'
 import { useStore } from '../../store'
 import { OverviewLedger } from '../../features/ledger/overview-ledger'
 import { AccountCard } from './account-card'
+import { EditAccountDialog } from './edit-account-dialog'
 import { EmptyState } from './empty-state'
 import { RemoveAccountDialog } from './remove-account-dialog'
 import { ReplaceKeyDialog } from './replace-key-dialog'
@@ -19,6 +20,7 @@ export function OverviewPage() {
   const [adding, setAdding] = useState(false)
   const [removing, setRemoving] = useState<AccountView | null>(null)
   const [replacing, setReplacing] = useState<AccountView | null>(null)
+  const [editing, setEditing] = useState<AccountView | null>(null)
   const now = useNow()
 
   return (
@@ -50,7 +52,7 @@ export function OverviewPage() {
       ) : (
         <div className="cards-grid">
           {accounts.map((account) => (
-            <AccountCard key={account.id} account={account} now={now} onRemove={setRemoving} onReplaceKey={setReplacing} />
+            <AccountCard key={account.id} account={account} now={now} onRemove={setRemoving} onReplaceKey={setReplacing} onEdit={setEditing} />
           ))}
         </div>
       )}
@@ -58,6 +60,7 @@ export function OverviewPage() {
       {adding ? <AddAccountDialog onClose={() => setAdding(false)} /> : null}
       {removing ? <RemoveAccountDialog account={removing} onClose={() => setRemoving(null)} /> : null}
       {replacing ? <ReplaceKeyDialog account={replacing} onClose={() => setReplacing(null)} /> : null}
+      {editing ? <EditAccountDialog account={editing} onClose={() => setEditing(null)} /> : null}
     </>
   )
 }

@@ -1,0 +1,203 @@
+import { useRef, useState, type FormEvent } from 'react'
+import type { AccountView } from '../../../../shared/contract'
+import { findProvider, type ProviderDescriptor } from '../../../../shared/providers'
+import { editFormValues, validateEditForm } from '../../add-account/edit-form'
+import { FormField, type ControlProps } from '../../add-account/form-field'
+import { BaseUrlField, OptionFields } from '../../add-account/provider-fields'
+import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
+import { errorCode, errorMessage } from '../../bridge'
+import { Dialog } from '../../components/dialog'
+import { FormActions } from '../../components/form-actions'
+import { Spinner } from '../../components/spinner'
+import { describeInterval, parseIntervalMinutes } from '../../lib/interval-minutes'
+import { useStore } from '../../store'
+import './edit-account-dialog.css'
+
+/**
+ * Edits an account: label, base URL, provider options, check interval, and (only when typed) a
+ * replacement key or secret option. Secrets never come back from main, so their fields start empty.
+ */
+export function EditAccountDialog({ account, onClose }: { account: AccountView; onClose(): void }) {
+  const descriptor = findProvider(account.provider)
+  if (!descriptor) {
+    return (
+      <Dialog title={`Edit ${account.label}`} onClose={onClose}>
+        <p className="form-error" role="alert">
+          This version of Coffer does not know the provider “{account.provider}”. Update Coffer to edit this account.
+        </p>
+      </Dialog>
+    )
+  }
+  return <EditAccountForm account={account} descriptor={descriptor} onClose={onClose} />
+}
+
+function EditAccountForm({ account, descriptor, onClose }: { account: AccountView; descriptor: ProviderDescriptor; onClose(): void }) {
+  const updateAccount = useStore((state) => state.updateAccount)
+  const [values, setValues] = useState<AccountFormValues>(() => editFormValues(account, descriptor))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [attempted, setAttempted] = useState(false)
+  const [serverError, setServerError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const update = (patch: Partial<AccountFormValues>): void => {
+    const next = { ...values, ...patch }
+    setValues(next)
+    setServerError(null)
+    // Errors appear after the first Save and then follow every keystroke.
+    if (attempted) {
+      const check = validateEditForm(next, account, descriptor)
+      setErrors(check.ok ? {} : check.errors)
+    }
+  }
+
+  const onSubmit = async (event: FormEvent): Promise<void> => {
+    event.preventDefault()
+    setAttempted(true)
+    const check = validateEditForm(values, account, descriptor)
+    if (!check.ok) {
+      setErrors(check.errors)
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+      return
+    }
+    setErrors({})
+    if (!check.changed) return onClose()
+    setBusy(true)
+    setServerError(null)
+    try {
+      await updateAccount(account.id, check.changes, check.secrets)
+      onClose()
+    } catch (error) {
+      setBusy(false)
+      // A taken label belongs next to the label field.
+      if (errorCode(error) === 'conflict') {
+        setErrors({ label: errorMessage(error) })
+        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+      } else setServerError(errorMessage(error))
+    }
+  }
+
+  const plainOptions = { ...descriptor, options: descriptor.options.filter((field) => field.kind !== 'secret') }
+  const secretOptions = descriptor.options.filter((field) => field.kind === 'secret')
+  const interval = parseIntervalMinutes(values.pollIntervalMinutes)
+  const groupProps = { values, errors, update }
+
+  return (
+    <Dialog
+      title={`Edit ${account.label}`}
+      onClose={onClose}
+      wide
+      description={<p>{descriptor.name} account. Its history stays as it is; changes apply from the next check.</p>}
+    >
+      <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
+        <FormField label="Label" error={errors.label} help="A name you will recognise; each account needs its own.">
+          {(control) => (
+            <input
+              {...control}
+              type="text"
+              autoComplete="off"
+              maxLength={80}
+              value={values.label}
+              onChange={(event) => update({ label: event.target.value })}
+            />
+          )}
+        </FormField>
+        {descriptor.usesBaseUrl !== false ? <BaseUrlField {...groupProps} descriptor={descriptor} /> : null}
+        <OptionFields {...groupProps} descriptor={plainOptions} />
+        <FormField
+          label="Check every (minutes)"
+          error={errors.pollIntervalMinutes}
+          help={interval.ok ? `Between 1 and 1440 minutes: now ${describeInterval(interval.minutes)}.` : 'Between 1 and 1440 minutes.'}
+        >
+          {(control) => (
+            <input
+              {...control}
+              type="number"
+              min={1}
+              max={1440}
+              step={1}
+              className="input-narrow"
+              value={values.pollIntervalMinutes}
+              onChange={(event) => update({ pollIntervalMinutes: event.target.value })}
+            />
+          )}
+        </FormField>
+
+        {descriptor.key.kind !== 'none' || secretOptions.length > 0 ? (
+          <fieldset className="edit-secrets">
+            <legend>Replace secrets</legend>
+            <p className="field-help">Leave these empty to keep what your keychain holds. Whatever you type replaces it there.</p>
+            {descriptor.key.kind !== 'none' ? (
+              <FormField
+                label={`New ${lowerFirst(descriptor.key.label.replace(/\s*\(optional\)$/i, ''))}`}
+                optional
+                error={errors.key}
+                help={account.keyHint ? `Saved key: ${account.keyHint}` : 'No key saved.'}
+              >
+                {(control) => <SecretInput control={control} value={values.key} onChange={(key) => update({ key })} />}
+              </FormField>
+            ) : null}
+            {secretOptions.map((field) => (
+              <FormField
+                key={field.key}
+                label={`New ${lowerFirst(field.label.replace(/\s*\(optional\)$/i, ''))}`}
+                optional
+                error={errors[`option.${field.key}`]}
+                help={field.help}
+              >
+                {(control) => (
+                  <SecretInput
+                    control={control}
+                    value={values.options[field.key] ?? ''}
+                    onChange={(value) => update({ options: { ...values.options, [field.key]: value } })}
+                  />
+                )}
+              </FormField>
+            ))}
+          </fieldset>
+        ) : null}
+
+        <FormActions
+          error={serverError}
+          onCancel={onClose}
+          busy={busy}
+          submitLabel={
+            <>
+              {busy ? <Spinner /> : null}
+              Save changes
+            </>
+          }
+        />
+      </form>
+    </Dialog>
+  )
+}
+
+/** A password field for a replacement secret: never shown, never autofilled. */
+function SecretInput({
+  control,
+  value,
+  onChange
+}: {
+  control: ControlProps
+  value: string
+  onChange(value: string): void
+}) {
+  return (
+    <input
+      {...control}
+      type="password"
+      autoComplete="new-password"
+      spellCheck={false}
+      autoCapitalize="off"
+      placeholder="Leave empty to keep it"
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  )
+}
+
+/** "Management key" → "management key", but "API key" stays. */
+function lowerFirst(text: string): string {
+  return /^[A-Z][a-z]/.test(text) ? text.charAt(0).toLowerCase() + text.slice(1) : text
+}
