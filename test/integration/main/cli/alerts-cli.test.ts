@@ -1,66 +1,27 @@
-import { spawn } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { afterEach, beforeEach, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { deepseekBalance } from '../../../simulator/shapes/deepseek'
-import { ProviderSimulator } from '../../../simulator/provider-simulator'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../../../helpers/keychain'
-import { useTempDir } from '../../../helpers/temp-dir'
-
-// The CLI's source entry point, run through tsx: a stale out/ build can never stand in for it.
-const cliMain = fileURLToPath(new URL('../../../../src/main/cli/main.ts', import.meta.url))
-
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-/** Runs the real `coffer` command as a subprocess (the same Node, the source through tsx). */
-function coffer(home: string, service: string, args: string[], stdin = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', cliMain, '--home', home, ...args], {
-      env: { ...process.env, COFFER_KEYCHAIN_SERVICE: service },
-      stdio: ['pipe', 'pipe', 'pipe']
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
-    child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr }))
-    child.stdin.end(stdin)
-  })
-}
+import { useCliSandbox } from '../../../helpers/cli-sandbox'
+import { describeWithKeychain } from '../../../helpers/keychain'
 
 interface AlertsJson {
   alerts: { id: number; accountId: string; kind: string; state: string; firedAt: string; message: string }[]
 }
 
 describeWithKeychain('coffer alerts (subprocess, simulator DeepSeek)', () => {
-  const home = useTempDir('coffer-alerts-cli-')
-  let simulator: ProviderSimulator
-  let service: string
-
-  beforeEach(async () => {
-    simulator = await ProviderSimulator.start()
-    service = testKeychainService()
-  })
-  afterEach(async () => {
-    await simulator.close()
-    await deleteKeychainService(service)
-  })
+  const cli = useCliSandbox('coffer-alerts-cli-')
+  const { coffer } = cli
 
   it('fires one low_balance alert when the balance falls below the rule, keeps it single over polls, resolves on top-up', { timeout: 120_000 }, async () => {
     const balance = (total: string) => deepseekBalance([{ currency: 'CNY', total, granted: '0', toppedUp: total }])
-    simulator.route('GET', '/user/balance', balance('100.00'), balance('20.00'), balance('19.50'), balance('80.00'))
-    const run = (...args: string[]) => coffer(home(), service, args)
+    cli.sim.route('GET', '/user/balance', balance('100.00'), balance('20.00'), balance('19.50'), balance('80.00'))
+    const run = (...args: string[]) => coffer(args)
     const alertsNow = async (): Promise<AlertsJson> => {
       const result = await run('alerts', '--json')
       expect(result.code, result.stderr).toBe(0)
       return JSON.parse(result.stdout) as AlertsJson
     }
 
-    const added = await coffer(home(), service, ['accounts', 'add', '--provider', 'deepseek', '--label', 'DeepSeek', '--base-url', simulator.baseUrl, '--key-stdin'], 'sk-test-deepseek-0001\n')
+    const added = await coffer(['accounts', 'add', '--provider', 'deepseek', '--label', 'DeepSeek', '--base-url', cli.sim.baseUrl, '--key-stdin'], 'sk-test-deepseek-0001\n')
     expect(added.code, added.stderr).toBe(0)
     const rule = await run('alerts', 'rule', 'DeepSeek', '--below', '50', '--unit', 'CNY')
     expect(rule.code, rule.stderr).toBe(0)
@@ -86,7 +47,7 @@ describeWithKeychain('coffer alerts (subprocess, simulator DeepSeek)', () => {
     expect(after.filter((alert) => alert.state === 'active')).toEqual([])
     expect(after.filter((alert) => alert.kind === 'low_balance')).toEqual([expect.objectContaining({ id: fired[0]?.id, state: 'resolved' })])
 
-    expect(simulator.requestsTo('/user/balance')).toHaveLength(4)
+    expect(cli.sim.requestsTo('/user/balance')).toHaveLength(4)
 
     // A spend limit: set from the CLI, reported by `status --json` with today's (derived) spend.
     const budget = await run('budget', 'set', 'DeepSeek', '--period', 'month', '--limit', '200')
@@ -100,17 +61,17 @@ describeWithKeychain('coffer alerts (subprocess, simulator DeepSeek)', () => {
   })
 
   it('rejects bad usage with exit code 2', { timeout: 60_000 }, async () => {
-    const none = await coffer(home(), service, ['alerts', 'rule', 'Nope', '--below', '5'])
+    const none = await coffer(['alerts', 'rule', 'Nope', '--below', '5'])
     expect(none.code).toBe(2)
-    const both = await coffer(home(), service, ['alerts', 'rule', 'Nope', '--below', '5', '--runway-days', '3'])
+    const both = await coffer(['alerts', 'rule', 'Nope', '--below', '5', '--runway-days', '3'])
     expect(both.code).toBe(2)
     expect(both.stderr).toContain('exactly one')
-    const budget = await coffer(home(), service, ['budget', 'set', '--global', '--period', 'year', '--limit', '5'])
+    const budget = await coffer(['budget', 'set', '--global', '--period', 'year', '--limit', '5'])
     expect(budget.code).toBe(2)
-    const quiet = await coffer(home(), service, ['alerts', 'quiet-hours', '25:00', '07:00'])
+    const quiet = await coffer(['alerts', 'quiet-hours', '25:00', '07:00'])
     expect(quiet.code).toBe(2)
     expect(quiet.stderr).toContain('HH:MM')
-    const ok = await coffer(home(), service, ['alerts', 'quiet-hours', '22:00', '07:00'])
+    const ok = await coffer(['alerts', 'quiet-hours', '22:00', '07:00'])
     expect(ok.code, ok.stderr).toBe(0)
     expect(ok.stdout).toContain('Quiet hours 22:00–07:00')
   })
