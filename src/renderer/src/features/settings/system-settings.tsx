@@ -59,7 +59,7 @@ export function AboutSection({ info }: { info: AppInfo }) {
             <code className="settings-path" data-testid="data-dir">
               {info.dataDir}
             </code>
-            <span className="field-help"> The ledger (coffer.db) and preferences. Back it up to keep your history.</span>
+            <span className="field-help">The ledger (coffer.db) and preferences. Back it up to keep your history.</span>
           </dd>
         </div>
       </dl>
