@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { Page } from 'playwright'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountView } from '../../src/shared/contract'
 import type { Wire } from '../../src/shared/errors'
 import { createCore, type Core } from '../../src/main/core/app'
@@ -10,9 +10,10 @@ import { JsonFilePreferencesStore, PREFERENCES_FILE_NAME } from '../../src/main/
 import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
 import { ProviderSimulator } from '../simulator/provider-simulator'
 import { openrouterCredits, openrouterKey } from '../simulator/shapes/openrouter'
-import { withoutCspMetaNotice } from '../helpers/browser'
+import { launchChromium, openWatchedPage, withoutCspMetaNotice } from '../helpers/browser'
 import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
-import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
+import { artifactPath, requireBuiltRenderer, serveInChromium, type ServedApp } from '../helpers/served-core'
+import { startServeProcess, type ServeProcess } from '../helpers/serve-subprocess'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 import { callOk } from '../helpers/test-core'
 
@@ -231,5 +232,50 @@ describeWithKeychain('e2e: Settings page and Edit-account dialog (coffer serve +
     expect(html).not.toContain(routerKey)
     expect(JSON.stringify(await listViaBridge())).not.toContain(managementKey)
     expect(withoutCspMetaNotice(app.consoleErrors)).toEqual([])
+  })
+})
+
+describe('e2e: Settings when no keychain is reachable (coffer serve subprocess without D-Bus)', () => {
+  let home: string
+  let serve: ServeProcess | null = null
+  let browser: Browser | null = null
+
+  beforeAll(async () => {
+    requireBuiltRenderer()
+    home = await makeTempDir('coffer-e2e-nokeychain-')
+    // No session bus and no display: libsecret cannot find (or autolaunch) a Secret Service, as on a
+    // headless machine without gnome-keyring. A throw-away service name in case one answers anyway.
+    const env: NodeJS.ProcessEnv = { ...process.env, COFFER_KEYCHAIN_SERVICE: testKeychainService() }
+    for (const name of ['DBUS_SESSION_BUS_ADDRESS', 'DISPLAY', 'WAYLAND_DISPLAY', 'XDG_RUNTIME_DIR']) delete env[name]
+    serve = await startServeProcess(['--home', home, 'serve'], env)
+    browser = await launchChromium()
+  })
+
+  afterAll(async () => {
+    await browser?.close()
+    await serve?.stop()
+    if (home) await removeTempDir(home)
+  })
+
+  it('says the keychain is not available and what to install or unlock, in light and dark', async () => {
+    const { page, consoleErrors } = await openWatchedPage(browser as Browser, { viewport: { width: 1280, height: 1000 } })
+    await page.goto((serve as ServeProcess).url.href)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+    const status = page.getByTestId('keychain-status')
+    await expect.poll(() => status.isVisible(), { timeout: 15_000 }).toBe(true)
+    const text = (await status.textContent()) ?? ''
+    expect(text).toContain('Not available')
+    expect(text).toMatch(/gnome-keyring/)
+    expect(text).toContain('accounts cannot be added or checked with a key')
+    expect(await page.getByTestId('data-dir').textContent()).toBe(home)
+
+    await page.getByRole('radio', { name: /^Light/ }).check()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('light')
+    await status.screenshot({ path: artifactPath('settings-keychain-missing-light') })
+    await page.getByRole('radio', { name: /^Dark/ }).check()
+    await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark')
+    await page.evaluate(() => window.scrollTo(0, 0))
+    await page.screenshot({ path: artifactPath('settings-keychain-missing-dark'), fullPage: true })
+    expect(withoutCspMetaNotice(consoleErrors)).toEqual([])
   })
 })

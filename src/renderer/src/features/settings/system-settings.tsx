@@ -1,4 +1,5 @@
 import type { AppInfo } from '../../../../shared/contract'
+import { Spinner } from '../../components/spinner'
 
 const RUNTIME_TEXT: Record<AppInfo['runtime'], string> = {
   electron: 'desktop app',
@@ -23,13 +24,13 @@ export function KeychainStatus({ info, onRecheck, checking }: { info: AppInfo; o
           <p className="field-help">
             {available
               ? 'Keys are stored in your operating system’s keychain (macOS Keychain, Windows Credential Manager or the Secret Service on Linux), never in Coffer’s files.'
-              : (message ?? 'Coffer cannot reach your system keychain.')}
-            {available ? null : ' Until then accounts cannot be added or checked with a key.'}
+              : `${sentence(message ?? 'Coffer cannot reach your system keychain.')} Until then accounts cannot be added or checked with a key.`}
           </p>
         </div>
       </div>
       <div>
         <button type="button" className="button button-small" disabled={checking} onClick={onRecheck}>
+          {checking ? <Spinner /> : null}
           Check again
         </button>
       </div>
@@ -69,4 +70,9 @@ export function AboutSection({ info }: { info: AppInfo }) {
       </p>
     </section>
   )
+}
+
+/** `text` ending with a full stop (the keychain's message may end with a parenthesis). */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`
 }
