@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountView } from '../../src/shared/contract'
 import type { Wire } from '../../src/shared/errors'
 import { createCore, type Core } from '../../src/main/core/app'
-import { JsonFilePreferencesStore, PREFERENCES_FILE_NAME } from '../../src/main/core/preferences/preferences-store'
+import { JsonFilePreferencesStore, MemoryPreferencesStore, PREFERENCES_FILE_NAME } from '../../src/main/core/preferences/preferences-store'
+import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
 import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
 import { ProviderSimulator } from '../simulator/provider-simulator'
 import { openrouterCredits, openrouterKey } from '../simulator/shapes/openrouter'
@@ -156,8 +157,17 @@ describeWithKeychain('e2e: Settings page and Edit-account dialog (coffer serve +
 
   it('edits an account’s label and check interval from its card', async () => {
     await nav('Overview').click()
-    await card('Team').getByRole('button', { name: 'Edit Team' }).click()
+    // By keyboard: Enter opens the dialog on the label, Escape closes it and focus goes back.
+    const edit = card('Team').getByRole('button', { name: 'Edit Team' })
+    await edit.focus()
+    await page.keyboard.press('Enter')
     const dialog = page.getByRole('dialog', { name: 'Edit Team' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    expect(await dialog.getByLabel('Label').evaluate((element) => element === document.activeElement)).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect.poll(() => dialog.count()).toBe(0)
+    expect(await edit.evaluate((element) => element === document.activeElement)).toBe(true)
+    await page.keyboard.press('Enter')
     await expect.poll(() => dialog.isVisible()).toBe(true)
     expect(await dialog.getByLabel('Label').inputValue()).toBe('Team')
     expect(await dialog.getByLabel('Check every (minutes)').inputValue()).toBe('1440')
@@ -277,5 +287,43 @@ describe('e2e: Settings when no keychain is reachable (coffer serve subprocess w
     await page.evaluate(() => window.scrollTo(0, 0))
     await page.screenshot({ path: artifactPath('settings-keychain-missing-dark'), fullPage: true })
     expect(withoutCspMetaNotice(consoleErrors)).toEqual([])
+  })
+})
+
+describe('e2e: Settings as the desktop app shows it (runtime electron)', () => {
+  let dataDir: string
+  let core: Core
+  let app: ServedApp
+
+  beforeAll(async () => {
+    dataDir = await makeTempDir('coffer-e2e-electron-settings-')
+    // The page decides from app:info's runtime; the Electron shell applies the preference to the OS
+    // (src/main/shell/preferences.ts), which this test does not reach.
+    core = createCore({ runtime: 'electron', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
+    app = await serveInChromium(core)
+  })
+
+  afterAll(async () => {
+    await app?.close()
+    core?.close()
+    if (dataDir) await removeTempDir(dataDir)
+  })
+
+  it('offers launch at login as a checkbox that saves at once', async () => {
+    const { page } = app
+    await page.goto(app.server.url)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+    const launch = page.getByRole('checkbox', { name: 'Launch Coffer when I log in' })
+    await expect.poll(() => launch.isVisible(), { timeout: 15_000 }).toBe(true)
+    expect(await launch.isChecked()).toBe(false)
+    expect(await page.getByRole('main').textContent()).not.toMatch(/applies to the Coffer desktop app/)
+
+    await launch.focus()
+    await page.keyboard.press('Space')
+    await expect.poll(async () => (await callOk(core, 'preferences:get', {})).launchAtLogin).toBe(true)
+    expect(await launch.isChecked()).toBe(true)
+    await launch.click()
+    await expect.poll(async () => (await callOk(core, 'preferences:get', {})).launchAtLogin).toBe(false)
+    expect(withoutCspMetaNotice(app.consoleErrors)).toEqual([])
   })
 })
