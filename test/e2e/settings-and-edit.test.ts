@@ -155,6 +155,18 @@ describeWithKeychain('e2e: Settings page and Edit-account dialog (coffer serve +
     await shot('settings-light')
   })
 
+  it('opens the exchange-rate dialog and shows the saved home currency', async () => {
+    await page.getByRole('button', { name: 'Home currency and exchange rates…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Exchange rates' })
+    await expect.poll(() => dialog.isVisible()).toBe(true)
+    await expect.poll(() => dialog.getByLabel('Home currency').inputValue()).toBe('USD')
+    await dialog.getByLabel('Home currency').fill('eur')
+    await dialog.getByRole('button', { name: 'Save rates' }).click()
+    await expect.poll(() => dialog.count()).toBe(0)
+    await expect.poll(() => page.getByTestId('fx-summary').textContent()).toContain('Totals are shown in EUR')
+    expect((await callOk(core, 'fx:get', {})).home).toBe('EUR')
+  })
+
   it('edits an account’s label and check interval from its card', async () => {
     await nav('Overview').click()
     // By keyboard: Enter opens the dialog on the label, Escape closes it and focus goes back.
