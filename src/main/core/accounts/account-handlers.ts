@@ -62,7 +62,6 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
 
     'accounts:update': async ({ id, label, baseUrl, options, pollIntervalMinutes }) => {
       const account = requireAccount(context, id)
-      if (options) await storeSecretOptions(context, requireProvider(account.provider), id, options)
       if (label !== undefined && context.accounts.labelTaken(label, id)) {
         throw new CofferError('conflict', `An account called “${label}” already exists. Choose another label.`)
       }
@@ -76,6 +75,8 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
             : checkOptions(requireProvider(account.provider), options, baseUrl === undefined ? account.baseUrl : baseUrl),
         pollIntervalMinutes: pollIntervalMinutes ?? account.pollIntervalMinutes
       }
+      // Secrets last: a rejected label or invalid option must not have replaced a key already.
+      if (options) await storeSecretOptions(context, requireProvider(account.provider), id, options)
       context.accounts.update(updated)
       changed([id])
       return viewAccount(context, updated)

@@ -79,7 +79,15 @@ export const spendDemoAccounts: readonly SpendDemoPlan[] = [
 ]
 
 /** The manual demo account: GPTBots-style credits, fed only by entries (no API). */
-export const manualDemoAccount = { id: 'acc_demogptbt1', provider: 'manual' as ProviderId, label: 'GPTBots credits (demo)', unit: 'credits' }
+export const manualDemoAccount = {
+  id: 'acc_demogptbt1',
+  provider: 'manual' as ProviderId,
+  label: 'GPTBots credits (demo)',
+  unit: 'credits',
+  // As a user would set it up: 100 credits = $1, the top-up page, checked daily (nothing to poll).
+  options: { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD', billingUrl: 'https://www.gptbots.ai/pricing' },
+  pollIntervalMinutes: 24 * 60
+}
 
 /** Every demo account id, in display order. */
 export const demoAccountIds: readonly string[] = [...balanceDemoAccounts, ...spendDemoAccounts, manualDemoAccount].map((plan) => plan.id)

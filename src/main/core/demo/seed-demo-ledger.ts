@@ -27,14 +27,19 @@ function dayAt(now: Date, daysAgo: number, hour: number, minute = 0): Date {
   return at
 }
 
-function insertAccount(accounts: AccountsRepo, now: Date, plan: { id: string; provider: ProviderId; label: string }, keyHint: string | null): AccountRecord {
+function insertAccount(
+  accounts: AccountsRepo,
+  now: Date,
+  plan: { id: string; provider: ProviderId; label: string; options?: Record<string, string>; pollIntervalMinutes?: number },
+  keyHint: string | null
+): AccountRecord {
   const record: AccountRecord = {
     id: plan.id,
     provider: plan.provider,
     label: plan.label,
     baseUrl: null,
-    options: {},
-    pollIntervalMinutes: 15,
+    options: plan.options ?? {},
+    pollIntervalMinutes: plan.pollIntervalMinutes ?? 15,
     keyHint,
     createdAt: new Date(now.getTime() - (DEMO_DAYS + 1) * DAY_MS).toISOString()
   }

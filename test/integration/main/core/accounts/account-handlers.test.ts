@@ -60,3 +60,30 @@ describe('accounts:add', () => {
     })
   })
 })
+
+describe('accounts:update', () => {
+  const managementKey = 'sk-or-mgmt-0123456789abcdef'
+
+  it('a rejected label change leaves the stored management key untouched', async () => {
+    await callOk(core, 'accounts:add', { draft: { provider: 'openrouter', label: 'Taken' }, key: 'sk-or-v1-taken-0123456789' })
+    const org = await callOk(core, 'accounts:add', {
+      draft: { provider: 'openrouter', label: 'Org', options: { managementKey } },
+      key: 'sk-or-v1-org-0123456789'
+    })
+
+    const rejected = await callWire(core, 'accounts:update', { id: org.id, label: 'taken', options: { managementKey: 'sk-or-mgmt-REPLACED-000000' } })
+
+    expect(rejected).toMatchObject({ ok: false, code: 'conflict' })
+    expect(await secrets.get(org.id, 'managementKey')).toBe(managementKey)
+  })
+
+  it('an accepted change stores the new management key and never keeps it in the ledger', async () => {
+    const org = await callOk(core, 'accounts:add', { draft: { provider: 'openrouter', label: 'Org' }, key: 'sk-or-v1-org-0123456789' })
+
+    const updated = await callOk(core, 'accounts:update', { id: org.id, label: 'Org 2', options: { managementKey } })
+
+    expect(updated.label).toBe('Org 2')
+    expect(updated.options).not.toHaveProperty('managementKey')
+    expect(await secrets.get(org.id, 'managementKey')).toBe(managementKey)
+  })
+})
