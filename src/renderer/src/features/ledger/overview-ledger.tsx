@@ -20,9 +20,13 @@ export function OverviewLedger() {
   const [days, setDays] = useState(30)
   const [editingFx, setEditingFx] = useState(false)
   const [version, setVersion] = useState(0)
-  // Fetch the chart's code (chart.js) while the figures load, not after.
+  // Fetch the chart's code (chart.js) while the figures load, and show the section once both are
+  // in: the totals and the chart appear together, as one piece. A failed fetch shows in the chart's
+  // slot, so it does not hold the totals back.
+  const [chartReady, setChartReady] = useState(false)
   useEffect(() => {
-    LazySpendChart.preload().catch(() => undefined) // a failure shows in the chart's slot
+    const ready = (): void => setChartReady(true)
+    LazySpendChart.preload().then(ready, ready)
   }, [])
   // Re-read whenever the accounts change (a poll, a top-up…): the store replaces the array then.
   useEffect(() => {
@@ -43,7 +47,7 @@ export function OverviewLedger() {
 
   if (accounts.length === 0) return null
   if (error) return <p className="form-error" role="alert">Could not load the totals: {error}</p>
-  if (!overview) return null
+  if (!overview || !chartReady) return null
   const money = (value: { amount: string; unit: string }): string => formatMoney(value)
   const missing = [...new Set([...overview.totalBalance.missingRates, ...overview.monthToDate.missingRates])]
   return (
