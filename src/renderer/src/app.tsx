@@ -68,12 +68,15 @@ export function App() {
  */
 function usePreloadPagesWhenIdle(): void {
   useEffect(() => {
-    const handle = requestIdleCallback(
-      () => {
-        for (const page of pages) page.preload?.().catch(() => undefined)
-      },
-      { timeout: 5000 }
-    )
-    return () => cancelIdleCallback(handle)
+    const preload = (): void => {
+      for (const page of pages) page.preload?.().catch(() => undefined)
+    }
+    // `coffer serve` may be opened in Safari, which has no requestIdleCallback: wait a moment there.
+    if (typeof window.requestIdleCallback !== 'function') {
+      const timer = window.setTimeout(preload, 1500)
+      return () => window.clearTimeout(timer)
+    }
+    const handle = window.requestIdleCallback(preload, { timeout: 5000 })
+    return () => window.cancelIdleCallback(handle)
   }, [])
 }
