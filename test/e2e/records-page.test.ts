@@ -26,11 +26,17 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
   let app: ServedApp
   let page: Page
 
-  const summary = async (): Promise<Record<string, string>> => {
-    const items = await page.getByTestId('records-summary').locator('.summary-item').all()
-    const entries = await Promise.all(items.map(async (item) => [await item.locator('dt').innerText(), await item.locator('dd').innerText()] as const))
-    return Object.fromEntries(entries)
-  }
+  // One read of the whole bar: reading item by item races re-renders (an item that disappears
+  // between listing and reading would stall the locator until its timeout).
+  const summary = async (): Promise<Record<string, string>> =>
+    page.getByTestId('records-summary').evaluate((bar) =>
+      Object.fromEntries(
+        [...bar.querySelectorAll('.summary-item')].map((item) => [
+          (item.querySelector('dt') as HTMLElement | null)?.innerText ?? '',
+          (item.querySelector('dd') as HTMLElement | null)?.innerText ?? ''
+        ])
+      )
+    )
   const settled = async (): Promise<void> => {
     await page.waitForFunction(() => !document.querySelector('[data-testid="records-summary"] .spinner'))
     await page.waitForTimeout(150)
