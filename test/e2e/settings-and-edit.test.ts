@@ -151,7 +151,7 @@ describeWithKeychain('e2e: Settings page and Edit-account dialog (coffer serve +
     await shot('settings-dark')
 
     await setHeaderTheme('light')
-    expect(await page.getByRole('radio', { name: /^Light/ }).isChecked()).toBe(true)
+    await expect.poll(() => page.getByRole('radio', { name: /^Light/ }).isChecked()).toBe(true)
     await shot('settings-light')
   })
 
@@ -333,7 +333,8 @@ describe('e2e: Settings as the desktop app shows it (runtime electron)', () => {
     await launch.focus()
     await page.keyboard.press('Space')
     await expect.poll(async () => (await callOk(core, 'preferences:get', {})).launchAtLogin).toBe(true)
-    expect(await launch.isChecked()).toBe(true)
+    // The server saves before the page has read its answer: the box follows a moment later.
+    await expect.poll(() => launch.isChecked()).toBe(true)
     await launch.click()
     await expect.poll(async () => (await callOk(core, 'preferences:get', {})).launchAtLogin).toBe(false)
     expect(withoutCspMetaNotice(app.consoleErrors)).toEqual([])
