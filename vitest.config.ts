@@ -30,7 +30,11 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false
+          fileParallelism: false,
+          // A real browser on a busy 2-core CI machine: one retry, and vitest reports the retried
+          // test by name, so flakiness is visible instead of failing a landing. Unit and
+          // integration tests get none.
+          retry: 1
         }
       }
     ]
