@@ -4,6 +4,7 @@ import { sortBalances } from '../accounts/account-view'
 import { AccountStateRepo } from '../ledger/account-state-repo'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import { loadLotState } from '../ledger/lot-input'
+import { cached } from '../ledger/statements'
 import type { AccountFacts, ExpiringLot } from './alert-model'
 import type { BudgetWindow } from './budget-math'
 
@@ -50,8 +51,7 @@ export class AlertFacts {
    * replay of credit events against spend (so a grant half used up reports its remaining half).
    */
   unexpiredLots(accountId: string, now: Date): ExpiringLot[] {
-    const units = this.db
-      .prepare(`SELECT DISTINCT unit FROM credit_events WHERE account_id = ? AND expires_at IS NOT NULL AND expires_at > ?`)
+    const units = cached(this.db, `SELECT DISTINCT unit FROM credit_events WHERE account_id = ? AND expires_at IS NOT NULL AND expires_at > ?`)
       .all(accountId, now.toISOString()) as { unit: string }[]
     return units.flatMap(({ unit }) =>
       loadLotState(this.db, accountId, unit, now)
@@ -68,8 +68,7 @@ export class AlertFacts {
     const primary = facts.balances.find((balance) => balance.kind === 'total' || balance.kind === 'key_limit_remaining')
     if (!primary) return null
     const since = new Date(now.getTime() - (RUNWAY_WINDOW_DAYS - 1) * DAY_MS).toISOString().slice(0, 10)
-    const row = this.db
-      .prepare(`SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM spend_lines WHERE account_id = ? AND unit = ? AND day >= ?`)
+    const row = cached(this.db, `SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM spend_lines WHERE account_id = ? AND unit = ? AND day >= ?`)
       .get(facts.accountId, primary.unit, since) as { spent: number }
     if (row.spent <= 0) return null
     const daily = row.spent / RUNWAY_WINDOW_DAYS
@@ -78,8 +77,7 @@ export class AlertFacts {
 
   /** Spend in `unit` within a budget window, for one account or all of them (`null`). */
   spent(accountId: string | null, unit: string, window: BudgetWindow): number {
-    const row = this.db
-      .prepare(
+    const row = cached(this.db,
         `SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM spend_lines
          WHERE (? IS NULL OR account_id = ?) AND unit = ? AND day >= ? AND day < ?`
       )
@@ -93,15 +91,13 @@ export class AlertFacts {
    * snapshots.
    */
   toppedUpSince(accountId: string, since: string, minRiseMicros = 1): boolean {
-    const credit = this.db
-      .prepare(
+    const credit = cached(this.db,
         `SELECT 1 FROM credit_events WHERE account_id = ? AND created_at > ? AND amount_micros >= ?
            AND kind IN (SELECT value FROM json_each(?)) LIMIT 1`
       )
       .get(accountId, since, Math.max(1, minRiseMicros), JSON.stringify(CREDIT_ADDING_KINDS))
     if (credit) return true
-    const rise = this.db
-      .prepare(
+    const rise = cached(this.db,
         `SELECT 1 FROM (
            SELECT observed_at, amount_micros,
                   LAG(amount_micros) OVER (PARTITION BY unit, kind ORDER BY observed_at, id) AS previous
@@ -120,15 +116,14 @@ export class AlertFacts {
    * before it (same unit and kind): the top-up Coffer announces for auto-reload accounts.
    */
   latestRise(accountId: string): { runId: number; unit: string; deltaMicros: number; amountMicros: number } | null {
-    const runs = this.db
-      .prepare(
+    const runs = cached(this.db,
         `SELECT DISTINCT poll_run_id AS runId FROM balance_snapshots
          WHERE account_id = ? AND source = 'official' AND poll_run_id IS NOT NULL ORDER BY poll_run_id DESC LIMIT 2`
       )
       .all(accountId) as { runId: number }[]
     const [latest, previous] = runs
     if (!latest || !previous) return null
-    const read = this.db.prepare(
+    const read = cached(this.db,
       `SELECT unit, kind, amount_micros AS amountMicros FROM balance_snapshots
        WHERE poll_run_id = ? AND kind IN ('total', 'key_limit_remaining') ORDER BY kind = 'total' DESC, id`
     )

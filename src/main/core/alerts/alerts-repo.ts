@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { AlertKind, AlertSeverity, AlertState, BudgetPeriod, RuleKind, WebhookFormat } from '../../../shared/alerts'
 import type { BudgetRecord, Condition, OpenAlert, RuleRecord } from './alert-model'
+import { cached } from '../ledger/statements'
 
 /** One alert row as stored (the history). */
 export interface AlertRecord {
@@ -80,21 +81,20 @@ export class AlertsRepo {
   listRules(accountId?: string): RuleRecord[] {
     const rows = (
       accountId === undefined
-        ? this.db.prepare('SELECT * FROM alert_rules ORDER BY account_id, kind').all()
-        : this.db.prepare('SELECT * FROM alert_rules WHERE account_id = ? ORDER BY kind').all(accountId)
+        ? cached(this.db, 'SELECT * FROM alert_rules ORDER BY account_id, kind').all()
+        : cached(this.db, 'SELECT * FROM alert_rules WHERE account_id = ? ORDER BY kind').all(accountId)
     ) as RuleRow[]
     return rows.map(ruleFromRow)
   }
 
   getRule(id: number): RuleRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM alert_rules WHERE id = ?').get(id) as RuleRow | undefined
+    const row = cached(this.db, 'SELECT * FROM alert_rules WHERE id = ?').get(id) as RuleRow | undefined
     return row && ruleFromRow(row)
   }
 
   /** Creates or replaces the account's rule of this kind (the id survives, so an open alert stays open). */
   upsertRule(rule: Omit<RuleRecord, 'id'>, now: string): RuleRecord {
-    this.db
-      .prepare(
+    cached(this.db,
         `INSERT INTO alert_rules (account_id, kind, threshold_micros, unit, days, enabled, webhook_url, webhook_format, created_at, updated_at)
          VALUES (@accountId, @kind, @thresholdMicros, @unit, @days, @enabled, @webhookUrl, @webhookFormat, @now, @now)
          ON CONFLICT (account_id, kind) DO UPDATE SET threshold_micros = excluded.threshold_micros, unit = excluded.unit,
@@ -102,30 +102,29 @@ export class AlertsRepo {
            webhook_format = excluded.webhook_format, updated_at = excluded.updated_at`
       )
       .run({ ...rule, enabled: rule.enabled ? 1 : 0, now })
-    const row = this.db.prepare('SELECT * FROM alert_rules WHERE account_id = ? AND kind = ?').get(rule.accountId, rule.kind) as RuleRow
+    const row = cached(this.db, 'SELECT * FROM alert_rules WHERE account_id = ? AND kind = ?').get(rule.accountId, rule.kind) as RuleRow
     return ruleFromRow(row)
   }
 
   removeRule(id: number): boolean {
-    return this.db.prepare('DELETE FROM alert_rules WHERE id = ?').run(id).changes > 0
+    return cached(this.db, 'DELETE FROM alert_rules WHERE id = ?').run(id).changes > 0
   }
 
   // ---- budgets -----------------------------------------------------------------------------
 
   listBudgets(): BudgetRecord[] {
-    const rows = this.db.prepare('SELECT * FROM budgets ORDER BY account_id IS NOT NULL, account_id, period, unit').all() as BudgetRow[]
+    const rows = cached(this.db, 'SELECT * FROM budgets ORDER BY account_id IS NOT NULL, account_id, period, unit').all() as BudgetRow[]
     return rows.map(budgetFromRow)
   }
 
   getBudget(id: number): BudgetRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM budgets WHERE id = ?').get(id) as BudgetRow | undefined
+    const row = cached(this.db, 'SELECT * FROM budgets WHERE id = ?').get(id) as BudgetRow | undefined
     return row && budgetFromRow(row)
   }
 
   /** Creates or replaces the budget for this scope, period and unit. */
   upsertBudget(budget: Omit<BudgetRecord, 'id'>, now: string): BudgetRecord {
-    const existing = this.db
-      .prepare(`SELECT id FROM budgets WHERE IFNULL(account_id, '') = IFNULL(?, '') AND period = ? AND unit = ?`)
+    const existing = cached(this.db, `SELECT id FROM budgets WHERE IFNULL(account_id, '') = IFNULL(?, '') AND period = ? AND unit = ?`)
       .get(budget.accountId, budget.period, budget.unit) as { id: number } | undefined
     const values = {
       ...budget,
@@ -133,16 +132,14 @@ export class AlertsRepo {
       now
     }
     if (existing) {
-      this.db
-        .prepare(
+      cached(this.db,
           `UPDATE budgets SET limit_micros = @limitMicros, thresholds_json = @thresholds, webhook_url = @webhookUrl,
              webhook_format = @webhookFormat, updated_at = @now WHERE id = @id`
         )
         .run({ ...values, id: existing.id })
       return this.getBudget(existing.id) as BudgetRecord
     }
-    const id = this.db
-      .prepare(
+    const id = cached(this.db,
         `INSERT INTO budgets (account_id, period, limit_micros, unit, thresholds_json, webhook_url, webhook_format, created_at, updated_at)
          VALUES (@accountId, @period, @limitMicros, @unit, @thresholds, @webhookUrl, @webhookFormat, @now, @now)`
       )
@@ -151,15 +148,14 @@ export class AlertsRepo {
   }
 
   removeBudget(id: number): boolean {
-    return this.db.prepare('DELETE FROM budgets WHERE id = ?').run(id).changes > 0
+    return cached(this.db, 'DELETE FROM budgets WHERE id = ?').run(id).changes > 0
   }
 
   // ---- alerts ------------------------------------------------------------------------------
 
   /** Alerts still open: active, snoozed, or dismissed while their condition holds (latched). */
   openAlerts(): OpenAlert[] {
-    const rows = this.db
-      .prepare(
+    const rows = cached(this.db,
         `SELECT id, condition_key AS key, kind, state, severity, fired_at AS firedAt, snooze_until AS snoozeUntil,
                 snooze_until_topup AS snoozeUntilTopUp, snoozed_at AS snoozedAt, latched, account_id AS accountId
          FROM alerts WHERE state <> 'resolved' OR latched = 1`
@@ -173,8 +169,7 @@ export class AlertsRepo {
    * alert for the same condition already exists (another process, the CLI say, got there first).
    */
   fire(condition: Condition, now: string, state: AlertState = 'active'): number | null {
-    const result = this.db
-      .prepare(
+    const result = cached(this.db,
         `INSERT INTO alerts (condition_key, account_id, rule_id, budget_id, kind, severity, state, message, fired_at,
            resolved_at, last_value_micros, last_value_unit, last_evaluated_at, webhook_url, webhook_format, webhook_status)
          VALUES (@key, @accountId, @ruleId, @budgetId, @kind, @severity, @state, @message, @now, @resolvedAt,
@@ -203,8 +198,7 @@ export class AlertsRepo {
 
   /** Refreshes an open alert's figure, message and severity (no new notification). */
   update(id: number, condition: Condition, now: string): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `UPDATE alerts SET message = ?, severity = ?, last_value_micros = ?, last_value_unit = ?, last_evaluated_at = ?
          WHERE id = ?`
       )
@@ -212,19 +206,17 @@ export class AlertsRepo {
   }
 
   resolve(id: number, now: string): void {
-    this.db
-      .prepare(`UPDATE alerts SET state = 'resolved', resolved_at = COALESCE(resolved_at, ?), latched = 0, last_evaluated_at = ? WHERE id = ?`)
+    cached(this.db, `UPDATE alerts SET state = 'resolved', resolved_at = COALESCE(resolved_at, ?), latched = 0, last_evaluated_at = ? WHERE id = ?`)
       .run(now, now, id)
   }
 
   unlatch(id: number, now: string): void {
-    this.db.prepare('UPDATE alerts SET latched = 0, last_evaluated_at = ? WHERE id = ?').run(now, id)
+    cached(this.db, 'UPDATE alerts SET latched = 0, last_evaluated_at = ? WHERE id = ?').run(now, id)
   }
 
   /** A snooze ended: the alert is active again and will be notified again. */
   wake(id: number, now: string): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `UPDATE alerts SET state = 'active', snooze_until = NULL, snooze_until_topup = 0, snoozed_at = NULL,
            notified_at = NULL, last_evaluated_at = ? WHERE id = ?`
       )
@@ -233,8 +225,7 @@ export class AlertsRepo {
 
   snooze(id: number, until: string | null, untilTopUp: boolean, now: string): boolean {
     return (
-      this.db
-        .prepare(
+      cached(this.db,
           `UPDATE alerts SET state = 'snoozed', snooze_until = ?, snooze_until_topup = ?, snoozed_at = ?
            WHERE id = ? AND state <> 'resolved'`
         )
@@ -245,8 +236,7 @@ export class AlertsRepo {
   /** Hides an alert until its condition clears; it does not fire again meanwhile. */
   dismiss(id: number, now: string): boolean {
     return (
-      this.db
-        .prepare(
+      cached(this.db,
           `UPDATE alerts SET state = 'resolved', resolved_at = ?, dismissed_at = ?, latched = 1,
              snooze_until = NULL, snooze_until_topup = 0
            WHERE id = ? AND state <> 'resolved'`
@@ -256,15 +246,14 @@ export class AlertsRepo {
   }
 
   get(id: number): AlertRecord | undefined {
-    const row = this.db.prepare(`SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`).get(id) as RawAlert | undefined
+    const row = cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`).get(id) as RawAlert | undefined
     return row && fromRaw(row)
   }
 
   /** Alerts newest first: every open one, then resolved history up to `limit` rows in all. */
   list(options: { states?: readonly AlertState[]; accountId?: string; limit: number }): AlertRecord[] {
     const states = options.states && options.states.length > 0 ? options.states : ['active', 'snoozed', 'resolved']
-    const rows = this.db
-      .prepare(
+    const rows = cached(this.db,
         `SELECT ${ALERT_COLUMNS} FROM alerts
          WHERE state IN (SELECT value FROM json_each(?)) AND (? IS NULL OR account_id = ?)
          ORDER BY state = 'resolved', fired_at DESC, id DESC LIMIT ?`
@@ -279,8 +268,7 @@ export class AlertsRepo {
    */
   toAnnounce(now: Date): AlertRecord[] {
     const dayAgo = new Date(now.getTime() - 86_400_000).toISOString()
-    const rows = this.db
-      .prepare(
+    const rows = cached(this.db,
         `SELECT ${ALERT_COLUMNS} FROM alerts
          WHERE notified_at IS NULL AND (state = 'active' OR (kind = 'topup_detected' AND fired_at >= ?))
          ORDER BY fired_at, id`
@@ -290,27 +278,26 @@ export class AlertsRepo {
   }
 
   markNotified(ids: readonly number[], now: string): void {
-    const mark = this.db.prepare('UPDATE alerts SET notified_at = ? WHERE id = ? AND notified_at IS NULL')
+    const mark = cached(this.db, 'UPDATE alerts SET notified_at = ? WHERE id = ? AND notified_at IS NULL')
     for (const id of ids) mark.run(now, id)
   }
 
   /** Records a webhook's outcome on its alert (the error text never holds the URL's secrets). */
   setWebhookResult(id: number, status: 'sent' | 'failed', error: string | null): void {
-    this.db.prepare('UPDATE alerts SET webhook_status = ?, webhook_error = ? WHERE id = ?').run(status, error, id)
+    cached(this.db, 'UPDATE alerts SET webhook_status = ?, webhook_error = ? WHERE id = ?').run(status, error, id)
   }
 
   // ---- settings ----------------------------------------------------------------------------
 
   autoReload(accountId: string): boolean {
-    const row = this.db.prepare('SELECT auto_reload AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
+    const row = cached(this.db, 'SELECT auto_reload AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
       | { value: number }
       | undefined
     return row?.value === 1
   }
 
   setAutoReload(accountId: string, autoReload: boolean): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `INSERT INTO account_alert_settings (account_id, auto_reload) VALUES (?, ?)
          ON CONFLICT (account_id) DO UPDATE SET auto_reload = excluded.auto_reload`
       )
@@ -318,15 +305,14 @@ export class AlertsRepo {
   }
 
   defaultsApplied(accountId: string): boolean {
-    const row = this.db.prepare('SELECT defaults_applied AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
+    const row = cached(this.db, 'SELECT defaults_applied AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
       | { value: number }
       | undefined
     return row?.value === 1
   }
 
   markDefaultsApplied(accountId: string): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `INSERT INTO account_alert_settings (account_id, defaults_applied) VALUES (?, 1)
          ON CONFLICT (account_id) DO UPDATE SET defaults_applied = 1`
       )
@@ -334,13 +320,12 @@ export class AlertsRepo {
   }
 
   quietHours(): QuietHours {
-    const row = this.db.prepare(`SELECT value_json AS value FROM alert_settings WHERE key = 'quietHours'`).get() as { value: string } | undefined
+    const row = cached(this.db, `SELECT value_json AS value FROM alert_settings WHERE key = 'quietHours'`).get() as { value: string } | undefined
     return row ? { ...DEFAULT_QUIET_HOURS, ...(JSON.parse(row.value) as Partial<QuietHours>) } : DEFAULT_QUIET_HOURS
   }
 
   setQuietHours(quietHours: QuietHours): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `INSERT INTO alert_settings (key, value_json) VALUES ('quietHours', ?)
          ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`
       )

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { formatMoney, microsToDecimal, toMicros } from '../../../shared/money'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import { AlertFacts } from './alert-facts'
+import { cached } from '../ledger/statements'
 import { stepAlert, type MachineContext } from './alert-machine'
 import type { Condition } from './alert-model'
 import { AlertsRepo } from './alerts-repo'
@@ -126,7 +127,7 @@ function announceTopUp(db: Database, repo: AlertsRepo, facts: AlertFacts, accoun
   const rise = facts.latestRise(account.id)
   if (!rise) return
   const key = `topup:${account.id}:${rise.runId}`
-  if (db.prepare('SELECT 1 FROM alerts WHERE condition_key = ?').get(key)) return
+  if (cached(db, 'SELECT 1 FROM alerts WHERE condition_key = ?').get(key)) return
   const shown = (micros: number): string => formatMoney({ amount: microsToDecimal(micros), unit: rise.unit }, 'en-US')
   const id = repo.fire(
     {

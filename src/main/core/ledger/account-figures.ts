@@ -39,7 +39,7 @@ export function primaryUnit(db: Database, state: AccountStateRepo, accountId: st
 
 /** The first UTC day the ledger has anything (spend, a balance, a credit event) for the account. */
 export function firstDataDay(db: Database, accountId: string): string | null {
-  const row = cached(db, 
+  const row = cached(db,
       `SELECT MIN(day) AS day FROM (
          SELECT MIN(day) AS day FROM daily_rollups WHERE account_id = @id
          UNION ALL SELECT substr(MIN(observed_at), 1, 10) FROM balance_snapshots WHERE account_id = @id

@@ -48,13 +48,13 @@ export function detectionKey(unit: string, snapshotId: number): string {
 export function deriveBalanceDay(db: Database, accountId: string, unit: string, day: string): void {
   const from = dayStart(day)
   const to = dayStart(addDays(day, 1))
-  const todays = cached(db, 
+  const todays = cached(db,
       `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at >= ? AND observed_at < ?
        ORDER BY observed_at, id`
     )
     .all(accountId, unit, from, to) as Snapshot[]
-  const before = cached(db, 
+  const before = cached(db,
       `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at < ?
        ORDER BY observed_at DESC, id DESC LIMIT 1`
@@ -64,15 +64,15 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   const credits =
     chain.length < 2
       ? []
-      : (cached(db, 
+      : (cached(db,
             `SELECT kind, amount_micros AS micros, occurred_at AS at, derivation_key AS key, confirmed FROM credit_events
              WHERE account_id = ? AND unit = ? AND kind <> 'balance' AND occurred_at > ? AND occurred_at <= ?`
           )
           .all(accountId, unit, chain[0]?.at, chain.at(-1)?.at) as CreditRow[])
-  const detected = cached(db, 
+  const detected = cached(db,
     `SELECT id, confirmed FROM credit_events WHERE account_id = ? AND derivation_key = ?`
   )
-  const insertDetected = cached(db, 
+  const insertDetected = cached(db,
     `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, note, source, confirmed, created_at, derivation_key)
      VALUES (?, 'topup', ?, ?, ?, 'Detected: the balance went up', 'derived', 0, ?, ?)`
   )
@@ -102,7 +102,7 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   }
 
   if (spend > 0) {
-    cached(db, 
+    cached(db,
       `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)
        VALUES (?, ?, ?, ?, ?, 'derived', ?)
        ON CONFLICT (account_id, day, item, unit) DO UPDATE SET amount_micros = excluded.amount_micros, updated_at = excluded.updated_at`
@@ -117,7 +117,7 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
  * day of the next official snapshot after it (an out-of-order ingest changes that pair too).
  */
 export function affectedDays(db: Database, accountId: string, unit: string, at: string): string[] {
-  const next = cached(db, 
+  const next = cached(db,
       `SELECT observed_at AS at FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at > ?
        ORDER BY observed_at, id LIMIT 1`

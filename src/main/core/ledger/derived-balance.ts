@@ -18,14 +18,14 @@ export function refreshDerivedBalances(db: Database, accountId: string, at: stri
   for (const { unit } of units) {
     if (hasOfficialBalance(db, accountId, unit)) continue
     const state = loadLotState(db, accountId, unit, now)
-    const latest = cached(db, 
+    const latest = cached(db,
         `SELECT amount_micros AS micros, source FROM balance_snapshots
          WHERE account_id = ? AND unit = ? AND kind = 'total' AND source IN ('derived', 'manual')
          ORDER BY observed_at DESC, id DESC LIMIT 1`
       )
       .get(accountId, unit) as { micros: number; source: string } | undefined
     if (latest && latest.micros === state.balanceMicros && latest.source === state.source) continue
-    cached(db, 
+    cached(db,
       `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source)
        VALUES (?, NULL, ?, ?, 'total', ?, ?)`
     ).run(accountId, at, unit, state.balanceMicros, state.source)

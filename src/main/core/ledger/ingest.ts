@@ -34,7 +34,7 @@ function insertRun(db: Database, record: PollRecord): number {
   const started = Date.parse(record.startedAt)
   const finished = Date.parse(record.finishedAt)
   return Number(
-    cached(db, 
+    cached(db,
         `INSERT INTO poll_runs (account_id, started_at, finished_at, duration_ms, status, error_code,
            error_message, http_status, retry_after_ms)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
@@ -54,7 +54,7 @@ function insertRun(db: Database, record: PollRecord): number {
 }
 
 function insertRaw(db: Database, runId: number, record: PollRecord): void {
-  const insert = cached(db, 
+  const insert = cached(db,
     `INSERT INTO raw_responses (poll_run_id, account_id, captured_at, method, url, http_status, content_type, body, truncated)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )
@@ -72,21 +72,21 @@ function insertRaw(db: Database, runId: number, record: PollRecord): void {
       truncated ? 1 : 0
     )
   }
-  cached(db, 
+  cached(db,
     `DELETE FROM raw_responses WHERE account_id = ? AND id NOT IN
        (SELECT id FROM raw_responses WHERE account_id = ? ORDER BY id DESC LIMIT ?)`
   ).run(record.accountId, record.accountId, RAW_RESPONSES_KEPT)
 }
 
 function writeFacts(db: Database, runId: number, record: PollRecord, facts: LedgerFacts): void {
-  const snapshot = cached(db, 
+  const snapshot = cached(db,
     `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source, resets_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
   )
   for (const balance of facts.balances) {
     snapshot.run(record.accountId, runId, record.finishedAt, balance.unit, balance.kind, balance.amountMicros, balance.source, balance.resetsAt ?? null)
   }
-  const spend = cached(db, 
+  const spend = cached(db,
     `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (account_id, day, item, unit) DO UPDATE SET
@@ -95,7 +95,7 @@ function writeFacts(db: Database, runId: number, record: PollRecord, facts: Ledg
   for (const line of facts.spend) {
     spend.run(record.accountId, line.day, line.item, line.unit, line.amountMicros, line.source, record.finishedAt)
   }
-  const usage = cached(db, 
+  const usage = cached(db,
     `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens,
        cache_write_tokens, requests, source, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -118,7 +118,7 @@ function writeFacts(db: Database, runId: number, record: PollRecord, facts: Ledg
       record.finishedAt
     )
   }
-  const credit = cached(db, 
+  const credit = cached(db,
     `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )

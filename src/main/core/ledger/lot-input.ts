@@ -15,13 +15,13 @@ interface Reading {
  * act as anchors, so the lots always add up to the figure the provider shows.
  */
 export function loadLotState(db: Database, accountId: string, unit: string, now: Date): LotState {
-  const events = cached(db, 
+  const events = cached(db,
       `SELECT kind, amount_micros AS micros, occurred_at AS at, expires_at AS expiresAt, baseline_micros AS baselineMicros, source
        FROM credit_events WHERE account_id = ? AND unit = ? AND occurred_at <= ? ORDER BY occurred_at, id`
     )
     .all(accountId, unit, now.toISOString()) as LotEvent[]
   const reading = (order: 'ASC' | 'DESC'): Reading | undefined =>
-    cached(db, 
+    cached(db,
         `SELECT observed_at AS at, amount_micros AS micros FROM balance_snapshots
          WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at <= ?
          ORDER BY observed_at ${order}, id ${order} LIMIT 1`

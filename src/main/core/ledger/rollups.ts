@@ -14,7 +14,7 @@ export interface DaySpend {
  */
 export function refreshRollups(db: Database, accountId: string, days: Iterable<string>): void {
   const clear = cached(db, 'DELETE FROM daily_rollups WHERE account_id = ? AND day = ?')
-  const fill = cached(db, 
+  const fill = cached(db,
     `INSERT INTO daily_rollups (account_id, day, unit, spend_micros, line_count)
      SELECT account_id, day, unit, SUM(amount_micros), COUNT(*) FROM spend_lines
      WHERE account_id = ? AND day = ? GROUP BY unit`
@@ -27,7 +27,7 @@ export function refreshRollups(db: Database, accountId: string, days: Iterable<s
 
 /** One account's daily spend in `unit`, oldest first, optionally limited to `[from, to]`. */
 export function dailySpend(db: Database, accountId: string, unit: string, from = '0000-00-00', to = '9999-99-99'): DaySpend[] {
-  return cached(db, 
+  return cached(db,
       `SELECT day, spend_micros AS micros FROM daily_rollups
        WHERE account_id = ? AND unit = ? AND day BETWEEN ? AND ? ORDER BY day`
     )

@@ -78,7 +78,7 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
     )
   }
   const id = db.transaction(() => {
-    const inserted = cached(db, 
+    const inserted = cached(db,
         `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at, baseline_micros)
          VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', 1, ?, ?)`
       )
@@ -123,7 +123,7 @@ interface StoredEvent {
 }
 
 function stored(db: Database, id: number): StoredEvent {
-  const row = cached(db, 
+  const row = cached(db,
       `SELECT id, account_id AS accountId, kind, amount_micros AS micros, unit, occurred_at AS at, expires_at AS expiresAt, note, source,
          derivation_key AS key FROM credit_events WHERE id = ?`
     )
@@ -152,7 +152,7 @@ export function updateCredit(
   const expiresAt = change.expiresAt === undefined ? event.expiresAt : change.expiresAt
   checkTimes(at, expiresAt, now)
   db.transaction(() => {
-    cached(db, 
+    cached(db,
       `UPDATE credit_events SET kind = ?, amount_micros = ?, occurred_at = ?, expires_at = ?, note = ?, confirmed = 1, source = ? WHERE id = ?`
     ).run(kind, micros, at, expiresAt, change.note === undefined ? event.note : change.note || null, event.source === 'official' ? 'official' : 'manual', event.id)
     rederive(db, event.accountId, { at: [event.at, at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
