@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
-import type { AlertKind, AlertSeverity, AlertState, BudgetPeriod, RuleKind, WebhookFormat } from '../../../shared/alerts'
+import type { AlertKind, AlertSeverity, AlertState, WebhookFormat } from '../../../shared/alerts'
 import type { BudgetRecord, Condition, OpenAlert, RuleRecord } from './alert-model'
 import { cached } from '../ledger/statements'
+import { ALERT_COLUMNS, budgetFromRow, alertFromRow, ruleFromRow, type BudgetRow, type RawAlert, type RuleRow } from './alert-rows'
 
 /** One alert row as stored (the history). */
 export interface AlertRecord {
@@ -36,41 +37,6 @@ export interface QuietHours {
 }
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, start: '22:00', end: '07:00' }
-
-const ALERT_COLUMNS = `id, condition_key AS conditionKey, account_id AS accountId, rule_id AS ruleId, budget_id AS budgetId,
-  kind, severity, state, message, fired_at AS firedAt, resolved_at AS resolvedAt, snooze_until AS snoozeUntil,
-  snooze_until_topup AS snoozeUntilTopUp, dismissed_at AS dismissedAt, last_value_micros AS lastValueMicros,
-  last_value_unit AS lastValueUnit, notified_at AS notifiedAt, webhook_url AS webhookUrl,
-  webhook_format AS webhookFormat, webhook_status AS webhookStatus, webhook_error AS webhookError`
-
-type RawAlert = Omit<AlertRecord, 'snoozeUntilTopUp'> & { snoozeUntilTopUp: number }
-
-function fromRaw(row: RawAlert): AlertRecord {
-  return { ...row, snoozeUntilTopUp: row.snoozeUntilTopUp === 1 }
-}
-
-interface RuleRow {
-  id: number
-  account_id: string
-  kind: RuleKind
-  threshold_micros: number | null
-  unit: string | null
-  days: number | null
-  enabled: number
-  webhook_url: string | null
-  webhook_format: WebhookFormat
-}
-
-interface BudgetRow {
-  id: number
-  account_id: string | null
-  period: BudgetPeriod
-  limit_micros: number
-  unit: string
-  thresholds_json: string
-  webhook_url: string | null
-  webhook_format: WebhookFormat
-}
 
 /** Reads and writes budgets, alert rules, alerts and alert settings. */
 export class AlertsRepo {
@@ -247,7 +213,7 @@ export class AlertsRepo {
 
   get(id: number): AlertRecord | undefined {
     const row = cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE id = ?`).get(id) as RawAlert | undefined
-    return row && fromRaw(row)
+    return row && alertFromRow(row)
   }
 
   /** Alerts newest first: every open one, then resolved history up to `limit` rows in all. */
@@ -259,7 +225,7 @@ export class AlertsRepo {
          ORDER BY state = 'resolved', fired_at DESC, id DESC LIMIT ?`
       )
       .all(JSON.stringify(states), options.accountId ?? null, options.accountId ?? null, options.limit) as RawAlert[]
-    return rows.map(fromRaw)
+    return rows.map(alertFromRow)
   }
 
   /**
@@ -274,7 +240,7 @@ export class AlertsRepo {
          ORDER BY fired_at, id`
       )
       .all(dayAgo) as RawAlert[]
-    return rows.map(fromRaw)
+    return rows.map(alertFromRow)
   }
 
   markNotified(ids: readonly number[], now: string): void {
@@ -330,32 +296,5 @@ export class AlertsRepo {
          ON CONFLICT (key) DO UPDATE SET value_json = excluded.value_json`
       )
       .run(JSON.stringify(quietHours))
-  }
-}
-
-function ruleFromRow(row: RuleRow): RuleRecord {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    kind: row.kind,
-    thresholdMicros: row.threshold_micros,
-    unit: row.unit,
-    days: row.days,
-    enabled: row.enabled === 1,
-    webhookUrl: row.webhook_url,
-    webhookFormat: row.webhook_format
-  }
-}
-
-function budgetFromRow(row: BudgetRow): BudgetRecord {
-  return {
-    id: row.id,
-    accountId: row.account_id,
-    period: row.period,
-    limitMicros: row.limit_micros,
-    unit: row.unit,
-    thresholds: JSON.parse(row.thresholds_json) as number[],
-    webhookUrl: row.webhook_url,
-    webhookFormat: row.webhook_format
   }
 }
