@@ -115,21 +115,34 @@ export function AdvancedFields({ values, errors, descriptor, update }: FieldGrou
     <details className="advanced" open={open || undefined}>
       <summary>Advanced</summary>
       {usesBaseUrl ? <BaseUrlField values={values} errors={errors} descriptor={descriptor} update={update} /> : null}
-      <FormField label="Check every (minutes)" error={errors.pollIntervalMinutes} help="Between 1 and 1440 minutes.">
-        {(control) => (
-          <input
-            {...control}
-            type="number"
-            min={1}
-            max={1440}
-            step={1}
-            className="input-narrow"
-            value={values.pollIntervalMinutes}
-            onChange={(event) => update({ pollIntervalMinutes: event.target.value })}
-          />
-        )}
-      </FormField>
+      <PollIntervalField values={values} errors={errors} update={update} />
     </details>
+  )
+}
+
+/** Props of {@link PollIntervalField}: the field groups' props without the descriptor, plus its help. */
+export interface PollIntervalFieldProps extends Omit<FieldGroupProps, 'descriptor'> {
+  /** Replaces the plain range hint, e.g. to say what the typed value means. */
+  help?: string
+}
+
+/** "Check every (minutes)": how often Coffer polls the account, 1 to 1440. Shared by the add and edit forms. */
+export function PollIntervalField({ values, errors, update, help = 'Between 1 and 1440 minutes.' }: PollIntervalFieldProps) {
+  return (
+    <FormField label="Check every (minutes)" error={errors.pollIntervalMinutes} help={help}>
+      {(control) => (
+        <input
+          {...control}
+          type="number"
+          min={1}
+          max={1440}
+          step={1}
+          className="input-narrow"
+          value={values.pollIntervalMinutes}
+          onChange={(event) => update({ pollIntervalMinutes: event.target.value })}
+        />
+      )}
+    </FormField>
   )
 }
 
