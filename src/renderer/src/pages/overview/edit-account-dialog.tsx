@@ -3,7 +3,7 @@ import type { AccountView } from '../../../../shared/contract'
 import { findProvider, type ProviderDescriptor } from '../../../../shared/providers'
 import { editFormValues, validateEditForm } from '../../add-account/edit-form'
 import { FormField, type ControlProps } from '../../add-account/form-field'
-import { BaseUrlField, OptionFields } from '../../add-account/provider-fields'
+import { BaseUrlField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
 import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
 import { errorCode, errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
@@ -104,24 +104,10 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
         </FormField>
         {descriptor.usesBaseUrl !== false ? <BaseUrlField {...groupProps} descriptor={descriptor} /> : null}
         <OptionFields {...groupProps} descriptor={plainOptions} />
-        <FormField
-          label="Check every (minutes)"
-          error={errors.pollIntervalMinutes}
-          help={interval.ok ? `Between 1 and 1440 minutes: now ${describeInterval(interval.minutes)}.` : 'Between 1 and 1440 minutes.'}
-        >
-          {(control) => (
-            <input
-              {...control}
-              type="number"
-              min={1}
-              max={1440}
-              step={1}
-              className="input-narrow"
-              value={values.pollIntervalMinutes}
-              onChange={(event) => update({ pollIntervalMinutes: event.target.value })}
-            />
-          )}
-        </FormField>
+        <PollIntervalField
+          {...groupProps}
+          help={interval.ok ? `Between 1 and 1440 minutes: now ${describeInterval(interval.minutes)}.` : undefined}
+        />
 
         {descriptor.key.kind !== 'none' || secretOptions.length > 0 ? (
           <fieldset className="edit-secrets">
