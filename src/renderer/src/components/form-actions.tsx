@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import { Spinner } from './spinner'
 
 /** Props of {@link FormActions}. */
 export interface FormActionsProps {
@@ -7,7 +8,7 @@ export interface FormActionsProps {
   onCancel(): void
   /** The submit button's content, e.g. `busy ? 'Saving…' : 'Save'`. */
   submitLabel: ReactNode
-  /** Disables the submit button (a save is under way). */
+  /** Disables the submit button and shows a spinner in it (a save is under way). */
   busy?: boolean
 }
 
@@ -28,6 +29,7 @@ export function FormActions({ error, onCancel, submitLabel, busy = false }: Form
           Cancel
         </button>
         <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? <Spinner /> : null}
           {submitLabel}
         </button>
       </div>

@@ -8,7 +8,6 @@ import type { AccountFormValues, FieldErrors } from '../../add-account/validate-
 import { errorCode, errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
-import { Spinner } from '../../components/spinner'
 import { describeInterval, parseIntervalMinutes } from '../../lib/interval-minutes'
 import { useStore } from '../../store'
 import './edit-account-dialog.css'
@@ -143,17 +142,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
           </fieldset>
         ) : null}
 
-        <FormActions
-          error={serverError}
-          onCancel={onClose}
-          busy={busy}
-          submitLabel={
-            <>
-              {busy ? <Spinner /> : null}
-              Save changes
-            </>
-          }
-        />
+        <FormActions error={serverError} onCancel={onClose} busy={busy} submitLabel="Save changes" />
       </form>
     </Dialog>
   )

@@ -7,7 +7,6 @@ import { errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
 import { ExternalLink } from '../../components/external-link'
-import { Spinner } from '../../components/spinner'
 import { useStore } from '../../store'
 
 /** Pastes a new key for an account whose key was rejected. The key stays in this dialog only. */
@@ -75,17 +74,7 @@ export function ReplaceKeyDialog({ account, onClose }: { account: AccountView; o
             />
           )}
         </FormField>
-        <FormActions
-          error={serverError}
-          onCancel={onClose}
-          busy={busy}
-          submitLabel={
-            <>
-              {busy ? <Spinner /> : null}
-              Save key
-            </>
-          }
-        />
+        <FormActions error={serverError} onCancel={onClose} busy={busy} submitLabel="Save key" />
       </form>
     </Dialog>
   )
