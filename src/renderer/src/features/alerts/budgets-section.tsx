@@ -3,6 +3,7 @@ import { BUDGET_DISCLAIMER, budgetPeriods, type BudgetPeriod } from '../../../..
 import { balanceKindText } from '../../../../shared/balance-kinds'
 import { formatMoney } from '../../../../shared/money'
 import { errorMessage } from '../../bridge'
+import { AccountOptions } from '../../components/account-options'
 import { useStore } from '../../store'
 import { BudgetBar } from './budget-bar'
 
@@ -101,12 +102,7 @@ function BudgetForm() {
       <label className="field">
         <span className="field-label">For</span>
         <select value={scope} onChange={(event) => setScope(event.target.value)}>
-          <option value="global">All accounts</option>
-          {accounts.map((account) => (
-            <option key={account.id} value={account.id}>
-              {account.label}
-            </option>
-          ))}
+          <AccountOptions allValue="global" />
         </select>
       </label>
       <label className="field">

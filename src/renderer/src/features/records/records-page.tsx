@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { CreditEventView } from '../../../../shared/contract/ledger-schemas'
 import { errorMessage, getBridge } from '../../bridge'
+import { AccountOptions } from '../../components/account-options'
 import { Spinner } from '../../components/spinner'
 import { useStore } from '../../store'
 import { creditKindText } from '../../../../shared/credit-kinds'
@@ -148,12 +149,7 @@ export function RecordsPage() {
           <label className="inline-field">
             Account
             <select value={store.accountIds[0] ?? ''} onChange={(change) => store.setAccount(change.target.value || null)}>
-              <option value="">All accounts</option>
-              {accounts.map((account) => (
-                <option key={account.id} value={account.id}>
-                  {account.label}
-                </option>
-              ))}
+              <AccountOptions allValue="" />
             </select>
           </label>
           <label className="inline-field">
