@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { accountStatuses } from '../account-status'
 import { balanceKinds, factSources } from '../balance-kinds'
+import { ACCOUNT_ID_PATTERN } from '../ids'
 import { providerIds } from '../providers'
 
 /** A decimal amount as text (exact), e.g. `"12.5"`. */
@@ -11,7 +12,7 @@ export const decimalSchema = z
 
 export const moneySchema = z.object({ amount: decimalSchema, unit: z.string().min(1).max(32) })
 
-export const accountIdSchema = z.string().regex(/^acc_[a-z0-9]{10}$/, 'Not an account id')
+export const accountIdSchema = z.string().regex(ACCOUNT_ID_PATTERN, 'Not an account id')
 
 export const providerIdSchema = z.enum(providerIds)
 

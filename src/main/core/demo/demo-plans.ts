@@ -88,6 +88,3 @@ export const manualDemoAccount = {
   options: { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD', billingUrl: 'https://www.gptbots.ai/pricing' },
   pollIntervalMinutes: 24 * 60
 }
-
-/** Every demo account id, in display order. */
-export const demoAccountIds: readonly string[] = [...balanceDemoAccounts, ...spendDemoAccounts, manualDemoAccount].map((plan) => plan.id)

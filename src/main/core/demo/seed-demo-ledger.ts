@@ -13,9 +13,6 @@ import { seededRandom } from './seeded-random'
 
 export { balanceDemoAccounts, spendDemoAccounts, manualDemoAccount } from './demo-plans'
 
-/** @deprecated kept for older callers: the balance-only demo accounts. */
-export const demoAccounts = balanceDemoAccounts
-
 export const DEMO_DAYS = 180
 const DAY_MS = 86_400_000
 const M = 1_000_000

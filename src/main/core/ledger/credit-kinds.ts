@@ -1,8 +1,5 @@
 import type { CreditEventKind } from './facts'
 
-/** Kinds that add credit (a lot that later spend consumes). */
-export const creditAddingKinds: readonly CreditEventKind[] = ['topup', 'grant', 'renewal', 'reset', 'purchase', 'refund']
-
 /**
  * The signed effect of a credit event on the balance, in micro-units. Users and providers state
  * amounts as positive numbers; an expiration removes credit, an adjustment keeps the sign it was

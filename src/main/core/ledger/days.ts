@@ -32,8 +32,3 @@ export function daysInMonth(day: string): number {
   const [year, month] = day.split('-').map(Number) as [number, number]
   return new Date(Date.UTC(year, month, 0)).getUTCDate()
 }
-
-/** True for a real `YYYY-MM-DD` date. */
-export function isDay(value: string): boolean {
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && dayOf(dayStart(value)) === value
-}
