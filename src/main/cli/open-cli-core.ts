@@ -29,6 +29,19 @@ export function openCliCore(options: GlobalOptions, io: CliIo, runtime: 'cli' | 
 }
 
 /**
+ * Opens core for one command, runs `work` and closes core however `work` ends (the ledger's
+ * SQLite handle and the poller must not outlive the command, or the process would not exit).
+ */
+export async function withCliCore<T>(options: GlobalOptions, io: CliIo, work: (core: Core) => Promise<T>): Promise<T> {
+  const core = openCliCore(options, io)
+  try {
+    return await work(core)
+  } finally {
+    core.close()
+  }
+}
+
+/**
  * Calls a contract handler with the same validation as IPC and HTTP, so the CLI cannot do
  * anything the UI could not. Failures surface as {@link CofferError}.
  */

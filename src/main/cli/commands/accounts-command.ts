@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import { findProvider, providerIds } from '../../../shared/providers'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { accountJson, accountLine } from '../format'
 import { resolveAccount } from '../resolve-account'
@@ -45,8 +45,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
       }
       const secrets = await readSecrets(io, [...(options.keyStdin ? ['key'] : []), ...options.secretStdin])
       const key = secrets.get('key')
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = await call(core, 'accounts:add', {
           draft: {
             provider: descriptor.id,
@@ -58,9 +57,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
           key
         })
         io.out(`Added ${account.label} (${account.id}, ${descriptor.name})${account.hasKey ? `, key ${account.keyHint} stored in the keychain` : ''}.`)
-      } finally {
-        core.close()
-      }
+      })
     })
 
   accounts
@@ -68,8 +65,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
     .description('list accounts')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const list = await call(core, 'accounts:list', {})
         if (options.json) {
           io.out(JSON.stringify({ accounts: list.map((account) => ({ ...accountJson(account), hasKey: account.hasKey, keyHint: account.keyHint, baseUrl: account.baseUrl })) }, null, 2))
@@ -78,9 +74,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
         } else {
           for (const account of list) io.out(`${account.id}  ${accountLine(account)}`)
         }
-      } finally {
-        core.close()
-      }
+      })
     })
 
   accounts
@@ -88,14 +82,11 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
     .description('remove an account, its history and its keychain entry')
     .argument('<id-or-label>')
     .action(async (idOrLabel: string) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, idOrLabel)
         await call(core, 'accounts:remove', { id: account.id })
         io.out(`Removed ${account.label} (${account.id}).`)
-      } finally {
-        core.close()
-      }
+      })
     })
 }
 

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { alertKindText, snoozeChoices, type SnoozeChoice } from '../../../shared/alerts'
 import type { AlertView } from '../../../shared/contract/alerts-calls'
 import { UsageError, type CliIo } from '../cli-io'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
 
 interface RuleOptions {
@@ -25,8 +25,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     .description('active and recent alerts; `alerts rule` sets an alert rule')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const { alerts: list, level } = await call(core, 'alerts:list', { limit: 200 })
         if (options.json) {
           io.out(JSON.stringify({ alerts: list.map(alertJson), level }, null, 2))
@@ -35,9 +34,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
         } else {
           for (const alert of list) io.out(alertLine(alert))
         }
-      } finally {
-        core.close()
-      }
+      })
     })
 
   alerts
@@ -54,8 +51,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
       const chosen = [options.below, options.runwayDays, options.expiringDays].filter((value) => value !== undefined)
       if (chosen.length !== 1) throw new UsageError('Give exactly one of --below DEC, --runway-days N or --expiring-days N.')
       if (options.unit !== undefined && options.below === undefined) throw new UsageError('--unit goes with --below.')
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, idOrLabel)
         const rule = await call(core, 'rules:set', {
           accountId: account.id,
@@ -77,9 +73,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
               ? `runway below ${rule.days} days`
               : `credit expiring within ${rule.days} days`
         io.out(`Alert rule set for ${account.label}: ${what}.`)
-      } finally {
-        core.close()
-      }
+      })
     })
 
   alerts
@@ -89,14 +83,11 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     .argument('<on|off>', 'on or off')
     .action(async (idOrLabel: string, value: string) => {
       if (value !== 'on' && value !== 'off') throw new UsageError('Say on or off, e.g. `coffer alerts auto-reload DeepSeek on`.')
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, idOrLabel)
         await call(core, 'alerts:set-auto-reload', { accountId: account.id, autoReload: value === 'on' })
         io.out(value === 'on' ? `${account.label} reloads automatically: no low-balance alarm; top-ups are announced.` : `${account.label}: low-balance alarms are back on.`)
-      } finally {
-        core.close()
-      }
+      })
     })
 
   alerts
@@ -105,8 +96,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     .argument('<from|off>', 'start, 24-hour HH:MM, or off')
     .argument('[to]', 'end, 24-hour HH:MM')
     .action(async (from: string, to: string | undefined) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const current = (await call(core, 'alerts:settings', {})).quietHours
         if (from === 'off') {
           await call(core, 'alerts:update-settings', { quietHours: { ...current, enabled: false } })
@@ -116,9 +106,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
         if (to === undefined) throw new UsageError('Give both ends, e.g. `coffer alerts quiet-hours 22:00 07:00`, or `off`.')
         const saved = await call(core, 'alerts:update-settings', { quietHours: { enabled: true, start: from, end: to } })
         io.out(`Quiet hours ${saved.quietHours.start}–${saved.quietHours.end} (this machine’s time).`)
-      } finally {
-        core.close()
-      }
+      })
     })
 
   alerts
@@ -128,13 +116,10 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     .option('--for <choice>', `${snoozeChoices.join(' | ')}`, '1h')
     .action(async (id: string, options: { for: string }) => {
       if (!(snoozeChoices as readonly string[]).includes(options.for)) throw new UsageError(`--for must be one of ${snoozeChoices.join(', ')}.`)
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const alert = await call(core, 'alerts:snooze', { id: positiveInteger(id, 'alert id'), snooze: options.for as SnoozeChoice })
         io.out(`Snoozed alert ${alert.id}.`)
-      } finally {
-        core.close()
-      }
+      })
     })
 
   alerts
@@ -142,13 +127,10 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     .description('dismiss an open alert (it stays quiet until its condition clears)')
     .argument('<alert-id>', 'the alert’s id (see `coffer alerts`)')
     .action(async (id: string) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const alert = await call(core, 'alerts:dismiss', { id: positiveInteger(id, 'alert id') })
         io.out(`Dismissed alert ${alert.id}.`)
-      } finally {
-        core.close()
-      }
+      })
     })
 }
 

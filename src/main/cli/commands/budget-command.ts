@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { BUDGET_DISCLAIMER, budgetPeriods, type BudgetPeriod } from '../../../shared/alerts'
 import { formatMoney } from '../../../shared/money'
 import { UsageError, type CliIo } from '../cli-io'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
 
 interface SetOptions {
@@ -38,8 +38,7 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
         if (!/^\d+$/.test(value)) throw new UsageError(`--thresholds takes whole percentages such as 50,80,100 (got "${value}").`)
         return Number(value)
       })
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const accountId = idOrLabel === undefined ? null : resolveAccount(core, idOrLabel).id
         const view = await call(core, 'budgets:set', {
           accountId,
@@ -58,9 +57,7 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
             `warnings at ${view.thresholds.join('/')} %. Spent so far: ${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} (${view.percent} %).`
         )
         io.out(BUDGET_DISCLAIMER)
-      } finally {
-        core.close()
-      }
+      })
     })
 
   budget
@@ -68,8 +65,7 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
     .description('spend limits and their progress')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const result = await call(core, 'budgets:list', {})
         if (options.json) {
           io.out(JSON.stringify(result, null, 2))
@@ -85,8 +81,6 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
         for (const limit of result.providerLimits) {
           io.out(`provider limit  ${limit.accountId} ${limit.kind}: ${formatMoney({ amount: limit.amount, unit: limit.unit }, 'en-US')}`)
         }
-      } finally {
-        core.close()
-      }
+      })
     })
 }

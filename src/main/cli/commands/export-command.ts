@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { recordKinds, type RecordKind } from '../../../shared/contract/ledger-schemas'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { resolveAccount } from '../resolve-account'
 
@@ -35,8 +35,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .action(async (options: ExportOptions) => {
       if (!(recordKinds as readonly string[]).includes(options.what)) throw new UsageError(`--what must be one of ${recordKinds.join(', ')} (got "${options.what}").`)
       if (options.format !== 'csv' && options.format !== 'json') throw new UsageError(`--format must be csv or json (got "${options.format}").`)
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const accountIds = options.account.map((name) => resolveAccount(core, name).id)
         const result = await call(core, 'records:export', {
           what: options.what as RecordKind,
@@ -50,8 +49,6 @@ export function registerExportCommand(program: Command, io: CliIo): void {
           // io.out adds the final line break itself.
           io.out(result.text.replace(/\n$/, ''))
         }
-      } finally {
-        core.close()
-      }
+      })
     })
 }

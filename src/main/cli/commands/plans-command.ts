@@ -1,6 +1,6 @@
 import type { Command } from 'commander'
 import type { Comparison, PlanOption } from '../../../shared/contract/plans-calls'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 
 const money = (amount: string | null): string => (amount === null ? '—' : `$${(Math.round(Number(amount) * 100) / 100).toFixed(2)}`)
@@ -35,13 +35,10 @@ export function registerPlansCommand(program: Command, io: CliIo): void {
     .option('--json', 'machine-readable output (the same ranking the Plans page shows)')
     .action(async (options: { window: string; json?: boolean }) => {
       if (options.window !== '30' && options.window !== '90') throw new UsageError(`--window must be 30 or 90 (got "${options.window}").`)
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const result = await call(core, 'plans:compare', { windowDays: options.window === '90' ? 90 : 30 })
         if (options.json) io.out(JSON.stringify(result, null, 2))
         else for (const line of comparisonText(result)) io.out(line)
-      } finally {
-        core.close()
-      }
+      })
     })
 }

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
 import { pollLine } from '../format'
 import { resolveAccount } from '../resolve-account'
@@ -12,8 +12,7 @@ export function registerPollCommand(program: Command, io: CliIo): void {
     .argument('[id-or-label...]', 'accounts to poll')
     .option('--json', 'machine-readable output')
     .action(async (names: string[], options: { json?: boolean }) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const ids = names.map((name) => resolveAccount(core, name).id)
         const reports = await call(core, 'accounts:poll', { ids })
         if (options.json) {
@@ -23,8 +22,6 @@ export function registerPollCommand(program: Command, io: CliIo): void {
         } else {
           for (const report of reports) io.out(pollLine(report))
         }
-      } finally {
-        core.close()
-      }
+      })
     })
 }

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import { creditKinds, type CreditKind } from '../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../shared/money'
 import { creditKindText } from '../../core/ledger/credit-kinds'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { resolveAccount } from '../resolve-account'
 
@@ -38,8 +38,7 @@ export function registerRecordCommand(program: Command, io: CliIo): void {
         throw new UsageError(`--type must be one of ${creditKinds.join(', ')} (got "${options.type}").`)
       }
       const kind = options.type as CreditKind
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, name)
         const event = await call(core, 'credits:record', {
           accountId: account.id,
@@ -59,8 +58,6 @@ export function registerRecordCommand(program: Command, io: CliIo): void {
         const expiry = event.expiresAt ? `, expires ${event.expiresAt.slice(0, 10)}` : ''
         io.out(`Recorded ${creditKindText[kind].toLowerCase()} of ${formatMoney(event, 'en-US')} for ${account.label} (event ${event.id}${expiry}).`)
         if (balance) io.out(`Balance now: ${formatMoney(balance, 'en-US')} (${balance.source}).`)
-      } finally {
-        core.close()
-      }
+      })
     })
 }

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import type { AccountView } from '../../../shared/contract/schemas'
 import { formatMoney, microsToDecimal, toMicros } from '../../../shared/money'
-import { call, openCliCore, type GlobalOptions } from '../open-cli-core'
+import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
 import { accountJson, accountLine } from '../format'
 
@@ -12,8 +12,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
     .description('balances, spend, runway and status of every account')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }) => {
-      const core = openCliCore(program.opts<GlobalOptions>(), io)
-      try {
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const accounts = await call(core, 'accounts:list', {})
         if (options.json) {
           const overview = await call(core, 'ledger:overview', { days: 7 })
@@ -48,9 +47,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
             io.out(`limit: ${(budget.accountLabel ?? 'All accounts').padEnd(20)} ${spent} of ${formatMoney(budget.limit, 'en-US')} per ${budget.period} (${budget.percent} %)`)
           }
         }
-      } finally {
-        core.close()
-      }
+      })
     })
 }
 
