@@ -59,7 +59,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
       if (url.pathname === HTTP_EVENTS_PATH && request.method === 'GET') return openEventStream(response, sse)
       if (url.pathname.startsWith(HTTP_CALL_PREFIX) && request.method === 'POST') {
         const name = safeDecode(url.pathname.slice(HTTP_CALL_PREFIX.length))
-        if (name === null || !isCallName(name)) return send(response, 404, { ok: false, code: 'unknown_call', message: `Unknown call "${name}".` })
+        if (name === null) return send(response, 404, { ok: false, code: 'unknown_call', message: 'Unknown call: the name is not valid URL encoding.' })
+        if (!isCallName(name)) return send(response, 404, { ok: false, code: 'unknown_call', message: `Unknown call "${name}".` })
         const body = await readJsonBody(request)
         if (body === INVALID) return send(response, 400, { ok: false, code: 'bad_request', message: 'The request body must be JSON (at most 1 MB).' })
         return send(response, 200, await dispatchCall(options.core.handlers as Handlers, name, body))

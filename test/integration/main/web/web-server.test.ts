@@ -226,6 +226,12 @@ describe('startWebServer (coffer serve)', () => {
       }
     })
 
+    it('a malformed escape in the call name says so (not `Unknown call "null"`)', async () => {
+      const response = await callApi('%E0%A4%A', '{}')
+      expect(response.status).toBe(404)
+      expect(JSON.parse(response.body)).toEqual({ ok: false, code: 'unknown_call', message: 'Unknown call: the name is not valid URL encoding.' })
+    })
+
     it('GET on a call path is not a call', async () => {
       const response = await raw(server.port, { path: '/api/call/accounts:list', headers: { ...host(), ...auth() } })
       expect(response.status).toBe(404)
