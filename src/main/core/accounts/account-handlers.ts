@@ -4,7 +4,7 @@ import { newAccountId } from '../../../shared/ids'
 import { findProvider, type ProviderDescriptor } from '../../../shared/providers'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import { testConnection } from '../poller/poll-account'
-import { KeychainUnavailableError, maskKey, type SecretSlot } from '../secrets/secret-store'
+import { KeychainUnavailableError, maskKey, secretSlots, type SecretSlot } from '../secrets/secret-store'
 import type { CoreContext } from '../core-context'
 import { pollNow, requireAccount, viewAccount } from './account-service'
 
@@ -48,8 +48,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
       try {
         context.accounts.insert(account)
       } catch (error) {
-        await context.secrets.delete(account.id).catch(() => false)
-        await context.secrets.delete(account.id, 'managementKey').catch(() => false)
+        for (const slot of secretSlots) await context.secrets.delete(account.id, slot).catch(() => false)
         // Two adds with one label can both pass labelTaken() while their keys are being stored.
         if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
           throw new CofferError('conflict', `An account called “${draft.label}” already exists. Choose another label.`)
@@ -94,8 +93,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
     'accounts:remove': async ({ id }) => {
       requireAccount(context, id)
       try {
-        await context.secrets.delete(id, 'key')
-        await context.secrets.delete(id, 'managementKey')
+        for (const slot of secretSlots) await context.secrets.delete(id, slot)
       } catch (error) {
         if (error instanceof KeychainUnavailableError) {
           throw new CofferError('keychain_unavailable', `Nothing was removed: the account’s key could not be deleted from the keychain. ${error.message}`)

@@ -1,5 +1,11 @@
+/**
+ * Every keychain slot an account can use. Removing an account deletes each of them, so a new
+ * secret option (a provider field of kind `secret`, stored under its option key) must be listed here.
+ */
+export const secretSlots = ['key', 'managementKey'] as const
+
 /** Which secret of an account: its main key, or a second one (e.g. an OpenRouter management key). */
-export type SecretSlot = 'key' | 'managementKey'
+export type SecretSlot = (typeof secretSlots)[number]
 
 /**
  * Where keys live. The only implementation that ships is the OS keychain; tests use the real
