@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { badResponse } from './provider-fault'
-import { amount, endpoint, numeric, parseShape } from './parse'
+import { amount, bearer, endpoint, numeric, parseShape } from './parse'
 
 const balanceShape = z.object({
   is_available: z.boolean().optional(),
@@ -25,7 +25,7 @@ export const deepseekAdapter: ProviderAdapter = {
   async poll(context: PollContext): Promise<LedgerFacts> {
     const response = await context.http.json({
       url: endpoint(context.baseUrl, '/user/balance'),
-      headers: { authorization: `Bearer ${context.key ?? ''}` }
+      headers: bearer(context.key)
     })
     const body = parseShape(balanceShape, response.json, 'DeepSeek balance')
     if (body.balance_infos.length === 0) throw badResponse('no_balances', 'DeepSeek returned no balance entries')

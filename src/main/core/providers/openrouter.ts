@@ -3,7 +3,7 @@ import { emptyFacts, type BalanceFact, type LedgerFacts } from '../ledger/facts'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { ProviderFault } from './provider-fault'
 import { fetchOpenrouterActivity } from './openrouter-activity'
-import { amount, endpoint, numeric, parseShape } from './parse'
+import { amount, bearer, endpoint, numeric, parseShape } from './parse'
 
 const creditsShape = z.object({
   data: z.object({ total_credits: numeric, total_usage: numeric })
@@ -27,11 +27,11 @@ const keyShape = z.object({
 export const openrouterAdapter: ProviderAdapter = {
   id: 'openrouter',
   async poll(context: PollContext): Promise<LedgerFacts> {
-    const headers = { authorization: `Bearer ${context.key ?? ''}` }
+    const headers = bearer(context.key)
     const managementKey = await context.secret('managementKey')
     const facts = emptyFacts()
     try {
-      const creditHeaders = managementKey ? { authorization: `Bearer ${managementKey}` } : headers
+      const creditHeaders = managementKey ? bearer(managementKey) : headers
       const credits = await context.http.json({ url: endpoint(context.baseUrl, '/api/v1/credits'), headers: creditHeaders })
       const { data } = parseShape(creditsShape, credits.json, 'OpenRouter credits')
       const total = amount(data.total_credits, 'total_credits') - amount(data.total_usage, 'total_usage')
