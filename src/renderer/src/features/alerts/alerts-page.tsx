@@ -1,5 +1,6 @@
 import { useEffect } from 'react'
 import { Spinner } from '../../components/spinner'
+import { RetryBanner } from '../../components/retry-banner'
 import { useNow } from '../../lib/use-now'
 import { useStore } from '../../store'
 import { AccountRulesForm } from './account-rules-form'
@@ -36,12 +37,7 @@ export function AlertsPage() {
       </div>
 
       {loadError ? (
-        <div className="banner banner-error" role="alert">
-          <p>Could not load alerts: {loadError}</p>
-          <button type="button" className="button button-small" onClick={() => void loadAlerts()}>
-            Try again
-          </button>
-        </div>
+        <RetryBanner onRetry={() => void loadAlerts()}>Could not load alerts: {loadError}</RetryBanner>
       ) : null}
 
       <section className="alerts-section" aria-labelledby="open-alerts-title">

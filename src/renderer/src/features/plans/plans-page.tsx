@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
 import type { ComparisonWindow, StoredPlan } from '../../../../shared/contract/plans-calls'
 import { Spinner } from '../../components/spinner'
+import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { CostChart } from './cost-chart'
 import { usd } from './format'
@@ -73,12 +74,7 @@ export function PlansPage() {
       </div>
 
       {error ? (
-        <div className="banner banner-error" role="alert">
-          <p>Could not compare plans: {error}</p>
-          <button type="button" className="button button-small" onClick={() => void load()}>
-            Try again
-          </button>
-        </div>
+        <RetryBanner onRetry={() => void load()}>Could not compare plans: {error}</RetryBanner>
       ) : null}
 
       {!comparison ? (

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import type { CreditEventView } from '../../../../shared/contract/ledger-schemas'
 import { errorMessage, getBridge } from '../../bridge'
 import { Spinner } from '../../components/spinner'
+import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { creditKindText } from '../../../../shared/credit-kinds'
 import { RecordCreditDialog } from '../ledger/record-credit-dialog'
@@ -82,12 +83,7 @@ export function RecordsPage() {
         <RecordsFilters tab={tab} data={data} />
 
         {store.error ? (
-          <div className="banner banner-error" role="alert">
-            <p>Could not load the records: {store.error}</p>
-            <button type="button" className="button button-small" onClick={() => void load()}>
-              Try again
-            </button>
-          </div>
+          <RetryBanner onRetry={() => void load()}>Could not load the records: {store.error}</RetryBanner>
         ) : null}
 
         {data ? (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Spinner } from '../../components/spinner'
+import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { AppearanceSettings } from './appearance-settings'
 import { CheckingSettings } from './checking-settings'
@@ -36,12 +37,7 @@ export function SettingsPage() {
       </div>
 
       {error ? (
-        <div className="banner banner-error" role="alert">
-          <p>Could not load the settings: {error}</p>
-          <button type="button" className="button button-small" disabled={checking} onClick={reload}>
-            Try again
-          </button>
-        </div>
+        <RetryBanner onRetry={reload} busy={checking}>Could not load the settings: {error}</RetryBanner>
       ) : null}
 
       {!preferences || !appInfo ? (

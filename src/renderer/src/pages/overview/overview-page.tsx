@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { AddAccountDialog } from '../../add-account/add-account-dialog'
 import { Spinner } from '../../components/spinner'
+import { RetryBanner } from '../../components/retry-banner'
 import { useNow } from '../../lib/use-now'
 import { useStore } from '../../store'
 import { OverviewLedger } from '../../features/ledger/overview-ledger'
@@ -33,12 +34,7 @@ export function OverviewPage() {
       </div>
 
       {loadError ? (
-        <div className="banner banner-error" role="alert">
-          <p>Could not load your accounts: {loadError}</p>
-          <button type="button" className="button button-small" onClick={() => void loadAccounts()}>
-            Try again
-          </button>
-        </div>
+        <RetryBanner onRetry={() => void loadAccounts()}>Could not load your accounts: {loadError}</RetryBanner>
       ) : null}
 
       {loaded ? <OverviewLedger /> : null}
