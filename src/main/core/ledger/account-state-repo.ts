@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { cached } from './statements'
 import type { AccountStatus } from '../../../shared/account-status'
 import type { BalanceKind, FactSource } from '../../../shared/balance-kinds'
 
@@ -28,8 +29,7 @@ export class AccountStateRepo {
   constructor(private readonly db: Database) {}
 
   lastPoll(accountId: string): LastPoll | undefined {
-    return this.db
-      .prepare(
+    return cached(this.db,
         `SELECT status, finished_at AS finishedAt, error_code AS errorCode, error_message AS errorMessage,
                 http_status AS httpStatus, retry_after_ms AS retryAfterMs
          FROM poll_runs WHERE account_id = ? ORDER BY id DESC LIMIT 1`
@@ -38,8 +38,7 @@ export class AccountStateRepo {
   }
 
   lastSuccessAt(accountId: string): string | null {
-    const row = this.db
-      .prepare(`SELECT finished_at AS at FROM poll_runs WHERE account_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`)
+    const row = cached(this.db, `SELECT finished_at AS at FROM poll_runs WHERE account_id = ? AND status = 'ok' ORDER BY id DESC LIMIT 1`)
       .get(accountId) as { at: string } | undefined
     return row?.at ?? null
   }
@@ -51,8 +50,7 @@ export class AccountStateRepo {
    * values, which the caller marks stale.
    */
   latestBalances(accountId: string): BalanceRow[] {
-    return this.db
-      .prepare(
+    return cached(this.db,
         `WITH official AS (
            SELECT * FROM balance_snapshots
            WHERE account_id = @id AND source = 'official' AND poll_run_id = (

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { cached } from './statements'
 import type { ProviderId } from '../../../shared/providers'
 
 /** An account as stored: never a secret, only a masked hint of the key. */
@@ -43,33 +44,30 @@ export class AccountsRepo {
   constructor(private readonly db: Database) {}
 
   list(): AccountRecord[] {
-    const rows = this.db.prepare('SELECT * FROM accounts ORDER BY created_at, label').all() as AccountRow[]
+    const rows = cached(this.db, 'SELECT * FROM accounts ORDER BY created_at, label').all() as AccountRow[]
     return rows.map(fromRow)
   }
 
   get(id: string): AccountRecord | undefined {
-    const row = this.db.prepare('SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined
+    const row = cached(this.db, 'SELECT * FROM accounts WHERE id = ?').get(id) as AccountRow | undefined
     return row && fromRow(row)
   }
 
   /** Finds by id, or by label (case-insensitive), as the CLI's `ID|LABEL` arguments do. */
   find(idOrLabel: string): AccountRecord | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM accounts WHERE id = ? OR label = ? COLLATE NOCASE')
+    const row = cached(this.db, 'SELECT * FROM accounts WHERE id = ? OR label = ? COLLATE NOCASE')
       .get(idOrLabel, idOrLabel) as AccountRow | undefined
     return row && fromRow(row)
   }
 
   labelTaken(label: string, exceptId?: string): boolean {
-    const row = this.db
-      .prepare('SELECT 1 FROM accounts WHERE label = ? COLLATE NOCASE AND id IS NOT ?')
+    const row = cached(this.db, 'SELECT 1 FROM accounts WHERE label = ? COLLATE NOCASE AND id IS NOT ?')
       .get(label, exceptId ?? null)
     return row !== undefined
   }
 
   insert(account: AccountRecord): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `INSERT INTO accounts (id, provider, label, base_url, options_json, poll_interval_minutes, key_hint, created_at)
          VALUES (@id, @provider, @label, @baseUrl, @options, @pollIntervalMinutes, @keyHint, @createdAt)`
       )
@@ -77,8 +75,7 @@ export class AccountsRepo {
   }
 
   update(account: AccountRecord): void {
-    this.db
-      .prepare(
+    cached(this.db,
         `UPDATE accounts SET label = @label, base_url = @baseUrl, options_json = @options,
            poll_interval_minutes = @pollIntervalMinutes, key_hint = @keyHint WHERE id = @id`
       )
@@ -87,6 +84,6 @@ export class AccountsRepo {
 
   /** Deletes the account; its snapshots, lines, events and poll runs go with it (ON DELETE CASCADE). */
   remove(id: string): boolean {
-    return this.db.prepare('DELETE FROM accounts WHERE id = ?').run(id).changes > 0
+    return cached(this.db, 'DELETE FROM accounts WHERE id = ?').run(id).changes > 0
   }
 }
