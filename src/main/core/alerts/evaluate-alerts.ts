@@ -61,6 +61,7 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
       const wantsLots = rules.some((rule) => rule.kind === 'expiring_credit')
       const accountFacts = facts.forAccount(account, autoReload, now, wantsRunway ? options.runwayDays(account) : null, { runway: wantsRunway, lots: wantsLots })
       applyDefaultRules(repo, accountFacts.accountId, spendableBalance(accountFacts, null), nowIso)
+      // Listed again, unfiltered: applyDefaultRules may just have added this account's first rule.
       conditions.push(...accountConditions(accountFacts, repo.listRules(account.id), now))
       if (account.id === options.polledAccountId && autoReload) announceTopUp(db, repo, facts, account, nowIso, result)
     }
