@@ -1,4 +1,5 @@
 import type { BudgetPeriod } from '../../../shared/alerts'
+import { dayOf } from '../ledger/days'
 
 /** A budget window in UTC days: `start` inclusive, `end` exclusive, both `YYYY-MM-DD`. */
 export interface BudgetWindow {
@@ -8,27 +9,22 @@ export interface BudgetWindow {
 
 const DAY_MS = 86_400_000
 
-/** `YYYY-MM-DD` of `date` in UTC. */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
 /**
  * The window of `period` that contains `now`, in UTC (spend lines are UTC days): the day itself,
  * the ISO week starting Monday, or the calendar month.
  */
 export function budgetWindow(period: BudgetPeriod, now: Date): BudgetWindow {
   const midnight = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate())
-  if (period === 'day') return { start: utcDay(new Date(midnight)), end: utcDay(new Date(midnight + DAY_MS)) }
+  if (period === 'day') return { start: dayOf(new Date(midnight)), end: dayOf(new Date(midnight + DAY_MS)) }
   if (period === 'week') {
     // getUTCDay: Sunday = 0. Monday-based weeks, as ISO 8601 and most billing dashboards use.
     const sinceMonday = (now.getUTCDay() + 6) % 7
     const start = midnight - sinceMonday * DAY_MS
-    return { start: utcDay(new Date(start)), end: utcDay(new Date(start + 7 * DAY_MS)) }
+    return { start: dayOf(new Date(start)), end: dayOf(new Date(start + 7 * DAY_MS)) }
   }
   const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1)
   const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + 1, 1)
-  return { start: utcDay(new Date(start)), end: utcDay(new Date(end)) }
+  return { start: dayOf(new Date(start)), end: dayOf(new Date(end)) }
 }
 
 /** How far a budget has been used. */

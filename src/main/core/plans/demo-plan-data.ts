@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { planSchema } from '../../../shared/plan-catalog'
 import { PlansRepo } from './plans-repo'
-import { utcDay } from './workload'
+import { dayOf } from '../ledger/days'
 
 /** Daily token mix per demo account: roughly what its synthetic spend buys at list prices. */
 const demoUsage: Record<string, { model: string; input: number; cached: number; output: number; requests: number }[]> = {
@@ -34,7 +34,7 @@ export function seedDemoPlanData(db: Database, now: Date, days = 120): void {
         // Deterministic wobble (no randomness needed): ±20% over a 7-day cycle.
         const factor = (weekday === 0 || weekday === 6 ? 0.4 : 1) * (0.8 + ((back * 37) % 7) / 15)
         for (const row of models) {
-          insert.run(accountId, utcDay(date), row.model, Math.round(row.input * factor), Math.round(row.output * factor), Math.round(row.cached * factor), Math.round(row.requests * factor), now.toISOString())
+          insert.run(accountId, dayOf(date), row.model, Math.round(row.input * factor), Math.round(row.output * factor), Math.round(row.cached * factor), Math.round(row.requests * factor), now.toISOString())
         }
       }
     }
@@ -52,7 +52,7 @@ export function seedDemoPlanData(db: Database, now: Date, days = 120): void {
         includesApiUsage: true,
         credits: { unit: 'credits', perUsd: 100, includedPerMonth: 2500, refresh: 'monthly', rollover: false, usageMarkup: 1 },
         topUps: [{ credits: 1000, price: '8', validityMonths: 12 }],
-        asOf: utcDay(now),
+        asOf: dayOf(now),
         source: { url: null, seed: null },
         notes: ['A made-up plan that only exists in the demo, to show break-evens and yearly billing.']
       }),

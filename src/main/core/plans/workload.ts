@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { Micros } from '../../../shared/money'
+import { dayOf } from '../ledger/days'
 
 /** Tokens of one model over the window. */
 export interface ModelUsage {
@@ -31,15 +32,10 @@ export interface Workload {
   accounts: AccountWorkload[]
 }
 
-/** UTC `YYYY-MM-DD` of a date. */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
 /** The window's first and last day: the last `windowDays` days, today (UTC) included. */
 export function windowDays(now: Date, days: number): { from: string; to: string } {
   const from = new Date(now.getTime() - (days - 1) * 86_400_000)
-  return { from: utcDay(from), to: utcDay(now) }
+  return { from: dayOf(from), to: dayOf(now) }
 }
 
 /** Reads spend and usage lines of every account over the window from the ledger. */

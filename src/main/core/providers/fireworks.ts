@@ -3,7 +3,8 @@ import { z } from 'zod'
 import type { LedgerFacts } from '../ledger/facts'
 import { emptyFacts } from '../ledger/facts'
 import { SpendLines } from './fact-lines'
-import { addDays, rfc3339, startOfUtcDay, utcDay } from './history-window'
+import { dayOf } from '../ledger/days'
+import { addDays, rfc3339, startOfUtcDay } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { badResponse } from './provider-fault'
 import { amount, bearer, endpoint, numeric, parseShape } from './parse'
@@ -40,11 +41,11 @@ export const fireworksAdapter: ProviderAdapter = {
       const summary = parseShape(summaryShape, (await context.http.json({ url, headers })).json, 'Fireworks billing summary')
       for (const item of summary.lineItems) {
         if (!item.totalCost) continue
-        spend.add(utcDay(day), item.series ?? 'Fireworks', item.totalCost.currencyCode || 'USD', money(item.totalCost))
+        spend.add(dayOf(day), item.series ?? 'Fireworks', item.totalCost.currencyCode || 'USD', money(item.totalCost))
       }
     }
     const fetched: string[] = []
-    for (let day = first; day <= today; day = addDays(day, 1)) fetched.push(utcDay(day))
+    for (let day = first; day <= today; day = addDays(day, 1)) fetched.push(dayOf(day))
     return { ...emptyFacts(), spend: spend.list(), replaceDays: { spend: fetched } }
   }
 }

@@ -19,11 +19,6 @@ export function startOfUtcDay(date: Date): Date {
   return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()))
 }
 
-/** `YYYY-MM-DD` of `date` in UTC. */
-export function utcDay(date: Date): string {
-  return date.toISOString().slice(0, 10)
-}
-
 /** `date` moved by whole days. */
 export function addDays(date: Date, days: number): Date {
   return new Date(date.getTime() + days * DAY_MS)

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
-import { addDays, startOfUtcDay, utcDay } from './history-window'
+import { dayOf } from '../ledger/days'
+import { addDays, startOfUtcDay } from './history-window'
 import type { PollContext } from './provider-adapter'
 import { amount, endpoint, numeric, parseShape } from './parse'
 
@@ -23,7 +24,7 @@ export async function pollRelay(context: PollContext, base: string, headers: Rec
   const subscription = await context.http.json({ url: endpoint(root, '/v1/dashboard/billing/subscription'), headers })
   const { hard_limit_usd: hardLimit } = parseShape(subscriptionShape, subscription.json, 'relay subscription')
   const today = startOfUtcDay(context.now)
-  const query = new URLSearchParams({ start_date: utcDay(addDays(today, -(USAGE_DAYS - 1))), end_date: utcDay(addDays(today, 1)) })
+  const query = new URLSearchParams({ start_date: dayOf(addDays(today, -(USAGE_DAYS - 1))), end_date: dayOf(addDays(today, 1)) })
   const usageResponse = await context.http.json({ url: `${endpoint(root, '/v1/dashboard/billing/usage')}?${query}`, headers })
   const { total_usage: totalUsage } = parseShape(usageShape, usageResponse.json, 'relay usage')
 

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { SpendLines, UsageLines } from './fact-lines'
-import { historyWindow, unixSeconds, utcDay } from './history-window'
+import { dayOf } from '../ledger/days'
+import { historyWindow, unixSeconds } from './history-window'
 import { fetchCursorPages } from './paginate'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { amount, bearer, count, numeric } from './parse'
@@ -77,5 +78,5 @@ export const openaiAdapter: ProviderAdapter = {
 
 function bucketDay(startTime: unknown): string {
   const seconds = count(startTime, 'start_time')
-  return utcDay(new Date(seconds * 1000))
+  return dayOf(new Date(seconds * 1000))
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { SpendLines } from './fact-lines'
-import { historyWindow, utcDay } from './history-window'
+import { dayOf } from '../ledger/days'
+import { historyWindow } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { badResponse } from './provider-fault'
 import { amount, bearer, businessError, endpoint, numeric, parseShape } from './parse'
@@ -81,7 +82,7 @@ export const xaiAdapter: ProviderAdapter = {
  * as written (never re-read in the machine's time zone); epoch seconds or milliseconds also work.
  */
 function pointDay(timestamp: string | number): string {
-  if (typeof timestamp === 'number') return utcDay(new Date(timestamp > 1e11 ? timestamp : timestamp * 1000))
+  if (typeof timestamp === 'number') return dayOf(new Date(timestamp > 1e11 ? timestamp : timestamp * 1000))
   const day = /^\d{4}-\d{2}-\d{2}/.exec(timestamp.trim())?.[0]
   if (!day) throw badResponse('bad_time', `xAI usage timestamp is not a time (${timestamp.slice(0, 40)})`)
   return day
