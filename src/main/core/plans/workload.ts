@@ -1,16 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { Micros } from '../../../shared/money'
 import { dayOf } from '../ledger/days'
+import type { UsageFact } from '../ledger/facts'
 
-/** Tokens of one model over the window. */
-export interface ModelUsage {
-  model: string
-  inputTokens: number
-  outputTokens: number
-  cachedInputTokens: number
-  cacheWriteTokens: number
-  requests: number
-}
+/** Tokens of one model over the window: a ledger usage line summed over its days. */
+export type ModelUsage = Omit<UsageFact, 'day' | 'source'>
 
 /** What one account used over the window. */
 export interface AccountWorkload {
