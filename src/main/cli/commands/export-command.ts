@@ -34,12 +34,14 @@ export function registerExportCommand(program: Command, io: CliIo): void {
     .option('--out <file>', 'write to this file instead of standard output')
     .action(async (options: ExportOptions) => {
       if (!(recordKinds as readonly string[]).includes(options.what)) throw new UsageError(`--what must be one of ${recordKinds.join(', ')} (got "${options.what}").`)
-      if (options.format !== 'csv' && options.format !== 'json') throw new UsageError(`--format must be csv or json (got "${options.format}").`)
+      // A local: TypeScript keeps the narrowing of a const inside the callback below, not of options.format.
+      const format = options.format
+      if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got "${format}").`)
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const accountIds = options.account.map((name) => resolveAccount(core, name).id)
         const result = await call(core, 'records:export', {
           what: options.what as RecordKind,
-          format: options.format,
+          format,
           filter: { from: options.from, to: options.to, accountIds, types: options.type }
         })
         if (options.out) {
