@@ -4,6 +4,7 @@ import type { AccountChanges, EditSecrets } from '../add-account/edit-form'
 import { errorMessage } from '../bridge/bridge-error'
 import { getBridge } from '../bridge/current-bridge'
 import type { SliceCreator } from './types'
+import { coalesced } from '../lib/coalesced'
 
 /** Progress of "Refresh all": accounts finished out of those started. */
 export interface RefreshProgress {
@@ -45,9 +46,6 @@ export interface AccountsSlice {
 }
 
 export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
-  // Loads are coalesced: a burst of `accounts:changed` events during a refresh costs two reads.
-  let loading: Promise<void> | null = null
-  let reloadQueued = false
   const localPolls = new Map<string, number>()
   const refreshFinished = new Set<string>()
 
@@ -97,21 +95,8 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
     polling: {},
     refreshProgress: null,
 
-    loadAccounts: async () => {
-      if (loading) {
-        reloadQueued = true
-        return loading
-      }
-      loading = (async () => {
-        do {
-          reloadQueued = false
-          await readAccounts()
-        } while (reloadQueued)
-      })().finally(() => {
-        loading = null
-      })
-      return loading
-    },
+    // Coalesced: a burst of `accounts:changed` events during a refresh costs two reads.
+    loadAccounts: coalesced(readAccounts),
 
     addAccount: async (draft, key) => {
       const account = await getBridge().invoke('accounts:add', { draft, key })

@@ -5,6 +5,7 @@ import { snoozeChoiceText } from '../../../shared/alerts'
 import { errorMessage } from '../bridge/bridge-error'
 import { getBridge } from '../bridge/current-bridge'
 import type { SliceCreator } from './types'
+import { coalesced } from '../lib/coalesced'
 
 /** A provider-side spend limit Coffer can read (OpenRouter key limit…). */
 export interface ProviderLimit {
@@ -54,10 +55,6 @@ export interface AlertsSlice {
 }
 
 export const createAlertsSlice: SliceCreator<AlertsSlice> = (set, get) => {
-  // Coalesced like accounts: a poll of ten accounts emits ten `alerts:changed` events.
-  let loading: Promise<void> | null = null
-  let queued = false
-
   const readAlerts = async (): Promise<void> => {
     try {
       const [list, budgets] = await Promise.all([
@@ -84,21 +81,8 @@ export const createAlertsSlice: SliceCreator<AlertsSlice> = (set, get) => {
     alertSettings: null,
     bannerHidden: {},
 
-    loadAlerts: async () => {
-      if (loading) {
-        queued = true
-        return loading
-      }
-      loading = (async () => {
-        do {
-          queued = false
-          await readAlerts()
-        } while (queued)
-      })().finally(() => {
-        loading = null
-      })
-      return loading
-    },
+    // Coalesced like accounts: a poll of ten accounts emits ten `alerts:changed` events.
+    loadAlerts: coalesced(readAlerts),
 
     loadAlertConfig: async () => {
       try {
