@@ -31,6 +31,9 @@ export class UsageError extends Error {
   }
 }
 
+/** Exit code: the command did what it was asked. */
 export const EXIT_OK = 0
+/** Exit code: something failed inside Coffer (a bug, an unreadable ledger). */
 export const EXIT_INTERNAL = 1
+/** Exit code: bad usage or a refused request (UsageError; CofferError bad_request, not_found, conflict). */
 export const EXIT_USAGE = 2

@@ -19,6 +19,7 @@ import { Poller, systemClock, type PollerClock } from './poller/poller'
 import type { PreferencesStore } from './preferences/preferences-store'
 import type { SecretStore } from './secrets/secret-store'
 
+/** What a host (Electron shell, CLI, `coffer serve`, tests) gives {@link createCore}; the optional parts are for tests. */
 export interface CoreDeps {
   runtime: Runtime
   dataDir: string
@@ -32,6 +33,7 @@ export interface CoreDeps {
   openExternal?: (url: string) => Promise<void>
 }
 
+/** Receives every push event core emits (see src/shared/contract/events.ts). */
 export type CoreEventListener = <E extends EventName>(event: E, payload: EventPayload<E>) => void
 
 /** A running core: the contract's handlers plus lifecycle. */

@@ -10,6 +10,7 @@ import { readStaticFile } from './static-files'
 /** Largest request body accepted (calls carry small JSON; anything bigger is not ours). */
 const MAX_BODY_BYTES = 1024 * 1024
 
+/** What {@link startWebServer} serves, and where. */
 export interface WebServerOptions {
   core: Core
   /** Built renderer (out/renderer). */
@@ -20,6 +21,7 @@ export interface WebServerOptions {
   token?: string
 }
 
+/** A started `coffer serve`. */
 export interface RunningWebServer {
   /** Where to point a browser, token in the fragment. */
   url: string

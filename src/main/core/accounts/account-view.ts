@@ -15,6 +15,7 @@ export interface AccountExtras {
   expiring?: AccountView['expiring']
 }
 
+/** Adds figures to an account card (registered in `context.accountExtras`: spend, runway…). */
 export type ExtrasProvider = (account: AccountRecord) => Partial<AccountExtras>
 
 /**

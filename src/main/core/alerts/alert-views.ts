@@ -38,6 +38,7 @@ export function alertLevel(alerts: readonly Pick<AlertView, 'state' | 'severity'
   return 'ok'
 }
 
+/** A stored rule as the contract shows it (the threshold as a decimal). */
 export function ruleView(rule: RuleRecord): RuleView {
   return {
     id: rule.id,
@@ -51,6 +52,7 @@ export function ruleView(rule: RuleRecord): RuleView {
   }
 }
 
+/** A budget with its progress over `window`, as the contract shows it. */
 export function budgetView(budget: BudgetRecord, spentMicros: number, window: BudgetWindow, accountLabel: string | null): BudgetView {
   const progress = budgetProgress(spentMicros, budget.limitMicros, budget.thresholds)
   return {

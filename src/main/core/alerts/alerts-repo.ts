@@ -36,6 +36,7 @@ export interface QuietHours {
   end: string
 }
 
+/** Quiet hours until the user sets them: off, 22:00–07:00 once turned on. */
 export const DEFAULT_QUIET_HOURS: QuietHours = { enabled: false, start: '22:00', end: '07:00' }
 
 /** Reads and writes budgets, alert rules, alerts and alert settings. */

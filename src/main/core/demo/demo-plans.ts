@@ -28,11 +28,13 @@ export interface SpendDemoPlan {
   anchors: [number, number][]
 }
 
+/** Demo accounts that publish only a balance (Coffer derives their spend from its falls). */
 export const balanceDemoAccounts: readonly BalanceDemoPlan[] = [
   { id: 'acc_demoopenr1', provider: 'openrouter', label: 'OpenRouter (demo)', unit: 'USD', start: 60, dailySpend: 1.4, topUp: 40, topUpBelow: 8 },
   { id: 'acc_demodeeps1', provider: 'deepseek', label: 'DeepSeek (demo)', unit: 'CNY', start: 300, dailySpend: 4.2, topUp: 200, topUpBelow: 30 }
 ]
 
+/** Demo accounts that publish daily spend and usage by model. */
 export const spendDemoAccounts: readonly SpendDemoPlan[] = [
   {
     id: 'acc_demoopena1',

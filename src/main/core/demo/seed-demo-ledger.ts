@@ -13,6 +13,7 @@ import { seededRandom } from './seeded-random'
 
 export { balanceDemoAccounts, spendDemoAccounts, manualDemoAccount } from './demo-plans'
 
+/** How many days of history the demo ledger holds. */
 export const DEMO_DAYS = 180
 const DAY_MS = 86_400_000
 const M = 1_000_000

@@ -156,6 +156,7 @@ export function toCreditView(row: CreditRow): CreditEventView {
   return { ...rest, amount: microsToDecimal(signedCreditMicros(row.kind, micros)), confirmed: confirmed === 1 }
 }
 
+/** The credit-event columns of the Credits tab, joined with the account label (alias `t`); add WHERE/ORDER. */
 export const CREDIT_SELECT = `SELECT t.id, t.account_id AS accountId, a.label AS account, t.kind, t.amount_micros AS micros, t.unit,
   t.occurred_at AS occurredAt, t.expires_at AS expiresAt, t.note, t.source, t.confirmed
   FROM credit_events t JOIN accounts a ON a.id = t.account_id`

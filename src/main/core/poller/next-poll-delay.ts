@@ -5,6 +5,7 @@ export const BACKOFF_BASE_MS = 30_000
 /** Never retry sooner than this, however the jitter falls. */
 export const MIN_RETRY_MS = 5_000
 
+/** What decides when an account is polled next. */
 export interface DelayInput {
   intervalMs: number
   status: AccountStatus

@@ -8,6 +8,7 @@ import { ProviderFault } from '../providers/provider-fault'
 import { ProviderHttp } from '../providers/provider-http'
 import { KeychainUnavailableError, type SecretSlot, type SecretStore } from '../secrets/secret-store'
 
+/** What one poll needs from core: the ledger, the keychain, the clock and the ingest hooks. */
 export interface PollDeps {
   db: Database
   secrets: SecretStore

@@ -8,6 +8,7 @@ export interface PollerClock {
   clearTimeout(handle: unknown): void
 }
 
+/** The real clock; its timers never keep the process alive. */
 export const systemClock: PollerClock = {
   now: () => Date.now(),
   setTimeout: (callback, ms) => {
@@ -19,6 +20,7 @@ export const systemClock: PollerClock = {
   clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout)
 }
 
+/** One account as the scheduler sees it. */
 export interface ScheduledAccount {
   id: string
   pollIntervalMinutes: number
@@ -28,6 +30,7 @@ export interface ScheduledAccount {
   lastRetryAfterMs?: number | null
 }
 
+/** What the {@link Poller} schedules and how it polls; `clock` and `random` are injected for tests. */
 export interface PollerOptions<R extends { status: AccountStatus; retryAfterMs: number | null }> {
   clock: PollerClock
   random: () => number

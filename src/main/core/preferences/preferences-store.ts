@@ -9,6 +9,7 @@ export interface PreferencesStore {
   write(preferences: Preferences): void
 }
 
+/** Preferences before the user changes any. */
 export const defaultPreferences: Preferences = {
   defaultPollIntervalMinutes: DEFAULT_POLL_INTERVAL_MINUTES,
   launchAtLogin: false,

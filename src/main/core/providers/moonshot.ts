@@ -44,5 +44,7 @@ function moonshotAdapter(id: 'moonshot' | 'moonshot-cn', unit: 'USD' | 'CNY'): P
   }
 }
 
+/** Moonshot international (platform.moonshot.ai): balances in USD. */
 export const moonshotIntlAdapter = moonshotAdapter('moonshot', 'USD')
+/** Moonshot China (platform.moonshot.cn): balances in CNY. */
 export const moonshotCnAdapter = moonshotAdapter('moonshot-cn', 'CNY')

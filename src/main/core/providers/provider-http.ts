@@ -5,6 +5,7 @@ import { parseRetryAfter } from './retry-after'
 /** Default deadline for one provider request. undici's own timeouts are 300 s, so we always set ours. */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 15_000
 
+/** One request an adapter sends. */
 export interface ProviderRequest {
   method?: 'GET' | 'POST'
   url: string
@@ -20,6 +21,7 @@ export interface ProviderResponse {
   json: unknown
 }
 
+/** How {@link ProviderHttp} sends: its fetch, deadline, abort signal and the secrets to redact. */
 export interface ProviderHttpOptions {
   fetch?: typeof fetch
   timeoutMs?: number

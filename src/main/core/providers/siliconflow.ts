@@ -47,5 +47,7 @@ function siliconflowAdapter(id: 'siliconflow' | 'siliconflow-cn', unit: 'USD' | 
   }
 }
 
+/** SiliconFlow international: balances in USD. */
 export const siliconflowIntlAdapter = siliconflowAdapter('siliconflow', 'USD')
+/** SiliconFlow China: balances in CNY. */
 export const siliconflowCnAdapter = siliconflowAdapter('siliconflow-cn', 'CNY')

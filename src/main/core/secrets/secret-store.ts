@@ -21,6 +21,7 @@ export interface SecretStore {
   probe(): Promise<KeychainProbe>
 }
 
+/** Whether the keychain answers; when it does not, a message saying what to do. */
 export type KeychainProbe = { available: true } | { available: false; message: string }
 
 /** What the user should do when there is no keychain to talk to. */
