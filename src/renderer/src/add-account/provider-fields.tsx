@@ -1,6 +1,7 @@
 import { optionApplies, type ProviderDescriptor } from '../../../shared/providers'
 import { ExternalLink } from '../components/external-link'
 import { FormField } from './form-field'
+import { SecretInput } from './secret-input'
 import type { AccountFormValues, FieldErrors } from './validate-form'
 
 /** Props shared by the field groups of the add-account form. */
@@ -38,16 +39,7 @@ export function KeyField({ values, errors, descriptor, update }: FieldGroupProps
       }
     >
       {(control) => (
-        <input
-          {...control}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          autoCapitalize="off"
-          placeholder={descriptor.key.placeholder}
-          value={values.key}
-          onChange={(event) => update({ key: event.target.value })}
-        />
+        <SecretInput control={control} placeholder={descriptor.key.placeholder} value={values.key} onChange={(key) => update({ key })} />
       )}
     </FormField>
   )
@@ -73,15 +65,7 @@ export function OptionFields({ values, errors, descriptor, update }: FieldGroupP
                 ))}
               </select>
             ) : field.kind === 'secret' ? (
-              <input
-                {...control}
-                type="password"
-                autoComplete="off"
-                spellCheck={false}
-                autoCapitalize="off"
-                value={value}
-                onChange={(event) => setValue(event.target.value)}
-              />
+              <SecretInput control={control} value={value} onChange={setValue} />
             ) : (
               <input
                 {...control}

@@ -2,8 +2,9 @@ import { useRef, useState, type FormEvent } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { findProvider, type ProviderDescriptor } from '../../../../shared/providers'
 import { editFormValues, validateEditForm } from '../../add-account/edit-form'
-import { FormField, type ControlProps } from '../../add-account/form-field'
+import { FormField } from '../../add-account/form-field'
 import { BaseUrlField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
+import { SecretInput } from '../../add-account/secret-input'
 import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
 import { errorCode, errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
@@ -11,6 +12,9 @@ import { FormActions } from '../../components/form-actions'
 import { describeInterval, parseIntervalMinutes } from '../../lib/interval-minutes'
 import { useStore } from '../../store'
 import './edit-account-dialog.css'
+
+/** The placeholder of a replacement secret's field: empty keeps what the keychain holds. */
+const KEEP_IT = 'Leave empty to keep it'
 
 /**
  * Edits an account: label, base URL, provider options, check interval, and (only when typed) a
@@ -119,7 +123,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
                 error={errors.key}
                 help={account.keyHint ? `Saved key: ${account.keyHint}` : 'No key saved.'}
               >
-                {(control) => <SecretInput control={control} value={values.key} onChange={(key) => update({ key })} />}
+                {(control) => <SecretInput control={control} placeholder={KEEP_IT} value={values.key} onChange={(key) => update({ key })} />}
               </FormField>
             ) : null}
             {secretOptions.map((field) => (
@@ -133,6 +137,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
                 {(control) => (
                   <SecretInput
                     control={control}
+                    placeholder={KEEP_IT}
                     value={values.options[field.key] ?? ''}
                     onChange={(value) => update({ options: { ...values.options, [field.key]: value } })}
                   />
@@ -145,30 +150,6 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
         <FormActions error={serverError} onCancel={onClose} busy={busy} submitLabel="Save changes" />
       </form>
     </Dialog>
-  )
-}
-
-/** A password field for a replacement secret: never shown, never autofilled. */
-function SecretInput({
-  control,
-  value,
-  onChange
-}: {
-  control: ControlProps
-  value: string
-  onChange(value: string): void
-}) {
-  return (
-    <input
-      {...control}
-      type="password"
-      autoComplete="new-password"
-      spellCheck={false}
-      autoCapitalize="off"
-      placeholder="Leave empty to keep it"
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
   )
 }
 

@@ -3,6 +3,7 @@ import type { AccountView } from '../../../../shared/contract'
 import { apiKeySchema } from '../../../../shared/contract'
 import { findProvider } from '../../../../shared/providers'
 import { FormField } from '../../add-account/form-field'
+import { SecretInput } from '../../add-account/secret-input'
 import { errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
@@ -62,17 +63,7 @@ export function ReplaceKeyDialog({ account, onClose }: { account: AccountView; o
             </>
           }
         >
-          {(control) => (
-            <input
-              {...control}
-              type="password"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder={provider?.key.placeholder}
-              value={key}
-              onChange={(event) => setKey(event.target.value)}
-            />
-          )}
+          {(control) => <SecretInput control={control} placeholder={provider?.key.placeholder} value={key} onChange={setKey} />}
         </FormField>
         <FormActions error={serverError} onCancel={onClose} busy={busy} submitLabel="Save key" />
       </form>
