@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { errorMessage } from '../../bridge'
 import { Dialog } from '../../components/dialog'
+import { Spinner } from '../../components/spinner'
 import { useStore } from '../../store'
 
 /** Asks before deleting an account, naming it and saying its history goes too. */
@@ -44,6 +45,7 @@ export function RemoveAccountDialog({ account, onClose }: { account: AccountView
           Cancel
         </button>
         <button type="button" className="button button-danger" disabled={busy} onClick={() => void confirm()}>
+          {busy ? <Spinner /> : null}
           Remove
         </button>
       </div>
