@@ -161,10 +161,7 @@ export class AlertService {
 
   /** When each account+kind was last announced, from the ledger (survives restarts and CLI runs). */
   private lastShown(): Map<string, number> {
-    const rows = this.context.db
-      .prepare(`SELECT account_id AS accountId, kind, MAX(notified_at) AS at FROM alerts WHERE notified_at IS NOT NULL GROUP BY account_id, kind`)
-      .all() as { accountId: string | null; kind: AlertRecord['kind']; at: string }[]
-    return new Map(rows.map((row) => [throttleKey(row), Date.parse(row.at)]))
+    return new Map(this.repo.lastNotified().map((row) => [throttleKey(row), Date.parse(row.at)]))
   }
 
   private runwayOf(account: AccountRecord): number | null {

@@ -249,6 +249,14 @@ export class AlertsRepo {
     for (const id of ids) mark.run(now, id)
   }
 
+  /** The newest notification time of each account and alert kind that was ever notified. */
+  lastNotified(): { accountId: string | null; kind: AlertKind; at: string }[] {
+    return cached(
+      this.db,
+      `SELECT account_id AS accountId, kind, MAX(notified_at) AS at FROM alerts WHERE notified_at IS NOT NULL GROUP BY account_id, kind`
+    ).all() as { accountId: string | null; kind: AlertKind; at: string }[]
+  }
+
   /** Records a webhook's outcome on its alert (the error text never holds the URL's secrets). */
   setWebhookResult(id: number, status: 'sent' | 'failed', error: string | null): void {
     cached(this.db, 'UPDATE alerts SET webhook_status = ?, webhook_error = ? WHERE id = ?').run(status, error, id)
