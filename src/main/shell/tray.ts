@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
 import type { Core } from '../core/app'
-import { buildTrayModel, menuLabel, type TrayAction, type TrayIconState, type TrayModel, type TraySignal } from './tray-model'
+import { buildTrayModel, menuLabel, type TrayAction, type TrayIconState, type TrayModel } from './tray-model'
 
 /** What the tray does when the user picks something. */
 export interface TrayDeps {
@@ -13,10 +13,8 @@ export interface TrayDeps {
   openExternal?: (url: string) => Promise<void>
 }
 
-/** The running tray: re-renders on account changes; alerts raise it via {@link setSignals}. */
+/** The running tray: re-renders on every core event (accounts, alerts, budgets). */
 export interface CofferTray {
-  /** Signals besides account status (active alerts) that raise the icon and join the tooltip. */
-  setSignals(signals: readonly TraySignal[]): void
   destroy(): void
 }
 
@@ -43,7 +41,6 @@ export function startTray(deps: TrayDeps): CofferTray {
   // Windows and macOS: a click opens the window; the menu is on right click (Linux: menu only).
   tray.on('click', () => deps.openWindow())
 
-  let signals: readonly TraySignal[] = []
   let timer: NodeJS.Timeout | null = null
   let destroyed = false
 
@@ -68,7 +65,7 @@ export function startTray(deps: TrayDeps): CofferTray {
         deps.core.handlers['alerts:list']({ states: ['active'], limit: 200 }),
         deps.core.handlers['budgets:list']({})
       ])
-      render(buildTrayModel(accounts, { signals, alerts: { alerts: alerts.alerts, budgets: budgets.budgets } }))
+      render(buildTrayModel(accounts, { alerts: { alerts: alerts.alerts, budgets: budgets.budgets } }))
     } catch (error) {
       console.error('Coffer: could not update the tray:', (error as Error).message)
     }
@@ -81,10 +78,6 @@ export function startTray(deps: TrayDeps): CofferTray {
   void refresh()
 
   return {
-    setSignals(next) {
-      signals = next
-      scheduleRefresh()
-    },
     destroy() {
       destroyed = true
       if (timer) clearTimeout(timer)
