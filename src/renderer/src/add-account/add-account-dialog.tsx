@@ -3,7 +3,7 @@ import { providerDescriptors, providerIds, type ProviderId } from '../../../shar
 import { Dialog } from '../components/dialog'
 import { ExternalLink } from '../components/external-link'
 import { Spinner } from '../components/spinner'
-import { FormField } from './form-field'
+import { focusFirstInvalid, FormField } from './form-field'
 import { AdvancedFields, KeyField, OptionFields } from './provider-fields'
 import { TestResult } from './test-result'
 import { useAccountForm } from './use-account-form'
@@ -15,19 +15,15 @@ export function AddAccountDialog({ onClose }: { onClose(): void }) {
   const formRef = useRef<HTMLFormElement>(null)
   const groupProps = { values, errors, descriptor, update: form.update }
 
-  const focusFirstError = (): void => {
-    // After React has rendered the error state.
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
-  }
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     const { check, saved } = await form.submit()
-    if (!check.ok) focusFirstError()
+    if (!check.ok) focusFirstInvalid(formRef)
     if (saved) onClose()
   }
   const onTest = async (): Promise<void> => {
     const check = await form.test()
-    if (!check.ok) focusFirstError()
+    if (!check.ok) focusFirstInvalid(formRef)
   }
 
   return (

@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent, type ReactNode } from 'react'
 import type { StoredPlan } from '../../../../shared/contract/plans-calls'
-import { FormField } from '../../add-account/form-field'
+import { focusFirstInvalid, FormField } from '../../add-account/form-field'
 import { Dialog } from '../../components/dialog'
 import { errorMessage } from '../../bridge/bridge-error'
 import { useStore } from '../../store'
@@ -32,7 +32,7 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
     if (!result.plan) {
       setErrors(result.errors)
       // Take the user to the first problem (the form is taller than the dialog).
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"], [role="alert"]')?.focus())
+      focusFirstInvalid(formRef, '[aria-invalid="true"], [role="alert"]')
       return
     }
     setErrors({})

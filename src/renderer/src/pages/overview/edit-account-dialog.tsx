@@ -2,7 +2,7 @@ import { useRef, useState, type FormEvent } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { findProvider, type ProviderDescriptor } from '../../../../shared/providers'
 import { editFormValues, validateEditForm } from '../../add-account/edit-form'
-import { FormField } from '../../add-account/form-field'
+import { focusFirstInvalid, FormField } from '../../add-account/form-field'
 import { BaseUrlField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
 import { SecretInput } from '../../add-account/secret-input'
 import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
@@ -60,7 +60,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
     const check = validateEditForm(values, account, descriptor)
     if (!check.ok) {
       setErrors(check.errors)
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+      focusFirstInvalid(formRef)
       return
     }
     setErrors({})
@@ -75,7 +75,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
       // A taken label belongs next to the label field.
       if (errorCode(error) === 'conflict') {
         setErrors({ label: errorMessage(error) })
-        requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus())
+        focusFirstInvalid(formRef)
       } else setServerError(errorMessage(error))
     }
   }
