@@ -1,5 +1,6 @@
 import type { Command } from 'commander'
 import { findProvider, providerIds } from '../../../shared/providers'
+import { collect, wholeNumber } from '../arguments'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { accountJson, accountLine } from '../format'
@@ -52,7 +53,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
             label: options.label,
             baseUrl: options.baseUrl,
             options: { ...plainOptions, ...Object.fromEntries(options.secretStdin.map((name) => [name, secrets.get(name) ?? ''])) },
-            pollIntervalMinutes: options.pollInterval === undefined ? undefined : parseInteger(options.pollInterval, '--poll-interval')
+            pollIntervalMinutes: options.pollInterval === undefined ? undefined : wholeNumber(options.pollInterval, '--poll-interval')
           },
           key
         })
@@ -90,10 +91,6 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
     })
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value]
-}
-
 function parseOptions(pairs: string[]): Record<string, string> {
   const options: Record<string, string> = {}
   for (const pair of pairs) {
@@ -102,11 +99,6 @@ function parseOptions(pairs: string[]): Record<string, string> {
     options[pair.slice(0, at).trim()] = pair.slice(at + 1)
   }
   return options
-}
-
-function parseInteger(value: string, flag: string): number {
-  if (!/^\d+$/.test(value)) throw new UsageError(`${flag} expects a whole number, got "${value}".`)
-  return Number(value)
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { alertKindText, snoozeChoices, type SnoozeChoice } from '../../../shared/alerts'
 import type { AlertView } from '../../../shared/contract/alerts-calls'
+import { positiveInteger } from '../arguments'
 import { UsageError, type CliIo } from '../cli-io'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
@@ -152,10 +153,4 @@ export function alertJson(alert: AlertView): Record<string, unknown> {
 function alertLine(alert: AlertView): string {
   const state = alert.state === 'snoozed' ? `snoozed${alert.snoozeUntilTopUp ? ' until top-up' : alert.snoozeUntil ? ` until ${alert.snoozeUntil}` : ''}` : alert.state
   return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${alert.firedAt.slice(0, 16).replace('T', ' ')}  ${alert.message}`
-}
-
-/** A positive integer argument, or a usage error naming the option. */
-export function positiveInteger(value: string, name: string): number {
-  if (!/^\d+$/.test(value) || Number(value) < 1) throw new UsageError(`${name} must be a whole number of at least 1 (got "${value}").`)
-  return Number(value)
 }

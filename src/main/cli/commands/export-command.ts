@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import type { Command } from 'commander'
 import { recordKinds, type RecordKind } from '../../../shared/contract/ledger-schemas'
+import { collect } from '../arguments'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { resolveAccount } from '../resolve-account'
@@ -14,8 +15,6 @@ interface ExportOptions {
   account: string[]
   type: string[]
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value]
 
 /**
  * `coffer export --what spend|usage|credits|balances --format csv|json [--from DATE] [--to DATE]
