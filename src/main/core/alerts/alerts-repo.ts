@@ -264,11 +264,9 @@ export class AlertsRepo {
 
   // ---- settings ----------------------------------------------------------------------------
 
+  /** Whether the account tops itself up (a rising balance is announced, not alarming). */
   autoReload(accountId: string): boolean {
-    const row = cached(this.db, 'SELECT auto_reload AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
-      | { value: number }
-      | undefined
-    return row?.value === 1
+    return this.accountFlag(accountId, 'auto_reload')
   }
 
   setAutoReload(accountId: string, autoReload: boolean): void {
@@ -279,11 +277,9 @@ export class AlertsRepo {
       .run(accountId, autoReload ? 1 : 0)
   }
 
+  /** Whether the default low-balance rule was offered already (once per account, even if deleted since). */
   defaultsApplied(accountId: string): boolean {
-    const row = cached(this.db, 'SELECT defaults_applied AS value FROM account_alert_settings WHERE account_id = ?').get(accountId) as
-      | { value: number }
-      | undefined
-    return row?.value === 1
+    return this.accountFlag(accountId, 'defaults_applied')
   }
 
   markDefaultsApplied(accountId: string): void {
@@ -292,6 +288,11 @@ export class AlertsRepo {
          ON CONFLICT (account_id) DO UPDATE SET defaults_applied = 1`
       )
       .run(accountId)
+  }
+
+  private accountFlag(accountId: string, column: 'auto_reload' | 'defaults_applied'): boolean {
+    const row = cached(this.db, `SELECT ${column} AS value FROM account_alert_settings WHERE account_id = ?`).get(accountId) as { value: number } | undefined
+    return row?.value === 1
   }
 
   quietHours(): QuietHours {
