@@ -1,6 +1,7 @@
 import Big from 'big.js'
 import type { Database } from 'better-sqlite3'
 import type { FxSettings } from '../../../shared/contract/ledger-schemas'
+import { microsToDecimal } from '../../../shared/money'
 
 const DEFAULT_HOME = 'USD'
 
@@ -32,5 +33,21 @@ export function converter(settings: FxSettings): Converter {
     if (unit === settings.home) return micros
     const rate = rates.get(unit)
     return rate ? Number(new Big(micros).times(rate).round(0, Big.roundHalfEven).toFixed(0)) : null
+  }
+}
+
+/** Sums amounts in many units into the home currency, noting the units that had no rate. */
+export class HomeSum {
+  micros = 0
+  readonly missing = new Set<string>()
+  constructor(private readonly convert: Converter) {}
+  add(micros: number, unit: string): void {
+    const home = this.convert(micros, unit)
+    if (home === null) this.missing.add(unit)
+    else this.micros += home
+  }
+  /** The sum in `home`, with the units left out for want of a rate (sorted). */
+  view(home: string): { amount: string; unit: string; missingRates: string[] } {
+    return { amount: microsToDecimal(this.micros), unit: home, missingRates: [...this.missing].sort() }
   }
 }

@@ -5,22 +5,7 @@ import { microsToDecimal } from '../../../shared/money'
 import { accountFigures, primaryUnit } from './account-figures'
 import { AccountStateRepo } from './account-state-repo'
 import { addDays, dayOf, monthStart } from './days'
-import { converter, readFx } from './fx'
-
-/** Sums amounts in many units into the home currency, noting the units that had no rate. */
-class HomeSum {
-  micros = 0
-  readonly missing = new Set<string>()
-  constructor(private readonly convert: ReturnType<typeof converter>) {}
-  add(micros: number, unit: string): void {
-    const home = this.convert(micros, unit)
-    if (home === null) this.missing.add(unit)
-    else this.micros += home
-  }
-  view(home: string): Overview['totalBalance'] {
-    return { amount: microsToDecimal(this.micros), unit: home, missingRates: [...this.missing].sort() }
-  }
-}
+import { converter, HomeSum, readFx } from './fx'
 
 /**
  * The overview's totals: every account's primary balance and month-to-date spend in the home

@@ -12,7 +12,7 @@ import { microsToDecimal } from '../../../shared/money'
 import { addDays, dayStart } from './days'
 import type { CreditEventKind } from './facts'
 import { signedCreditMicros } from './credit-kinds'
-import { converter, readFx } from './fx'
+import { converter, HomeSum, readFx } from './fx'
 
 /** A parsed records filter; `limit: null` = every row (exports). */
 export type ParsedFilter = Omit<z.output<typeof recordsFilterSchema>, 'limit'> & { limit: number | null }
@@ -99,15 +99,9 @@ export function querySpend(
 function homeTotal(db: Database, sums: { unit: string; micros: number }[]): { amount: string; unit: string; missingRates: string[] } | null {
   if (sums.length < 2) return null
   const fx = readFx(db)
-  const convert = converter(fx)
-  let micros = 0
-  const missingRates: string[] = []
-  for (const row of sums) {
-    const home = convert(row.micros, row.unit)
-    if (home === null) missingRates.push(row.unit)
-    else micros += home
-  }
-  return { amount: microsToDecimal(micros), unit: fx.home, missingRates }
+  const sum = new HomeSum(converter(fx))
+  for (const row of sums) sum.add(row.micros, row.unit)
+  return sum.view(fx.home)
 }
 
 type UsageSummary = { count: number; inputTokens: number; outputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; requests: number }
@@ -134,6 +128,7 @@ export function queryUsage(db: Database, filter: ParsedFilter): RecordsPage<Usag
   return { rows, total: sums.count, truncated: rows.length < sums.count, types: typesOf(db, 'usage_lines', 't.model', where(filter, cols, false)), summary: sums }
 }
 
+// The SQL twin of signedCreditMicros (credit-kinds.ts), for sorting and summing in the database: change both together.
 const SIGNED = `CASE t.kind WHEN 'expiration' THEN -ABS(t.amount_micros) WHEN 'adjustment' THEN t.amount_micros WHEN 'balance' THEN t.amount_micros ELSE ABS(t.amount_micros) END`
 
 interface CreditRow {
