@@ -10,13 +10,15 @@ export interface FormActionsProps {
   submitLabel: ReactNode
   /** Disables the submit button and shows a spinner in it (a save is under way). */
   busy?: boolean
+  /** Disables the submit button without a spinner: the form cannot be sent yet (still loading, or failed to). */
+  disabled?: boolean
 }
 
 /**
  * The end of a dialog's form: the failure message, then Cancel and the primary submit button.
  * Render it inside the `<form>` so Enter and the button both submit.
  */
-export function FormActions({ error, onCancel, submitLabel, busy = false }: FormActionsProps) {
+export function FormActions({ error, onCancel, submitLabel, busy = false, disabled = false }: FormActionsProps) {
   return (
     <>
       {error ? (
@@ -28,7 +30,7 @@ export function FormActions({ error, onCancel, submitLabel, busy = false }: Form
         <button type="button" className="button" onClick={onCancel}>
           Cancel
         </button>
-        <button type="submit" className="button button-primary" disabled={busy}>
+        <button type="submit" className="button button-primary" disabled={busy || disabled}>
           {busy ? <Spinner /> : null}
           {submitLabel}
         </button>

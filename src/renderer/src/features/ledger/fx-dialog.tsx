@@ -2,6 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
+import { Spinner } from '../../components/spinner'
 
 const DECIMAL = /^\d+(\.\d+)?$/
 
@@ -11,6 +12,7 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
   const [rates, setRates] = useState<Record<string, string>>({})
   const [error, setError] = useState<string | null>(null)
   const [loaded, setLoaded] = useState(false)
+  const [saving, setSaving] = useState(false)
   useEffect(() => {
     getBridge()
       .invoke('fx:get', {})
@@ -19,13 +21,15 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
         setRates(Object.fromEntries(settings.rates.map((rate) => [rate.unit, rate.rate])))
         setLoaded(true)
       })
-      .catch((cause: unknown) => setError(errorMessage(cause)))
+      .catch((cause: unknown) => setError(`Could not read your rates: ${errorMessage(cause)} Close and open this dialog to try again.`))
   }, [])
   const shown = [...new Set([...units, ...Object.keys(rates)])].filter((unit) => unit !== home).sort()
   const save = async (form: FormEvent): Promise<void> => {
     form.preventDefault()
+    if (!loaded || saving) return
     const bad = shown.filter((unit) => rates[unit] && !DECIMAL.test(rates[unit]?.trim() ?? ''))
     if (bad.length > 0) return setError(`Enter rates as positive numbers (check ${bad.join(', ')}).`)
+    setSaving(true)
     try {
       await getBridge().invoke('fx:set', {
         home: home.trim().toUpperCase(),
@@ -35,6 +39,7 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
       onClose()
     } catch (cause) {
       setError(errorMessage(cause))
+      setSaving(false)
     }
   }
   return (
@@ -44,6 +49,11 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
           Home currency
           <input value={home} onChange={(change) => setHome(change.target.value)} className="input-narrow" data-autofocus />
         </label>
+        {!loaded && !error ? (
+          <p className="loading" role="status">
+            <Spinner /> Reading your rates…
+          </p>
+        ) : null}
         {loaded && shown.length === 0 ? <p className="muted">All your accounts already use {home}.</p> : null}
         {shown.map((unit) => (
           <label key={unit} className="inline-field">
@@ -51,7 +61,8 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
             <input inputMode="decimal" value={rates[unit] ?? ''} placeholder="e.g. 0.14" onChange={(change) => setRates({ ...rates, [unit]: change.target.value })} />
           </label>
         ))}
-        <FormActions error={error} onCancel={onClose} submitLabel="Save rates" />
+        {/* Not before the saved rates are in: saving the blank form would replace them. */}
+        <FormActions error={error} onCancel={onClose} busy={saving} disabled={!loaded} submitLabel="Save rates" />
       </form>
     </Dialog>
   )
