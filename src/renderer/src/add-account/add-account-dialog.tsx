@@ -1,9 +1,10 @@
-import { useRef, type FormEvent } from 'react'
+import type { FormEvent } from 'react'
 import { providerDescriptors, providerIds, type ProviderId } from '../../../shared/providers'
 import { Dialog } from '../components/dialog'
 import { ExternalLink } from '../components/external-link'
 import { Spinner } from '../components/spinner'
-import { focusFirstInvalid, FormField } from './form-field'
+import { FormField } from './form-field'
+import { useFocusFirstInvalid } from './use-focus-first-invalid'
 import { AdvancedFields, KeyField, OptionFields } from './provider-fields'
 import { TestResult } from './test-result'
 import { useAccountForm } from './use-account-form'
@@ -12,18 +13,18 @@ import { useAccountForm } from './use-account-form'
 export function AddAccountDialog({ onClose }: { onClose(): void }) {
   const form = useAccountForm()
   const { values, errors, descriptor, busy } = form
-  const formRef = useRef<HTMLFormElement>(null)
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid()
   const groupProps = { values, errors, descriptor, update: form.update }
 
   const onSubmit = async (event: FormEvent): Promise<void> => {
     event.preventDefault()
     const { check, saved } = await form.submit()
-    if (!check.ok) focusFirstInvalid(formRef)
+    if (!check.ok) focusFirstInvalid()
     if (saved) onClose()
   }
   const onTest = async (): Promise<void> => {
     const check = await form.test()
-    if (!check.ok) focusFirstInvalid(formRef)
+    if (!check.ok) focusFirstInvalid()
   }
 
   return (

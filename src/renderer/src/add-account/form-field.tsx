@@ -43,12 +43,3 @@ export function FormField({ label, help, error, optional = false, children }: Fo
     </div>
   )
 }
-
-/**
- * Moves focus to the first field of `form` marked invalid (or whatever else `selector` names), once
- * React has rendered the error state: a user who pressed Save lands on the first problem, even
- * when it is scrolled out of the dialog.
- */
-export function focusFirstInvalid(form: { current: HTMLFormElement | null }, selector = '[aria-invalid="true"]'): void {
-  requestAnimationFrame(() => form.current?.querySelector<HTMLElement>(selector)?.focus())
-}

@@ -1,6 +1,7 @@
-import { useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useState, type FormEvent, type ReactNode } from 'react'
 import type { StoredPlan } from '../../../../shared/contract/plans-calls'
-import { focusFirstInvalid, FormField } from '../../add-account/form-field'
+import { FormField } from '../../add-account/form-field'
+import { useFocusFirstInvalid } from '../../add-account/use-focus-first-invalid'
 import { Dialog } from '../../components/dialog'
 import { errorMessage } from '../../bridge/bridge-error'
 import { useStore } from '../../store'
@@ -23,7 +24,7 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
   const [form, setForm] = useState<PlanForm>(() => (stored ? toForm(stored.plan) : newPlanForm()))
   const [errors, setErrors] = useState<PlanFormErrors>({})
   const [busy, setBusy] = useState(false)
-  const formRef = useRef<HTMLFormElement>(null)
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid('[aria-invalid="true"], [role="alert"]')
   const update = <K extends keyof PlanForm>(key: K, value: PlanForm[K]): void => setForm((current) => ({ ...current, [key]: value }))
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -32,7 +33,7 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
     if (!result.plan) {
       setErrors(result.errors)
       // Take the user to the first problem (the form is taller than the dialog).
-      focusFirstInvalid(formRef, '[aria-invalid="true"], [role="alert"]')
+      focusFirstInvalid()
       return
     }
     setErrors({})

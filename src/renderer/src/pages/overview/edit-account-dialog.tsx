@@ -1,8 +1,9 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { findProvider, type ProviderDescriptor } from '../../../../shared/providers'
 import { editFormValues, validateEditForm } from '../../add-account/edit-form'
-import { focusFirstInvalid, FormField } from '../../add-account/form-field'
+import { FormField } from '../../add-account/form-field'
+import { useFocusFirstInvalid } from '../../add-account/use-focus-first-invalid'
 import { BaseUrlField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
 import { SecretInput } from '../../add-account/secret-input'
 import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
@@ -41,7 +42,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
   const [attempted, setAttempted] = useState(false)
   const [serverError, setServerError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const formRef = useRef<HTMLFormElement>(null)
+  const { formRef, focusFirstInvalid } = useFocusFirstInvalid()
 
   const update = (patch: Partial<AccountFormValues>): void => {
     const next = { ...values, ...patch }
@@ -60,7 +61,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
     const check = validateEditForm(values, account, descriptor)
     if (!check.ok) {
       setErrors(check.errors)
-      focusFirstInvalid(formRef)
+      focusFirstInvalid()
       return
     }
     setErrors({})
@@ -75,7 +76,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
       // A taken label belongs next to the label field.
       if (errorCode(error) === 'conflict') {
         setErrors({ label: errorMessage(error) })
-        focusFirstInvalid(formRef)
+        focusFirstInvalid()
       } else setServerError(errorMessage(error))
     }
   }
