@@ -20,7 +20,8 @@ export function registerServeCommand(program: Command, io: CliIo): void {
     .option('--port <n>', 'port (default: a free one)')
     .option('--demo', 'serve an isolated demo ledger with months of synthetic activity (never your data)')
     .action(async (options: { port?: string; demo?: boolean }) => {
-      const port = options.port === undefined ? 0 : Number(options.port)
+      // Digits only: Number() would also take "", "1e3" and "0x50" (a random port, port 1000, port 80).
+      const port = options.port === undefined ? 0 : /^\d{1,5}$/.test(options.port) ? Number(options.port) : Number.NaN
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0–65535, got "${options.port}".`)
       const { core, cleanup } = options.demo ? openDemoCore() : { core: openCliCore(program.opts<GlobalOptions>(), io, 'serve'), cleanup: () => {} }
       core.startPolling()
