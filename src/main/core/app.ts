@@ -72,8 +72,9 @@ export function createCore(deps: CoreDeps): Core {
     now: deps.now ?? (() => new Date()),
     fetch: deps.fetch,
     requestTimeoutMs: deps.requestTimeoutMs,
-    // The ledger's derivations and rollups run first: later hooks (alerts) read what they derive.
-    // A provider's complete answer for a range of days replaces those days before anything derives from them.
+    // Order matters. First a provider's complete answer for a range of days replaces those days,
+    // before anything derives from them; then the ledger's derivations and rollups; alerts are
+    // appended last (below) because they read what the derivations wrote.
     ingestHooks: [replaceDaysHook, ledgerIngestHook],
     accountExtras: [],
     openExternal: deps.openExternal,
