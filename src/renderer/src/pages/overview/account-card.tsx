@@ -66,18 +66,7 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: Ac
         ) : (
           'Never checked'
         )}
-        {account.stale ? (
-          <span
-            className="stale-marker"
-            title={
-              account.lastSuccessAt
-                ? `These figures are from ${formatDateTime(account.lastSuccessAt)}; later checks failed.`
-                : 'The latest check failed; these figures may be out of date.'
-            }
-          >
-            Stale
-          </span>
-        ) : null}
+        {account.stale ? <StaleMarker lastSuccessAt={account.lastSuccessAt} /> : null}
       </p>
 
       <footer className="card-actions">
@@ -123,5 +112,20 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: Ac
       </footer>
       {showRaw ? <RawResponsesDialog account={account} onClose={() => setShowRaw(false)} /> : null}
     </article>
+  )
+}
+
+/**
+ * "Stale", with why: a tooltip for the pointer, and the same sentence as hidden text, since a
+ * title alone reaches neither the keyboard nor most screen readers.
+ */
+function StaleMarker({ lastSuccessAt }: { lastSuccessAt: string | null }) {
+  const why = lastSuccessAt
+    ? `These figures are from ${formatDateTime(lastSuccessAt)}; later checks failed.`
+    : 'The latest check failed; these figures may be out of date.'
+  return (
+    <span className="stale-marker" title={why}>
+      Stale<span className="visually-hidden">: {why}</span>
+    </span>
   )
 }
