@@ -3,6 +3,7 @@ import { findProvider } from '../../../shared/providers'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import type { LedgerFacts, PollRecord, RawCapture } from '../ledger/facts'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
+import { cached } from '../ledger/statements'
 import { providerAdapters } from '../providers/registry'
 import { ProviderFault } from '../providers/provider-fault'
 import { ProviderHttp } from '../providers/provider-http'
@@ -48,7 +49,7 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
   // The account may have been removed while its request was in flight: its rows are gone and
   // writing the poll would violate their foreign keys. better-sqlite3 is synchronous, so nothing
   // can remove it between this check and the insert.
-  if (deps.db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(account.id) !== undefined) {
+  if (cached(deps.db, 'SELECT 1 FROM accounts WHERE id = ?').get(account.id) !== undefined) {
     ingestPoll(deps.db, record, deps.ingestHooks)
   }
   return record

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { IngestHook } from '../ledger/ingest'
 import { refreshRollups } from '../ledger/rollups'
+import { cached } from '../ledger/statements'
 
 /**
  * When an adapter says which days its answer covers completely (`facts.replaceDays`: the days of
@@ -18,14 +19,14 @@ export const replaceDaysHook: IngestHook = (db, record) => {
   for (const row of officialRows(db, 'spend_lines', 'item, unit', record.accountId, days.spend)) {
     const { day, item, unit } = row as { day: string; item: string; unit: string }
     if (spendKeep.has(JSON.stringify([day, item, unit]))) continue
-    db.prepare(`DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ? AND source = 'official'`).run(record.accountId, day, item, unit)
+    cached(db, `DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ? AND source = 'official'`).run(record.accountId, day, item, unit)
     changed.add(day)
   }
   const usageKeep = new Set(record.facts.usage.map((line) => JSON.stringify([line.day, line.model])))
   for (const row of officialRows(db, 'usage_lines', 'model', record.accountId, days.usage)) {
     const { day, model } = row as { day: string; model: string }
     if (usageKeep.has(JSON.stringify([day, model]))) continue
-    db.prepare(`DELETE FROM usage_lines WHERE account_id = ? AND day = ? AND model = ? AND source = 'official'`).run(record.accountId, day, model)
+    cached(db, `DELETE FROM usage_lines WHERE account_id = ? AND day = ? AND model = ? AND source = 'official'`).run(record.accountId, day, model)
     changed.add(day)
   }
   if (changed.size > 0) refreshRollups(db, record.accountId, changed)
@@ -33,7 +34,5 @@ export const replaceDaysHook: IngestHook = (db, record) => {
 
 function officialRows(db: Database, table: 'spend_lines' | 'usage_lines', columns: string, accountId: string, days: readonly string[] | undefined): unknown[] {
   if (!days || days.length === 0) return []
-  return db
-    .prepare(`SELECT day, ${columns} FROM ${table} WHERE account_id = ? AND source = 'official' AND day IN (SELECT value FROM json_each(?))`)
-    .all(accountId, JSON.stringify([...new Set(days)]))
+  return cached(db, `SELECT day, ${columns} FROM ${table} WHERE account_id = ? AND source = 'official' AND day IN (SELECT value FROM json_each(?))`).all(accountId, JSON.stringify([...new Set(days)]))
 }
