@@ -5,7 +5,7 @@ import { ExternalLink } from '../components/external-link'
 import { Spinner } from '../components/spinner'
 import { FormField } from './form-field'
 import { useFocusFirstInvalid } from './use-focus-first-invalid'
-import { AdvancedFields, KeyField, OptionFields } from './provider-fields'
+import { AdvancedFields, KeyField, LabelField, OptionFields } from './provider-fields'
 import { TestResult } from './test-result'
 import { useAccountForm } from './use-account-form'
 
@@ -57,19 +57,7 @@ export function AddAccountDialog({ onClose }: { onClose(): void }) {
             </select>
           )}
         </FormField>
-        <FormField label="Label" error={errors.label} help="A name you will recognise, such as “Personal” or “Work team”.">
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              maxLength={80}
-              placeholder="e.g. Personal"
-              value={values.label}
-              onChange={(event) => form.update({ label: event.target.value })}
-            />
-          )}
-        </FormField>
+        <LabelField {...groupProps} help="A name you will recognise, such as “Personal” or “Work team”." placeholder="e.g. Personal" />
         <KeyField {...groupProps} />
         <OptionFields {...groupProps} />
         <AdvancedFields {...groupProps} />

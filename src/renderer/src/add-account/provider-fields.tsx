@@ -12,6 +12,31 @@ export interface FieldGroupProps {
   update(patch: Partial<AccountFormValues>): void
 }
 
+/** The account's label (1–80 characters, unique); the add and edit forms differ in help and placeholder. */
+export function LabelField({
+  values,
+  errors,
+  update,
+  help,
+  placeholder
+}: Omit<FieldGroupProps, 'descriptor'> & { help: string; placeholder?: string }) {
+  return (
+    <FormField label="Label" error={errors.label} help={help}>
+      {(control) => (
+        <input
+          {...control}
+          type="text"
+          autoComplete="off"
+          maxLength={80}
+          placeholder={placeholder}
+          value={values.label}
+          onChange={(event) => update({ label: event.target.value })}
+        />
+      )}
+    </FormField>
+  )
+}
+
 /** The key input, with where to create one. A password field: never shown, never autofilled. */
 export function KeyField({ values, errors, descriptor, update }: FieldGroupProps) {
   if (descriptor.key.kind === 'none') return null

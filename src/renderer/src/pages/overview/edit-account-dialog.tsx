@@ -4,7 +4,7 @@ import { findProvider, type ProviderDescriptor } from '../../../../shared/provid
 import { editFormValues, validateEditForm } from '../../add-account/edit-form'
 import { FormField } from '../../add-account/form-field'
 import { useFocusFirstInvalid } from '../../add-account/use-focus-first-invalid'
-import { BaseUrlField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
+import { BaseUrlField, LabelField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
 import { SecretInput } from '../../add-account/secret-input'
 import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
 import { errorCode, errorMessage } from '../../bridge'
@@ -94,18 +94,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
       description={<p>{descriptor.name} account. Its history stays as it is; changes apply from the next check.</p>}
     >
       <form ref={formRef} className="form" noValidate onSubmit={(event) => void onSubmit(event)}>
-        <FormField label="Label" error={errors.label} help="A name you will recognise; each account needs its own.">
-          {(control) => (
-            <input
-              {...control}
-              type="text"
-              autoComplete="off"
-              maxLength={80}
-              value={values.label}
-              onChange={(event) => update({ label: event.target.value })}
-            />
-          )}
-        </FormField>
+        <LabelField {...groupProps} help="A name you will recognise; each account needs its own." />
         {descriptor.usesBaseUrl !== false ? <BaseUrlField {...groupProps} descriptor={descriptor} /> : null}
         <OptionFields {...groupProps} descriptor={plainOptions} />
         <PollIntervalField
