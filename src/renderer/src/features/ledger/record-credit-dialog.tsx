@@ -75,6 +75,8 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
       title={event ? `Correct ${creditKindText[event.kind].toLowerCase()}` : `Record for ${account.label}`}
       description={event?.source === 'derived' ? <p>Coffer detected this from the balance going up. Correct it if the amount or type is wrong; it becomes your entry.</p> : undefined}
       onClose={onClose}
+      // Wide: at the normal width the date-time field beside Expires clips its AM/PM.
+      wide
     >
       <form className="form" onSubmit={(form) => void submit(form)} noValidate>
         <FormField label="Type" help={creditKindHelp[kind]}>
