@@ -6,14 +6,29 @@ import { accountIdSchema, decimalSchema, isoTimeSchema } from './schemas'
 export const creditKinds = ['topup', 'grant', 'renewal', 'reset', 'purchase', 'adjustment', 'refund', 'expiration', 'balance'] as const
 export type CreditKind = (typeof creditKinds)[number]
 
+/**
+ * True when `YYYY-MM-DD` names a day that exists. `Date` rolls impossible days over (2026-02-31
+ * becomes 3 March), so the day must survive a round trip.
+ */
+function isRealDay(day: string): boolean {
+  const parsed = new Date(`${day}T00:00:00.000Z`)
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day
+}
+
 /** A UTC day, `YYYY-MM-DD`. */
-export const daySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date such as 2026-03-01')
+export const daySchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date such as 2026-03-01')
+  .refine(isRealDay, 'There is no such day: check the month and day.')
 
 /** A moment: an ISO timestamp, or a plain date meaning midnight UTC. */
 export const momentSchema = z
   .string()
   .trim()
-  .refine((value) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) && !Number.isNaN(Date.parse(value)), 'Expected a date or time such as 2026-03-01 or 2026-03-01T09:30:00Z')
+  .refine(
+    (value) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) && !Number.isNaN(Date.parse(value)) && isRealDay(value.slice(0, 10)),
+    'Expected a real date or time such as 2026-03-01 or 2026-03-01T09:30:00Z'
+  )
   .transform((value) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value).toISOString())
 
 export const unitSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'A unit is a code such as USD, CNY or credits')

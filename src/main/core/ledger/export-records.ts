@@ -60,9 +60,15 @@ export function queryRecords(db: Database, what: RecordKind, filter: ParsedFilte
   }
 }
 
-/** One CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. */
+/**
+ * One CSV field per RFC 4180: quoted when it holds a comma, a quote or a line break. Text that a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab or CR first: labels, notes and
+ * provider error messages come from outside) gets a leading `'` (OWASP "CSV injection"); numbers,
+ * negative amounts included, stay exactly as they are.
+ */
 export function csvField(value: unknown): string {
-  const text = value === null || value === undefined ? '' : String(value)
+  const raw = value === null || value === undefined ? '' : String(value)
+  const text = /^[=+\-@\t\r]/.test(raw) && !/^[+-]?\d+(\.\d+)?$/.test(raw) ? `'${raw}` : raw
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text
 }
 
