@@ -27,7 +27,7 @@ export const momentSchema = z
   .trim()
   .refine(
     (value) => /^\d{4}-\d{2}-\d{2}(T.*)?$/.test(value) && !Number.isNaN(Date.parse(value)) && isRealDay(value.slice(0, 10)),
-    'Expected a real date or time such as 2026-03-01 or 2026-03-01T09:30:00Z'
+    'Expected a date or time such as 2026-03-01 or 2026-03-01T09:30:00Z'
   )
   .transform((value) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value).toISOString())
 

@@ -1,26 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../../src/main/cli/program'
-import type { CliIo } from '../../../../src/main/cli/cli-io'
+import { runCliInProcess } from '../../../helpers/run-cli-in-process'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { createTestCore } from '../../../helpers/test-core'
 import { ingestSpend, insertAccount } from '../../../helpers/ledger-script'
 
-/** The CLI in-process with captured output (record and export never touch the keychain). */
-async function coffer(home: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (text) => (out += `${text}\n`),
-    err: (text) => (err += `${text}\n`),
-    readStdin: async () => '',
-    stdinIsTty: false,
-    env: {}
-  }
-  const code = await runCli(['--home', home, ...args], io)
-  return { code, out, err }
-}
+const coffer = runCliInProcess
 
 describe('coffer record and coffer export (in-process)', () => {
   const dir = useTempDir()

@@ -1,22 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { runCli } from '../../../../src/main/cli/program'
-import type { CliIo } from '../../../../src/main/cli/cli-io'
+import { runCliInProcess } from '../../../helpers/run-cli-in-process'
 import { useTempDir } from '../../../helpers/temp-dir'
 
-/** The CLI in-process with captured output; these runs stop at argument checks, before any server starts. */
-async function coffer(home: string, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
-  let out = ''
-  let err = ''
-  const io: CliIo = {
-    out: (text) => (out += `${text}\n`),
-    err: (text) => (err += `${text}\n`),
-    readStdin: async () => '',
-    stdinIsTty: false,
-    env: {}
-  }
-  const code = await runCli(['--home', home, ...args], io)
-  return { code, out, err }
-}
+const coffer = runCliInProcess
 
 describe('coffer serve --port', () => {
   const dir = useTempDir()

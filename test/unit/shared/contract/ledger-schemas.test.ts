@@ -20,7 +20,7 @@ describe('momentSchema', () => {
   it('refuses an impossible day rather than recording the wrong one (2026-02-31 is not 3 March)', () => {
     const result = momentSchema.safeParse('2026-02-31')
     expect(result.success).toBe(false)
-    expect(result.error?.issues[0]?.message).toMatch(/real date/)
+    expect(result.error?.issues[0]?.message).toMatch(/Expected a date or time/)
     expect(momentSchema.safeParse('2026-02-31T10:00:00Z').success).toBe(false)
   })
 })
