@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/app'
-import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
-import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
-import { ProviderSimulator, type SimHandler } from '../simulator/provider-simulator'
+import type { SimHandler } from '../simulator/provider-simulator'
 import { openrouterCredits, openrouterError, openrouterKey } from '../simulator/shapes/openrouter'
 import { withoutCspMetaNotice } from '../helpers/browser'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
-import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
-import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack'
+import { describeWithKeychain } from '../helpers/keychain'
+import { artifactPath } from '../helpers/served-core'
 
 /**
  * End to end: Debian's Chromium, driven by Playwright, against `coffer serve` (the same
@@ -33,33 +30,27 @@ function byKey(good: SimHandler): SimHandler {
 }
 
 describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serve + Chromium + simulator)', () => {
-  const service = testKeychainService()
-  let dataDir: string
-  let simulator: ProviderSimulator
-  let core: Core
-  let app: ServedApp
+  let stack: E2eStack
+  let simulator: E2eStack['simulator']
+  let core: E2eStack['core']
+  let app: E2eStack['app']
   let page: Page
 
   beforeAll(async () => {
-    dataDir = await makeTempDir('coffer-e2e-')
-    simulator = await ProviderSimulator.start()
-    simulator.route('GET', '/api/v1/credits', byKey(openrouterCredits({ totalCredits: 100, totalUsage: 25.5 })))
-    simulator.route('GET', '/api/v1/key', byKey(openrouterKey({ limit: null, limitRemaining: null, usage: 25.5 })))
-    simulator.route('GET', '/api/v1/activity', byKey({ body: { data: [] } }))
-
-    core = createCore({ runtime: 'serve', dataDir, secrets: new KeytarSecretStore(service), preferences: new MemoryPreferencesStore() })
-    core.startPolling()
-    app = await serveInChromium(core, { viewport: { width: 1280, height: 860 } })
-    page = app.page
+    stack = await startE2eStack({
+      prefix: 'coffer-e2e-',
+      startPolling: true,
+      context: { viewport: { width: 1280, height: 860 } },
+      prepare: ({ simulator }) => {
+        simulator.route('GET', '/api/v1/credits', byKey(openrouterCredits({ totalCredits: 100, totalUsage: 25.5 })))
+        simulator.route('GET', '/api/v1/key', byKey(openrouterKey({ limit: null, limitRemaining: null, usage: 25.5 })))
+        simulator.route('GET', '/api/v1/activity', byKey({ body: { data: [] } }))
+      }
+    })
+    ;({ simulator, core, app, page } = stack)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    core?.close()
-    await simulator?.close()
-    if (dataDir) await removeTempDir(dataDir)
-    await deleteKeychainService(service)
-  })
+  afterAll(() => stack?.close())
 
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(name), fullPage: true })
 
@@ -102,7 +93,7 @@ describeWithKeychain('e2e: add an OpenRouter account through the UI (coffer serv
     await shot('02-balance')
 
     expect(simulator.requestsTo('/api/v1/credits').some((r) => r.headers.authorization === `Bearer ${goodKey}`)).toBe(true)
-    const stored = await new KeytarSecretStore(service).get((await core.handlers['accounts:list']({}))[0]?.id as string)
+    const stored = await stack.secrets.get((await core.handlers['accounts:list']({}))[0]?.id as string)
     expect(stored).toBe(goodKey)
   })
 

@@ -1,11 +1,7 @@
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/app'
-import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
-import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
-import { ProviderSimulator } from '../simulator/provider-simulator'
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack'
+import { artifactPath } from '../helpers/served-core'
 import { deepseekBalance } from '../simulator/shapes/deepseek'
 
 /**
@@ -15,36 +11,31 @@ import { deepseekBalance } from '../simulator/shapes/deepseek'
  */
 
 describe('e2e: low-balance alert in the UI (coffer serve + Chromium + simulator DeepSeek)', () => {
-  let dataDir: string
-  let simulator: ProviderSimulator
-  let core: Core
-  let app: ServedApp
+  let stack: E2eStack
+  let core: E2eStack['core']
+  let app: E2eStack['app']
   let page: Page
   let balance = '100.00'
   let accountId: string
 
   beforeAll(async () => {
-    dataDir = await makeTempDir('coffer-e2e-alerts-')
-    simulator = await ProviderSimulator.start()
-    simulator.route('GET', '/user/balance', () => deepseekBalance([{ currency: 'CNY', total: balance, granted: '0', toppedUp: balance }]))
-    core = createCore({ runtime: 'serve', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
-    const account = await core.handlers['accounts:add']({
-      draft: { provider: 'deepseek', label: 'DeepSeek', baseUrl: simulator.baseUrl, options: {} },
-      key: 'sk-e2e-deepseek-000000001'
+    stack = await startE2eStack({
+      prefix: 'coffer-e2e-alerts-',
+      secrets: 'memory',
+      prepare: async ({ simulator, core }) => {
+        simulator.route('GET', '/user/balance', () => deepseekBalance([{ currency: 'CNY', total: balance, granted: '0', toppedUp: balance }]))
+        const account = await core.handlers['accounts:add']({
+          draft: { provider: 'deepseek', label: 'DeepSeek', baseUrl: simulator.baseUrl, options: {} },
+          key: 'sk-e2e-deepseek-000000001'
+        })
+        accountId = account.id
+        await core.handlers['accounts:poll']({ ids: [accountId] })
+      }
     })
-    accountId = account.id
-    await core.handlers['accounts:poll']({ ids: [accountId] })
-
-    app = await serveInChromium(core)
-    page = app.page
+    ;({ core, app, page } = stack)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    core?.close()
-    await simulator?.close()
-    if (dataDir) await removeTempDir(dataDir)
-  })
+  afterAll(() => stack?.close())
 
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`alerts-${name}`), fullPage: true })
   const openItems = () => page.getByRole('list', { name: 'Open alerts' }).getByTestId('alert-item')

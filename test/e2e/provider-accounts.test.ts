@@ -1,15 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { createCore, type Core } from '../../src/main/core/app'
-import { MemoryPreferencesStore } from '../../src/main/core/preferences/preferences-store'
-import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
-import { ProviderSimulator } from '../simulator/provider-simulator'
 import { cursorPages, openaiCostBucket, openaiUsageBucket } from '../simulator/shapes/openai'
 import { withoutCspMetaNotice } from '../helpers/browser'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
-import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
-import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack'
+import { describeWithKeychain } from '../helpers/keychain'
+import { artifactPath } from '../helpers/served-core'
 
 /**
  * End to end through the add-account form: an OpenAI organization (admin key, spend only) and a
@@ -20,36 +16,30 @@ const adminKey = `sk-admin-${randomBytes(16).toString('hex')}`
 const today = new Date().toISOString().slice(0, 10)
 
 describeWithKeychain('e2e: add an admin-key provider and a manual account through the UI', () => {
-  const service = testKeychainService()
-  let dataDir: string
-  let simulator: ProviderSimulator
-  let core: Core
-  let app: ServedApp
+  let stack: E2eStack
+  let simulator: E2eStack['simulator']
+  let core: E2eStack['core']
+  let app: E2eStack['app']
   let page: Page
 
   beforeAll(async () => {
-    dataDir = await makeTempDir('coffer-e2e-providers-')
-    simulator = await ProviderSimulator.start()
-    simulator.route('GET', '/v1/organization/costs', cursorPages([[openaiCostBucket({ day: today, lines: [{ lineItem: 'GPT-4o', value: '3.25' }] })]]))
-    simulator.route(
-      'GET',
-      '/v1/organization/usage/completions',
-      cursorPages([[openaiUsageBucket({ day: today, models: [{ model: 'gpt-4o', input: 1000, cached: 100, output: 50, requests: 3 }] })]])
-    )
-    core = createCore({ runtime: 'serve', dataDir, secrets: new KeytarSecretStore(service), preferences: new MemoryPreferencesStore() })
-    core.startPolling()
-    app = await serveInChromium(core)
-    page = app.page
+    stack = await startE2eStack({
+      prefix: 'coffer-e2e-providers-',
+      startPolling: true,
+      prepare: ({ simulator }) => {
+        simulator.route('GET', '/v1/organization/costs', cursorPages([[openaiCostBucket({ day: today, lines: [{ lineItem: 'GPT-4o', value: '3.25' }] })]]))
+        simulator.route(
+          'GET',
+          '/v1/organization/usage/completions',
+          cursorPages([[openaiUsageBucket({ day: today, models: [{ model: 'gpt-4o', input: 1000, cached: 100, output: 50, requests: 3 }] })]])
+        )
+      }
+    })
+    ;({ simulator, core, app, page } = stack)
     await page.goto(app.server.url)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    core?.close()
-    await simulator?.close()
-    if (dataDir) await removeTempDir(dataDir)
-    await deleteKeychainService(service)
-  })
+  afterAll(() => stack?.close())
 
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(`providers-${name}`), fullPage: true })
   const card = (label: string) => page.getByTestId('account-card').filter({ has: page.getByRole('heading', { name: label }) })

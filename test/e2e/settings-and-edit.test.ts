@@ -5,15 +5,12 @@ import type { Browser, Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AccountView } from '../../src/shared/contract'
 import type { Wire } from '../../src/shared/errors'
-import { createCore, type Core } from '../../src/main/core/app'
-import { JsonFilePreferencesStore, MemoryPreferencesStore, PREFERENCES_FILE_NAME } from '../../src/main/core/preferences/preferences-store'
-import { MemorySecretStore } from '../../src/main/core/secrets/memory-secret-store'
-import { KeytarSecretStore } from '../../src/main/core/secrets/keytar-secret-store'
-import { ProviderSimulator } from '../simulator/provider-simulator'
+import { JsonFilePreferencesStore, PREFERENCES_FILE_NAME } from '../../src/main/core/preferences/preferences-store'
 import { openrouterCredits, openrouterKey } from '../simulator/shapes/openrouter'
 import { launchChromium, openWatchedPage, withoutCspMetaNotice } from '../helpers/browser'
-import { deleteKeychainService, describeWithKeychain, testKeychainService } from '../helpers/keychain'
-import { artifactPath, requireBuiltRenderer, serveInChromium, type ServedApp } from '../helpers/served-core'
+import { startE2eStack, type E2eStack } from '../helpers/e2e-stack'
+import { describeWithKeychain, testKeychainService } from '../helpers/keychain'
+import { artifactPath, requireBuiltRenderer } from '../helpers/served-core'
 import { startServeProcess, type ServeProcess } from '../helpers/serve-subprocess'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 import { callOk } from '../helpers/test-core'
@@ -28,41 +25,37 @@ const routerKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
 const managementKey = `sk-or-v1-${randomBytes(16).toString('hex')}`
 
 describeWithKeychain('e2e: Settings page and Edit-account dialog (coffer serve + Chromium)', () => {
-  const service = testKeychainService()
-  const secrets = new KeytarSecretStore(service)
+  let stack: E2eStack
+  let simulator: E2eStack['simulator']
+  let secrets: E2eStack['secrets']
+  let core: E2eStack['core']
   let dataDir: string
-  let simulator: ProviderSimulator
-  let core: Core
-  let app: ServedApp
+  let app: E2eStack['app']
   let page: Page
   let routerId: string
 
   beforeAll(async () => {
-    dataDir = await makeTempDir('coffer-e2e-settings-')
-    simulator = await ProviderSimulator.start()
-    simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 50, totalUsage: 12 }))
-    simulator.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 12 }))
-    simulator.route('GET', '/api/v1/activity', { body: { data: [] } })
-
-    core = createCore({ runtime: 'serve', dataDir, secrets, preferences: new JsonFilePreferencesStore(dataDir) })
-    await callOk(core, 'accounts:add', { draft: { provider: 'manual', label: 'Subscriptions', options: { plan: 'ChatGPT Plus' } } })
-    await callOk(core, 'accounts:add', { draft: { provider: 'manual', label: 'Team', options: {} } })
-    const router = await callOk(core, 'accounts:add', {
-      draft: { provider: 'openrouter', label: 'Router', baseUrl: simulator.baseUrl, options: {} },
-      key: routerKey
+    stack = await startE2eStack({
+      prefix: 'coffer-e2e-settings-',
+      preferences: (folder) => new JsonFilePreferencesStore(folder),
+      context: { viewport: { width: 1280, height: 1000 } },
+      prepare: async ({ simulator, core }) => {
+        simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 50, totalUsage: 12 }))
+        simulator.route('GET', '/api/v1/key', openrouterKey({ limit: null, limitRemaining: null, usage: 12 }))
+        simulator.route('GET', '/api/v1/activity', { body: { data: [] } })
+        await callOk(core, 'accounts:add', { draft: { provider: 'manual', label: 'Subscriptions', options: { plan: 'ChatGPT Plus' } } })
+        await callOk(core, 'accounts:add', { draft: { provider: 'manual', label: 'Team', options: {} } })
+        const router = await callOk(core, 'accounts:add', {
+          draft: { provider: 'openrouter', label: 'Router', baseUrl: simulator.baseUrl, options: {} },
+          key: routerKey
+        })
+        routerId = router.id
+      }
     })
-    routerId = router.id
-    app = await serveInChromium(core, { viewport: { width: 1280, height: 1000 } })
-    page = app.page
+    ;({ simulator, secrets, core, dataDir, app, page } = stack)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    core?.close()
-    await simulator?.close()
-    if (dataDir) await removeTempDir(dataDir)
-    await deleteKeychainService(service)
-  })
+  afterAll(() => stack?.close())
 
   const shot = (name: string): Promise<Buffer> => page.screenshot({ path: artifactPath(name), fullPage: true })
   const nav = (title: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: title })
@@ -303,23 +296,18 @@ describe('e2e: Settings when no keychain is reachable (coffer serve subprocess w
 })
 
 describe('e2e: Settings as the desktop app shows it (runtime electron)', () => {
-  let dataDir: string
-  let core: Core
-  let app: ServedApp
+  let stack: E2eStack
+  let core: E2eStack['core']
+  let app: E2eStack['app']
 
   beforeAll(async () => {
-    dataDir = await makeTempDir('coffer-e2e-electron-settings-')
     // The page decides from app:info's runtime; the Electron shell applies the preference to the OS
     // (src/main/shell/preferences.ts), which this test does not reach.
-    core = createCore({ runtime: 'electron', dataDir, secrets: new MemorySecretStore(), preferences: new MemoryPreferencesStore() })
-    app = await serveInChromium(core)
+    stack = await startE2eStack({ prefix: 'coffer-e2e-electron-settings-', runtime: 'electron', secrets: 'memory' })
+    ;({ core, app } = stack)
   })
 
-  afterAll(async () => {
-    await app?.close()
-    core?.close()
-    if (dataDir) await removeTempDir(dataDir)
-  })
+  afterAll(() => stack?.close())
 
   it('offers launch at login as a checkbox that saves at once', async () => {
     const { page } = app
