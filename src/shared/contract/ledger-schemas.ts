@@ -33,6 +33,9 @@ export const momentSchema = z
 
 export const unitSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'A unit is a code such as USD, CNY or credits')
 
+/** Where a recorded credit stands against the provider's own balance (see `match` below). */
+export const creditMatches = ['none', 'pending', 'overdue', 'matched'] as const
+
 /** One credit event as the UI, the CLI and exports show it. */
 export const creditEventViewSchema = z.object({
   id: z.number().int(),
@@ -46,7 +49,13 @@ export const creditEventViewSchema = z.object({
   expiresAt: isoTimeSchema.nullable(),
   note: z.string().nullable(),
   source: z.enum(factSources),
-  confirmed: z.boolean()
+  confirmed: z.boolean(),
+  /**
+   * A credit the user recorded on an account whose provider reports its own balance waits for a
+   * reading that rises to include it: `pending` until then, `overdue` when not seen after 3 days
+   * (confirm or delete it), `matched` once a rise is this event. `none`: nothing to wait for.
+   */
+  match: z.enum(creditMatches)
 })
 export type CreditEventView = z.infer<typeof creditEventViewSchema>
 

@@ -122,7 +122,7 @@ export const accountViewSchema = z.object({
   /** Where this month's spend figures come from (`derived` when any of it was computed). */
   spendSource: z.enum(factSources).nullable().optional(),
   pace: paceSchema.nullable().optional(),
-  /** Top-ups Coffer detected from balance increases that the user has not confirmed yet. */
+  /** Top-ups for the user to confirm: detected from balance increases, or recorded and not seen in the balance after 3 days. */
   unconfirmedTopups: z.number().int().optional(),
   expiring: expiringCreditSchema.nullable().optional(),
   billingUrl: z.string().nullable(),

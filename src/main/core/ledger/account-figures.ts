@@ -97,6 +97,6 @@ export function ledgerExtras(db: Database, now: () => Date): (account: AccountRe
   const state = new AccountStateRepo(db)
   return (account) => ({
     ...figuresToView(accountFigures(db, account.id, now(), state)),
-    unconfirmedTopups: (cached(db, 'SELECT COUNT(*) AS n FROM credit_events WHERE account_id = ? AND confirmed = 0').get(account.id) as { n: number }).n
+    unconfirmedTopups: (cached(db, 'SELECT COUNT(*) AS n FROM credit_events WHERE account_id = ? AND (confirmed = 0 OR (matched_snapshot_id IS NULL AND pending_until <= ?))').get(account.id, now().toISOString()) as { n: number }).n
   })
 }

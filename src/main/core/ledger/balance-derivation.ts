@@ -1,25 +1,10 @@
 import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
-import { signedCreditMicros } from './credit-kinds'
 import { addDays, dayOf, dayStart } from './days'
-import type { CreditEventKind } from './facts'
+import { chainCredits, detectionKey, knownCredit, type Snapshot } from './topup-matching'
 
 /** The line item under which spend derived from balance drops is stored. */
 export const DERIVED_SPEND_ITEM = 'derived: balance decrease'
-
-interface Snapshot {
-  id: number
-  at: string
-  micros: number
-}
-
-interface CreditRow {
-  kind: CreditEventKind
-  micros: number
-  at: string
-  key: string | null
-  confirmed: number
-}
 
 /** True when the provider itself reports spend in `unit` for this account (then nothing is derived). */
 export function hasOfficialSpend(db: Database, accountId: string, unit: string): boolean {
@@ -29,15 +14,12 @@ export function hasOfficialSpend(db: Database, accountId: string, unit: string):
   )
 }
 
-/** The key of the top-up detected between a snapshot and the one before it. */
-export function detectionKey(unit: string, snapshotId: number): string {
-  return `balance-increase:${unit}:${snapshotId}`
-}
-
 /**
  * Re-derives one UTC day of a balance-only account from its official `total` snapshots in `unit`.
  * Each consecutive pair (a, b) whose later snapshot falls on `day` is explained as
- * `b = a + known credit events between them − spend`: a positive remainder is spend, a negative
+ * `b = a + known credit events between them − spend` (which events count where: `countsIn` in
+ * topup-matching.ts; a recorded top-up still waiting for its rise counts nowhere, one matched to
+ * `b` counts here whatever its time): a positive remainder is spend, a negative
  * one is a top-up nobody told Coffer about, stored as a `derived`, unconfirmed credit event keyed
  * to `b` so that deriving the same day again updates it instead of adding another. The day's
  * derived spend line is replaced (upserted, or removed when zero), so re-ingesting the same
@@ -61,14 +43,7 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
     )
     .get(accountId, unit, from) as Snapshot | undefined
   const chain = before ? [before, ...todays] : todays
-  const credits =
-    chain.length < 2
-      ? []
-      : (cached(db,
-            `SELECT kind, amount_micros AS micros, occurred_at AS at, derivation_key AS key, confirmed FROM credit_events
-             WHERE account_id = ? AND unit = ? AND kind <> 'balance' AND occurred_at > ? AND occurred_at <= ?`
-          )
-          .all(accountId, unit, chain[0]?.at, chain.at(-1)?.at) as CreditRow[])
+  const credits = chainCredits(db, accountId, unit, chain)
   const detected = cached(db,
     `SELECT id, confirmed FROM credit_events WHERE account_id = ? AND derivation_key = ?`
   )
@@ -84,11 +59,7 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
     const a = chain[index - 1] as Snapshot
     const b = chain[index] as Snapshot
     const key = detectionKey(unit, b.id)
-    // Known credit between the two readings; the unconfirmed detection of this very pair is the
-    // output of this step, so it does not count as known.
-    const known = credits
-      .filter((event) => event.at > a.at && event.at <= b.at && !(event.key === key && event.confirmed === 0))
-      .reduce((sum, event) => sum + signedCreditMicros(event.kind, event.micros), 0)
+    const known = knownCredit(credits, a, b, unit)
     const net = a.micros + known - b.micros
     if (net >= 0) spend += net
     const existing = detected.get(accountId, key) as { id: number; confirmed: number } | undefined

@@ -11,5 +11,5 @@ export function signedCreditMicros(kind: CreditEventKind, micros: number): numbe
   return Math.abs(micros)
 }
 
-/** Words for people (CLI, UI, exports): the table lives in src/shared so the renderer reads the same labels. */
-export { creditKindText } from '../../../shared/credit-kinds'
+/** Words for people (CLI, UI, exports) and which kinds add credit: both live in src/shared so the renderer reads the same. */
+export { addsCredit, creditKindText } from '../../../shared/credit-kinds'

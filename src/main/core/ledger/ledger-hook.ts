@@ -3,6 +3,7 @@ import { affectedDays, deriveBalanceDay, DERIVED_SPEND_ITEM, hasOfficialBalance,
 import { refreshDerivedBalances } from './derived-balance'
 import type { IngestHook } from './ingest'
 import { refreshRollups } from './rollups'
+import { matchPendingCredits } from './topup-matching'
 import { cached } from './statements'
 import { deriveKeyUsageDay, DERIVED_USAGE_ITEM, hasOfficialKeyUsage, keyUsageDays } from './usage-derivation'
 
@@ -24,7 +25,11 @@ export function rederive(db: Database, accountId: string, options: { at: string[
       }
       continue
     }
-    const touched = new Set(options.at.flatMap((at) => affectedDays(db, accountId, unit, at)))
+    // Matching first: which pair a recorded top-up counts in decides the days' figures, and a
+    // changed match changes days far from `at` (the event's and the rise's days).
+    const since = [...options.at].sort()[0]
+    const rematched = since === undefined ? [] : matchPendingCredits(db, accountId, unit, since)
+    const touched = new Set([...options.at.flatMap((at) => affectedDays(db, accountId, unit, at)), ...rematched])
     for (const day of [...touched].sort()) {
       deriveBalanceDay(db, accountId, unit, day)
       days.add(day)

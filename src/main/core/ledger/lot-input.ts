@@ -15,9 +15,12 @@ interface Reading {
  * act as anchors, so the lots always add up to the figure the provider shows.
  */
 export function loadLotState(db: Database, accountId: string, unit: string, now: Date): LotState {
+  // A recorded credit still waiting for the balance to show it is not credit yet: as a lot it
+  // would stand beside the official balance (and its expiry be announced) before the provider has it.
   const events = cached(db,
       `SELECT kind, amount_micros AS micros, occurred_at AS at, expires_at AS expiresAt, baseline_micros AS baselineMicros, source
-       FROM credit_events WHERE account_id = ? AND unit = ? AND occurred_at <= ? ORDER BY occurred_at, id`
+       FROM credit_events WHERE account_id = ? AND unit = ? AND occurred_at <= ? AND (pending_until IS NULL OR matched_snapshot_id IS NOT NULL)
+       ORDER BY occurred_at, id`
     )
     .all(accountId, unit, now.toISOString()) as LotEvent[]
   const reading = (order: 'ASC' | 'DESC'): Reading | undefined =>

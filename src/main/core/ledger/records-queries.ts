@@ -143,23 +143,44 @@ interface CreditRow {
   note: string | null
   source: CreditEventView['source']
   confirmed: number
+  pendingUntil: string | null
+  matched: number | null
 }
 
-/** A stored credit event as the bridge shows it (signed amount, boolean confirmed). */
-export function toCreditView(row: CreditRow): CreditEventView {
-  const { micros, confirmed, ...rest } = row
-  return { ...rest, amount: microsToDecimal(signedCreditMicros(row.kind, micros)), confirmed: confirmed === 1 }
+/** Where a recorded credit stands against the provider's balance (see migration 0070). */
+function matchOf(row: CreditRow, now: Date): CreditEventView['match'] {
+  if (row.matched !== null) return 'matched'
+  if (row.pendingUntil === null) return 'none'
+  return row.pendingUntil <= now.toISOString() ? 'overdue' : 'pending'
+}
+
+/** A stored credit event as the bridge shows it (signed amount, boolean confirmed, match state at `now`). */
+export function toCreditView(row: CreditRow, now: Date): CreditEventView {
+  const { micros, confirmed, pendingUntil: _pendingUntil, matched: _matched, ...rest } = row
+  return { ...rest, amount: microsToDecimal(signedCreditMicros(row.kind, micros)), confirmed: confirmed === 1, match: matchOf(row, now) }
 }
 
 /** The credit-event columns of the Credits tab, joined with the account label (alias `t`); add WHERE/ORDER. */
 export const CREDIT_SELECT = `SELECT t.id, t.account_id AS accountId, a.label AS account, t.kind, t.amount_micros AS micros, t.unit,
-  t.occurred_at AS occurredAt, t.expires_at AS expiresAt, t.note, t.source, t.confirmed
+  t.occurred_at AS occurredAt, t.expires_at AS expiresAt, t.note, t.source, t.confirmed, t.pending_until AS pendingUntil,
+  t.matched_snapshot_id AS matched
   FROM credit_events t JOIN accounts a ON a.id = t.account_id`
 
-/** Credit events (the Credit adjustments tab); totals are the signed change per unit, anchors excluded. */
+/**
+ * SQL: the event asks the user something — an unconfirmed detection, or a recorded credit the
+ * balance has not shown by its deadline (bind the current time).
+ */
+const TO_CONFIRM_SQL = `(t.confirmed = 0 OR (t.matched_snapshot_id IS NULL AND t.pending_until <= ?))`
+
+/**
+ * Credit events (the Credit adjustments tab); totals are the signed change per unit, anchors
+ * excluded; `unconfirmed` counts what asks the user (unconfirmed detections and overdue recorded
+ * credits, as of `now`). Exports leave the match state out, so they may omit `now`.
+ */
 export function queryCredits(
   db: Database,
-  filter: ParsedFilter
+  filter: ParsedFilter,
+  now: Date = new Date()
 ): RecordsPage<CreditEventView, { count: number; totals: { unit: string; amount: string }[]; unconfirmed: number }> {
   const cols = { time: 't.occurred_at', timeIsDay: false, type: 't.kind' }
   const w = where(filter, cols)
@@ -168,12 +189,12 @@ export function queryCredits(
   const sums = db
     .prepare(`SELECT unit, SUM(CASE WHEN kind = 'balance' THEN 0 ELSE ${SIGNED} END) AS micros FROM credit_events t ${w.sql} GROUP BY unit ORDER BY unit`)
     .all(...w.params) as { unit: string; micros: number }[]
-  const counts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(1 - confirmed), 0) AS unconfirmed FROM credit_events t ${w.sql}`).get(...w.params) as {
+  const counts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(${TO_CONFIRM_SQL}), 0) AS unconfirmed FROM credit_events t ${w.sql}`).get(now.toISOString(), ...w.params) as {
     n: number
     unconfirmed: number
   }
   return {
-    rows: rows.map(toCreditView),
+    rows: rows.map((row) => toCreditView(row, now)),
     total: counts.n,
     truncated: rows.length < counts.n,
     types: typesOf(db, 'credit_events', 't.kind', where(filter, cols, false)),

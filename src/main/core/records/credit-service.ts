@@ -9,22 +9,23 @@ import type { AccountRecord } from '../ledger/accounts-repo'
 import { AccountStateRepo } from '../ledger/account-state-repo'
 import { primaryUnit } from '../ledger/account-figures'
 import { hasOfficialBalance } from '../ledger/balance-derivation'
-import { creditKindText } from '../ledger/credit-kinds'
+import { addsCredit, creditKindText } from '../ledger/credit-kinds'
 import { dayOf } from '../ledger/days'
 import type { CreditEventKind } from '../ledger/facts'
 import { rederive } from '../ledger/ledger-hook'
 import { CREDIT_SELECT, toCreditView } from '../ledger/records-queries'
+import { detectionSnapshotId, pendingUntil } from '../ledger/topup-matching'
 
 type Draft = z.output<typeof creditDraftSchema>
 
 /** A minute of clock skew is tolerated; anything later is a typo. */
 const FUTURE_SLACK_MS = 60_000
 
-/** One credit event as the bridge shows it, or `not_found`. */
-export function creditEvent(db: Database, id: number): CreditEventView {
+/** One credit event as the bridge shows it (its match state as of `now`), or `not_found`. */
+export function creditEvent(db: Database, id: number, now: Date): CreditEventView {
   const row = cached(db, `${CREDIT_SELECT} WHERE t.id = ?`).get(id)
   if (!row) throw new CofferError('not_found', `No credit event ${id}. It may have been removed.`)
-  return toCreditView(row as Parameters<typeof toCreditView>[0])
+  return toCreditView(row as Parameters<typeof toCreditView>[0], now)
 }
 
 function checkAmount(kind: CreditEventKind, amount: string): number {
@@ -62,15 +63,22 @@ function baselineOf(db: Database, accountId: string, unit: string, at: string): 
  * Records a credit event or a balance entry (source `manual`) and re-derives what depends on it,
  * in one transaction: spend and detected top-ups around it for balance-only accounts, the derived
  * balance for spend-only and manual ones.
+ *
+ * When the provider reports the balance itself, a credit-adding event is not counted by its time:
+ * the balance may not show it yet, and counting it would make the reading pair it falls in look
+ * like spend. It either takes the place of a rise Coffer already detected (entered after the poll),
+ * or waits, pending, for a reading that rises to include it (`matchPendingCredits`).
  */
 export function recordCredit(db: Database, account: AccountRecord, draft: Draft, now: Date): CreditEventView {
   const unit = draft.unit ?? defaultUnit(db, account)
   const micros = checkAmount(draft.kind, draft.amount)
   let at = draft.at ?? now.toISOString()
   checkTimes(at, draft.expiresAt, now)
-  const claimed = claimDetection(db, account.id, unit, draft.kind, at)
-  if (claimed) at = claimed
-  if (draft.kind === 'balance' && hasOfficialBalance(db, account.id, unit)) {
+  const official = hasOfficialBalance(db, account.id, unit)
+  const claimed = official && addsCredit(draft.kind) ? claimDetection(db, account.id, unit, at) : null
+  if (claimed) at = claimed.at
+  const pending = official && addsCredit(draft.kind) && !claimed ? pendingUntil(at) : null
+  if (draft.kind === 'balance' && official) {
     const name = findProvider(account.provider)?.name ?? account.provider
     throw new CofferError(
       'bad_request',
@@ -79,14 +87,27 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
   }
   const id = db.transaction(() => {
     const inserted = cached(db,
-        `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at, baseline_micros)
-         VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', 1, ?, ?)`
+        `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at, baseline_micros,
+           pending_until, matched_snapshot_id)
+         VALUES (?, ?, ?, ?, ?, ?, ?, 'manual', 1, ?, ?, ?, ?)`
       )
-      .run(account.id, draft.kind, micros, unit, at, draft.expiresAt ?? null, draft.note || null, now.toISOString(), baselineOf(db, account.id, unit, at))
+      .run(
+        account.id,
+        draft.kind,
+        micros,
+        unit,
+        at,
+        draft.expiresAt ?? null,
+        draft.note || null,
+        now.toISOString(),
+        baselineOf(db, account.id, unit, at),
+        pending,
+        claimed?.snapshotId ?? null
+      )
     rederive(db, account.id, { at: [at], units: [unit], extraDays: [], now, writtenAt: now.toISOString() })
     return Number(inserted.lastInsertRowid)
   })()
-  return creditEvent(db, id)
+  return creditEvent(db, id, now)
 }
 
 /** How far back a top-up entered after the fact may claim a detected one. */
@@ -94,19 +115,22 @@ const CLAIM_WINDOW_MS = 48 * 3_600_000
 
 /**
  * A top-up entered after Coffer already detected it (the poll came first) would count twice. When
- * an unconfirmed detected top-up lies within two days before the entry, the entry takes its place
- * in time: re-deriving that interval then explains the rise by the entry (the detection goes away,
- * and any difference between the two amounts becomes spend). Returns the time to use, if any.
+ * an unconfirmed detected top-up lies within two days before the entry, the entry takes its place:
+ * it is matched to the reading that revealed the detection (and moved to just before it), so
+ * re-deriving that interval explains the rise by the entry (the detection goes away, and any
+ * difference between the two amounts becomes spend, or stays detected when the rise was larger).
+ * Returns the time and the reading to use, if any. No plausibility rule here, unlike a pending
+ * match: the user entered it after seeing the detection, so they are saying which rise it was.
  */
-function claimDetection(db: Database, accountId: string, unit: string, kind: CreditEventKind, at: string): string | null {
-  if ((kind !== 'topup' && kind !== 'purchase') || !hasOfficialBalance(db, accountId, unit)) return null
+function claimDetection(db: Database, accountId: string, unit: string, at: string): { at: string; snapshotId: number } | null {
   const detected = cached(
     db,
-    `SELECT occurred_at AS at FROM credit_events WHERE account_id = ? AND unit = ? AND source = 'derived' AND confirmed = 0
+    `SELECT occurred_at AS at, derivation_key AS key FROM credit_events WHERE account_id = ? AND unit = ? AND source = 'derived' AND confirmed = 0
        AND derivation_key IS NOT NULL AND occurred_at <= ? AND occurred_at >= ? ORDER BY occurred_at DESC LIMIT 1`
-  ).get(accountId, unit, at, new Date(Date.parse(at) - CLAIM_WINDOW_MS).toISOString()) as { at: string } | undefined
-  // Just before the reading that revealed it, so the entry falls inside that interval.
-  return detected ? new Date(Date.parse(detected.at) - 1).toISOString() : null
+  ).get(accountId, unit, at, new Date(Date.parse(at) - CLAIM_WINDOW_MS).toISOString()) as { at: string; key: string } | undefined
+  if (!detected) return null
+  // Just before the reading that revealed it, so the entry also falls inside that interval by time.
+  return { at: new Date(Date.parse(detected.at) - 1).toISOString(), snapshotId: detectionSnapshotId(detected.key) }
 }
 
 interface StoredEvent {
@@ -120,23 +144,51 @@ interface StoredEvent {
   note: string | null
   source: string
   key: string | null
+  pendingUntil: string | null
+  matched: number | null
+  /** When the reading it is matched to was observed. */
+  matchedAt: string | null
 }
 
 function stored(db: Database, id: number): StoredEvent {
   const row = cached(db,
-      `SELECT id, account_id AS accountId, kind, amount_micros AS micros, unit, occurred_at AS at, expires_at AS expiresAt, note, source,
-         derivation_key AS key FROM credit_events WHERE id = ?`
+      `SELECT e.id, e.account_id AS accountId, e.kind, e.amount_micros AS micros, e.unit, e.occurred_at AS at, e.expires_at AS expiresAt, e.note,
+         e.source, e.derivation_key AS key, e.pending_until AS pendingUntil, e.matched_snapshot_id AS matched, s.observed_at AS matchedAt
+       FROM credit_events e LEFT JOIN balance_snapshots s ON s.id = e.matched_snapshot_id WHERE e.id = ?`
     )
     .get(id) as StoredEvent | undefined
   if (!row) throw new CofferError('not_found', `No credit event ${id}. It may have been removed.`)
   return row
 }
 
-/** Confirms a detected top-up as it is (it keeps its `derived` source and is never re-derived). */
-export function confirmCredit(db: Database, id: number): CreditEventView {
-  stored(db, id)
-  cached(db, 'UPDATE credit_events SET confirmed = 1 WHERE id = ?').run(id)
-  return creditEvent(db, id)
+/** The times whose derivations depend on `event`: its own, and the reading it is matched to. */
+function timesOf(event: StoredEvent): string[] {
+  return event.matchedAt ? [event.at, event.matchedAt] : [event.at]
+}
+
+/**
+ * Confirms an event as it is. A detected top-up keeps its `derived` source and is never
+ * re-derived. A recorded credit still waiting for the balance to show it ("it did happen") stops
+ * waiting: unmatched, it counts by its time again; matched, it stays with its rise for good.
+ */
+export function confirmCredit(db: Database, id: number, now: Date): CreditEventView {
+  const event = stored(db, id)
+  db.transaction(() => {
+    cached(db, 'UPDATE credit_events SET confirmed = 1, pending_until = NULL WHERE id = ?').run(id)
+    if (event.pendingUntil !== null) rederive(db, event.accountId, { at: timesOf(event), units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
+  })()
+  return creditEvent(db, id, now)
+}
+
+/**
+ * How a corrected event is placed: a kind that adds no credit never waits for a rise; a waiting
+ * one keeps waiting (its deadline follows its time); one pinned to a rise it claimed keeps it
+ * unless its time changes (the user then says when it happened, and it counts by that time).
+ */
+function placementAfter(event: StoredEvent, kind: CreditEventKind, at: string): { pendingUntil: string | null; matched: number | null } {
+  if (!addsCredit(kind)) return { pendingUntil: null, matched: null }
+  if (event.pendingUntil !== null) return { pendingUntil: pendingUntil(at), matched: event.matched }
+  return { pendingUntil: null, matched: at === event.at ? event.matched : null }
 }
 
 /** Corrects an event; a corrected detected top-up becomes the user's (`manual`, confirmed). */
@@ -151,13 +203,25 @@ export function updateCredit(
   const at = change.at ?? event.at
   const expiresAt = change.expiresAt === undefined ? event.expiresAt : change.expiresAt
   checkTimes(at, expiresAt, now)
+  const placement = placementAfter(event, kind, at)
   db.transaction(() => {
     cached(db,
-      `UPDATE credit_events SET kind = ?, amount_micros = ?, occurred_at = ?, expires_at = ?, note = ?, confirmed = 1, source = ? WHERE id = ?`
-    ).run(kind, micros, at, expiresAt, change.note === undefined ? event.note : change.note || null, event.source === 'official' ? 'official' : 'manual', event.id)
-    rederive(db, event.accountId, { at: [event.at, at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
+      `UPDATE credit_events SET kind = ?, amount_micros = ?, occurred_at = ?, expires_at = ?, note = ?, confirmed = 1, source = ?,
+         pending_until = ?, matched_snapshot_id = ? WHERE id = ?`
+    ).run(
+      kind,
+      micros,
+      at,
+      expiresAt,
+      change.note === undefined ? event.note : change.note || null,
+      event.source === 'official' ? 'official' : 'manual',
+      placement.pendingUntil,
+      placement.matched,
+      event.id
+    )
+    rederive(db, event.accountId, { at: [...timesOf(event), at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
   })()
-  return creditEvent(db, event.id)
+  return creditEvent(db, event.id, now)
 }
 
 /** Deletes an event the user entered; detected top-ups are corrected instead (they would come back). */
@@ -171,6 +235,6 @@ export function removeCredit(db: Database, id: number, now: Date): void {
   }
   db.transaction(() => {
     cached(db, 'DELETE FROM credit_events WHERE id = ?').run(id)
-    rederive(db, event.accountId, { at: [event.at], units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
+    rederive(db, event.accountId, { at: timesOf(event), units: [event.unit], extraDays: [], now, writtenAt: now.toISOString() })
   })()
 }

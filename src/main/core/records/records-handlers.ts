@@ -36,7 +36,7 @@ export function createRecordsHandlers(context: CoreContext): Pick<Handlers, Ledg
 
   return {
     'credits:record': async (draft) => withChange(recordCredit(db, requireAccount(context, draft.accountId), draft, context.now())),
-    'credits:confirm': async ({ id }) => withChange(confirmCredit(db, id)),
+    'credits:confirm': async ({ id }) => withChange(confirmCredit(db, id, context.now())),
     'credits:update': async (change) => withChange(updateCredit(db, change, context.now())),
     'credits:remove': async ({ id }) => {
       const accountId = (db.prepare('SELECT account_id AS id FROM credit_events WHERE id = ?').get(id) as { id: string } | undefined)?.id
@@ -51,7 +51,7 @@ export function createRecordsHandlers(context: CoreContext): Pick<Handlers, Ledg
     },
     'records:spend': async (filter) => querySpend(db, filter),
     'records:usage': async (filter) => queryUsage(db, filter),
-    'records:credits': async (filter) => queryCredits(db, filter),
+    'records:credits': async (filter) => queryCredits(db, filter, context.now()),
     'records:polls': async (filter) => queryPolls(db, filter),
     'records:balances': async (filter) => queryBalances(db, filter),
     'records:export': async ({ what, format, filter }) => exportRecords(db, what, format, filter, context.now()),

@@ -3,7 +3,8 @@ import { derivationsSchema } from './0020-derivations'
 import { alertsSchema } from './0030-alerts'
 import { plansSchema } from './0040-plans'
 import { providersSchema } from './0050-providers'
+import { pendingTopupsSchema } from './0070-pending-topups'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema]
+export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, pendingTopupsSchema]

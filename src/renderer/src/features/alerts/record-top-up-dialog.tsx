@@ -16,6 +16,7 @@ export function RecordTopUpDialog({ accountId, label, onClose }: { accountId: st
   const [expires, setExpires] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [saving, setSaving] = useState(false)
+  const reportsBalance = Boolean(account?.balances.some((b) => b.kind === 'total' && b.source === 'official' && b.unit === unit.trim()))
   const amountError = amount !== '' && !DECIMAL.test(amount.trim()) ? 'Enter an amount such as 20 or 12.50' : undefined
 
   const submit = async (event: FormEvent): Promise<void> => {
@@ -36,7 +37,15 @@ export function RecordTopUpDialog({ accountId, label, onClose }: { accountId: st
   }
 
   return (
-    <Dialog title={`Record a top-up for ${label}`} description="Coffer adds it to the ledger as a credit event (source: manual)." onClose={onClose}>
+    <Dialog
+      title={`Record a top-up for ${label}`}
+      description={
+        reportsBalance
+          ? 'The provider reports this balance itself, so Coffer will match the top-up to the balance when it shows it.'
+          : 'Coffer adds it to the ledger as a credit event (source: manual).'
+      }
+      onClose={onClose}
+    >
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <FormField label="Amount" error={amountError}>
           {(control) => <input {...control} inputMode="decimal" autoFocus value={amount} onChange={(event) => setAmount(event.target.value)} placeholder="20" />}

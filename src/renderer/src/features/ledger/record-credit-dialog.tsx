@@ -6,7 +6,7 @@ import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
 import { useStore } from '../../store'
-import { creditKindText } from '../../../../shared/credit-kinds'
+import { addsCredit, creditKindText } from '../../../../shared/credit-kinds'
 import { creditKindHelp } from './credit-kind-text'
 
 const DECIMAL = /^-?\d+(\.\d+)?$/
@@ -43,6 +43,10 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
+  // The provider reports this balance itself: the entry waits for a reading that shows it.
+  const reportsBalance = useStore((state) =>
+    Boolean(state.accounts.find((candidate) => candidate.id === account.id)?.balances.some((b) => b.kind === 'total' && b.source === 'official' && b.unit === unit.trim()))
+  )
 
   const submit = async (form: FormEvent): Promise<void> => {
     form.preventDefault()
@@ -73,7 +77,13 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
   return (
     <Dialog
       title={event ? `Correct ${creditKindText[event.kind].toLowerCase()}` : `Record for ${account.label}`}
-      description={event?.source === 'derived' ? <p>Coffer detected this from the balance going up. Correct it if the amount or type is wrong; it becomes your entry.</p> : undefined}
+      description={
+        event?.source === 'derived' ? (
+          <p>Coffer detected this from the balance going up. Correct it if the amount or type is wrong; it becomes your entry.</p>
+        ) : !event && reportsBalance && addsCredit(kind) ? (
+          <p>The provider reports this balance itself, so Coffer will match this entry to the balance when it shows it.</p>
+        ) : undefined
+      }
       onClose={onClose}
       // Wide: at the normal width the date-time field beside Expires clips its AM/PM.
       wide

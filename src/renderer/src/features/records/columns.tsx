@@ -53,6 +53,8 @@ export function creditColumns(actions: (row: CreditEventView) => React.ReactNode
         <>
           <SourceTag source={row.source} />
           {row.confirmed ? null : <span className="unconfirmed-tag">unconfirmed</span>}
+          {row.match === 'pending' ? <span className="unconfirmed-tag" title="Coffer counts it once a balance reading shows it">Waiting for the balance</span> : null}
+          {row.match === 'overdue' ? <span className="unconfirmed-tag" title="Not seen in the balance after 3 days: confirm or delete it">Not seen after 3 days — confirm or delete</span> : null}
         </>
       )
     },

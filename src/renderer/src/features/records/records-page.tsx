@@ -48,7 +48,7 @@ export function RecordsPage() {
   }
   const creditActions = (row: CreditEventView) => (
     <span className="row-actions">
-      {!row.confirmed ? (
+      {!row.confirmed || row.match === 'pending' || row.match === 'overdue' ? (
         <button type="button" className="button button-small" onClick={() => void confirm(row)} aria-label={`Confirm ${creditKindText[row.kind]} of ${row.amount} ${row.unit} on ${row.account}`}>
           Confirm
         </button>
