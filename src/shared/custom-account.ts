@@ -75,6 +75,8 @@ export function isPositiveDecimal(value: string): boolean {
 export function validateCustomOptions(options: Readonly<Record<string, string>>, context: { baseUrl?: string | null } = {}): string | null {
   const preset = options.preset ?? 'json'
   if (!options.url && !context.baseUrl) return 'Enter the URL Coffer should ask (for a relay site, its address).'
+  const creditValueProblem = validateCreditValue(options)
+  if (creditValueProblem) return creditValueProblem
   if (preset === 'openai-compatible-relay') return null
   try {
     if (!options.balancePath) return 'Enter the JSON path to the balance, e.g. data.balance.'
@@ -90,6 +92,10 @@ export function validateCustomOptions(options: Readonly<Record<string, string>>,
 
 /** Cross-option checks of a `manual` account. */
 export function validateManualOptions(options: Readonly<Record<string, string>>): string | null {
+  return validateCreditValue(options)
+}
+
+function validateCreditValue(options: Readonly<Record<string, string>>): string | null {
   if (options.creditValue && !isPositiveDecimal(options.creditValue)) {
     return 'The value of one unit must be a positive decimal, e.g. 0.01 (GPTBots: 100 credits = $1).'
   }

@@ -71,6 +71,14 @@ export interface ProviderDescriptor {
   billingUrl: string | null
   /** What the provider publishes, so the UI can say what it cannot show. */
   publishes: { balance: boolean; spend: boolean; usage: boolean }
+  /**
+   * The unit the provider bills every account in, when it is one (an OpenRouter account is in USD,
+   * a Moonshot .cn one in CNY); absent when it depends on the account (DeepSeek: CNY or USD) or on
+   * the user (manual and custom accounts carry theirs in the `unit` option).
+   */
+  unit?: string
+  /** What one of the provider's own credit units is worth, as it publishes it (with the source). */
+  creditValues?: Readonly<Record<string, { value: string; currency: string; source: string }>>
   /** A sentence shown in the add-account form. */
   note?: string
   /** Poll interval for new accounts of this provider when none is given (manual accounts: daily). */
@@ -86,6 +94,15 @@ export interface ProviderDescriptor {
    */
   validateOptions?: (options: Readonly<Record<string, string>>, context?: { baseUrl?: string | null }) => string | null
 }
+
+/**
+ * What one unit of a credit-based account is worth: totals convert its credits into money with it
+ * (then into the home currency), and without it they list the account as left out.
+ */
+const CREDIT_VALUE_FIELDS: readonly ProviderOptionField[] = [
+  { key: 'creditValue', label: 'Value of one unit', help: 'For credits: what one is worth, e.g. 0.01 for GPTBots (100 credits = $1).', required: false, kind: 'text', pattern: '\\d+(\\.\\d+)?' },
+  { key: 'creditValueCurrency', label: 'Currency of that value', help: 'e.g. USD.', required: false, kind: 'text', pattern: '[A-Z]{3}' }
+]
 
 export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
   openrouter: {
@@ -111,6 +128,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     ],
     billingUrl: 'https://openrouter.ai/settings/credits',
     publishes: { balance: true, spend: true, usage: true },
+    unit: 'USD',
     note: 'Account credits need a management key; with an ordinary key Coffer shows the key’s own limit and usage.'
   },
   deepseek: {
@@ -149,6 +167,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     options: [],
     billingUrl: 'https://platform.openai.com/settings/organization/billing/overview',
     publishes: { balance: false, spend: true, usage: true },
+    unit: 'USD',
     note: 'OpenAI publishes daily costs and token usage, but no prepaid balance: record your balance once and Coffer counts it down. An admin key can also manage keys, so it is kept in your system keychain.'
   },
   anthropic: {
@@ -166,6 +185,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     options: [],
     billingUrl: 'https://console.anthropic.com/settings/billing',
     publishes: { balance: false, spend: true, usage: true },
+    unit: 'USD',
     note: 'Anthropic publishes daily costs and token usage (cache writes and reads apart), but no credit balance: record your balance once and Coffer counts it down.'
   },
   xai: {
@@ -192,6 +212,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     ],
     billingUrl: 'https://console.x.ai',
     publishes: { balance: true, spend: true, usage: false },
+    unit: 'USD',
     note: 'Prepaid balance and daily spend of one xAI team.'
   },
   novita: {
@@ -202,6 +223,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     options: [],
     billingUrl: 'https://novita.ai/billing',
     publishes: { balance: true, spend: false, usage: false },
+    unit: 'USD',
     note: 'Available balance (top-ups plus credit limit) and the topped-up part, in USD.'
   },
   stability: {
@@ -212,6 +234,9 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     options: [],
     billingUrl: 'https://platform.stability.ai/account/credits',
     publishes: { balance: true, spend: false, usage: false },
+    unit: 'credits',
+    // "1 credit = $0.01" (platform.stability.ai/pricing: a 1,000-credit top-up costs $10).
+    creditValues: { credits: { value: '0.01', currency: 'USD', source: 'https://platform.stability.ai/pricing' } },
     note: 'Stability reports credits, not money.'
   },
   elevenlabs: {
@@ -228,6 +253,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     options: [],
     billingUrl: 'https://elevenlabs.io/app/settings/billing',
     publishes: { balance: true, spend: false, usage: false },
+    unit: 'characters',
     note: 'ElevenLabs reports the characters (credits) left in the current period and when they reset, not money.'
   },
   fireworks: {
@@ -247,6 +273,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     ],
     billingUrl: 'https://app.fireworks.ai/account/billing',
     publishes: { balance: false, spend: true, usage: false },
+    unit: 'USD',
     note: 'Fireworks publishes spend but no balance: record your balance once and Coffer counts it down.'
   },
   manual: {
@@ -267,8 +294,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
         pattern: UNIT_PATTERN,
         default: 'USD'
       },
-      { key: 'creditValue', label: 'Value of one unit', help: 'For credits: what one is worth, e.g. 0.01 for GPTBots (100 credits = $1).', required: false, kind: 'text', pattern: '\\d+(\\.\\d+)?' },
-      { key: 'creditValueCurrency', label: 'Currency of that value', help: 'e.g. USD.', required: false, kind: 'text', pattern: '[A-Z]{3}' },
+      ...CREDIT_VALUE_FIELDS,
       { key: 'plan', label: 'Plan', help: 'e.g. ChatGPT Plus, Claude Max, GPTBots Pro.', required: false, kind: 'text' },
       { key: 'notes', label: 'Notes', required: false, kind: 'text' },
       { key: 'billingUrl', label: 'Billing or top-up page', help: 'Where you pay or buy credits (https://…).', required: false, kind: 'url', pattern: 'https://\\S+' }
@@ -321,6 +347,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
         placeholder: '-2',
         hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' }
       },
+      ...CREDIT_VALUE_FIELDS,
       { key: 'billingUrl', label: 'Billing or top-up page', required: false, kind: 'url', pattern: 'https://\\S+' }
     ],
     billingUrl: null,
@@ -347,6 +374,7 @@ function moonshotDescriptor(id: 'moonshot' | 'moonshot-cn', name: string, baseUr
     options: [],
     billingUrl: `${site}/console/pay`,
     publishes: { balance: true, spend: false, usage: false },
+    unit: currency,
     note: `Available balance (cash + vouchers) in ${currency}. Keys from the other Moonshot site belong to the other entry.`
   }
 }
@@ -368,13 +396,15 @@ function siliconflowDescriptor(id: 'siliconflow' | 'siliconflow-cn', name: strin
     options: [],
     billingUrl: `${cloud}/expensebill`,
     publishes: { balance: true, spend: false, usage: false },
+    unit: currency,
     note: `Total balance in ${currency}, split into granted (gift) and paid credit.`
   }
 }
 
 /** The descriptor for `id`, or `undefined` for an unknown id. */
 export function findProvider(id: string): ProviderDescriptor | undefined {
-  return (providerDescriptors as Record<string, ProviderDescriptor | undefined>)[id]
+  // Own keys only: `__proto__` or `toString` must not find Object.prototype's members.
+  return Object.hasOwn(providerDescriptors, id) ? providerDescriptors[id as ProviderId] : undefined
 }
 
 /** Default poll interval for new accounts, in minutes (issue: default 15 min, user-settable). */

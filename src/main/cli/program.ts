@@ -7,6 +7,7 @@ import { registerBudgetCommand } from './commands/budget-command'
 import { registerExportCommand } from './commands/export-command'
 import { registerPlansCommand } from './commands/plans-command'
 import { registerPollCommand } from './commands/poll-command'
+import { registerRatesCommand } from './commands/rates-command'
 import { registerRecordCommand } from './commands/record-command'
 import { registerServeCommand } from './commands/serve-command'
 import { registerStatusCommand } from './commands/status-command'
@@ -24,6 +25,7 @@ export function buildProgram(io: CliIo): Command {
   registerStatusCommand(program, io)
   registerAlertsCommand(program, io)
   registerBudgetCommand(program, io)
+  registerRatesCommand(program, io)
   registerRecordCommand(program, io)
   registerExportCommand(program, io)
   registerPlansCommand(program, io)

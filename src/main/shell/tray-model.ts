@@ -3,6 +3,7 @@ import type { AlertView, BudgetView } from '../../shared/contract/alerts-calls'
 import type { AccountView } from '../../shared/contract/schemas'
 import { isAllowedExternalUrl } from '../../shared/external-links'
 import { formatMoney } from '../../shared/money'
+import { runwayText } from '../../shared/runway'
 
 /** The tray icon: all fine, something to look at, or something the user must fix. */
 export type TrayIconState = 'ok' | 'warning' | 'critical'
@@ -35,7 +36,7 @@ export interface TrayModel {
 /** Alert state the tray reflects: active alerts (from `alerts:list`) and spend limits (`budgets:list`). */
 export interface TrayAlertState {
   alerts: readonly Pick<AlertView, 'accountId' | 'severity' | 'state'>[]
-  budgets: readonly Pick<BudgetView, 'accountId' | 'period' | 'limit' | 'spent' | 'percent'>[]
+  budgets: readonly Pick<BudgetView, 'accountId' | 'period' | 'limit' | 'spent' | 'percent' | 'approximate' | 'excluded'>[]
 }
 
 const PERIOD_WORD: Record<BudgetView['period'], string> = { day: 'today', week: 'this week', month: 'this month' }
@@ -53,8 +54,10 @@ export function alertTrayState(alerts: TrayAlertState['alerts'], accountId: stri
 export function budgetLine(budgets: TrayAlertState['budgets'], accountId: string | null, locale?: string): string | null {
   const budget = budgets.filter((candidate) => candidate.accountId === accountId).sort((a, b) => b.percent - a.percent)[0]
   if (!budget) return null
-  const spent = formatMoney({ amount: budget.spent, unit: budget.limit.unit }, locale)
-  return `${spent} of ${formatMoney(budget.limit, locale)} ${PERIOD_WORD[budget.period]}`
+  const spent = `${budget.approximate ? '≈ ' : ''}${formatMoney({ amount: budget.spent, unit: budget.limit.unit }, locale)}`
+  // Spend the limit could not convert is named, not silently left out of the figure.
+  const leftOut = budget.excluded.length > 0 ? ` (+ ${budget.excluded.map((entry) => formatMoney(entry, locale)).join(', ')} not counted)` : ''
+  return `${spent} of ${formatMoney(budget.limit, locale)} ${PERIOD_WORD[budget.period]}${leftOut}`
 }
 
 /** Menus longer than this get an "…and N more" line: the window is the place for long lists. */
@@ -81,7 +84,9 @@ export function accountLine(account: AccountView, locale?: string): string {
   if (account.status !== 'ok') detail = accountStatusText[account.status]
   else if (primary) detail = formatMoney({ amount: primary.amount, unit: primary.unit }, locale)
   else detail = 'No balance published'
-  return `${account.label} — ${detail}`
+  // The card's own runway, in the same words: the tray never shows a second figure.
+  const runway = account.status === 'ok' && account.runwayDays !== null ? ` · ${runwayText(account.runwayDays)} left` : ''
+  return `${account.label} — ${detail}${runway}`
 }
 
 /** Builds the tray from `accounts:list` views and optional signals (alerts). Pure. */

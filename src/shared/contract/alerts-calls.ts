@@ -10,6 +10,7 @@ import {
   webhookFormats
 } from '../alerts'
 import { defineCalls } from './define'
+import { exclusionSchema, rateUseSchema } from './ledger-schemas'
 import { accountIdSchema, decimalSchema, isoTimeSchema, moneySchema } from './schemas'
 
 /** A webhook URL: https, or http to this machine only; no credentials in it. */
@@ -75,7 +76,14 @@ export const budgetViewSchema = z.object({
   period: z.enum(budgetPeriods),
   limit: moneySchema,
   thresholds: z.array(z.number().int()),
+  /** Spend in the limit's unit, other units converted (each day at its rate). */
   spent: decimalSchema,
+  /** True when some of `spent` was converted from another unit. */
+  approximate: z.boolean(),
+  /** Spend that could not be converted into the limit's unit, so is not in `spent`. */
+  excluded: z.array(exclusionSchema),
+  /** The rates and credit values `spent` used. */
+  rates: z.array(rateUseSchema),
   /** Spent / limit in percent (one decimal; can exceed 100). */
   percent: z.number(),
   /** Highest threshold reached, or null. */

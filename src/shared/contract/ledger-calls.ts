@@ -7,6 +7,7 @@ import {
   creditEventViewSchema,
   creditKinds,
   creditsPageSchema,
+  fxChangeSchema,
   fxSettingsSchema,
   momentSchema,
   overviewSchema,
@@ -68,7 +69,7 @@ export const ledgerCalls = defineCalls({
     response: z.object({ filename: z.string(), mimeType: z.string(), text: z.string(), rows: z.number().int() })
   },
   'ledger:overview': {
-    summary: 'Totals in the home currency (approximate), burn and runway in total, spend per day by account.',
+    summary: 'Totals in the home currency (what each converted and left out), burn rate, the account that runs out first, spend per day by account.',
     request: z.object({ days: z.number().int().min(7).max(730).default(90) }).strict(),
     response: overviewSchema
   },
@@ -77,6 +78,10 @@ export const ledgerCalls = defineCalls({
     request: z.object({ id: accountIdSchema, days: z.number().int().min(2).max(730).default(90) }).strict(),
     response: z.object({ unit: z.string().nullable(), points: z.array(balancePointSchema) })
   },
-  'fx:get': { summary: 'Home currency and exchange rates.', request: z.object({}).strict(), response: fxSettingsSchema },
-  'fx:set': { summary: 'Sets the home currency and exchange rates (replaces them).', request: fxSettingsSchema.strict(), response: fxSettingsSchema }
+  'fx:get': { summary: 'Home currency, the exchange rates in force today and their history.', request: z.object({}).strict(), response: fxSettingsSchema },
+  'fx:set': {
+    summary: 'Sets the home currency, adds dated exchange rates (from today unless a day is given) and forgets units.',
+    request: fxChangeSchema,
+    response: fxSettingsSchema
+  }
 })

@@ -89,6 +89,57 @@ export type RecordsFilter = z.input<typeof recordsFilterSchema>
 export const recordKinds = ['spend', 'usage', 'credits', 'polls', 'balances'] as const
 export type RecordKind = (typeof recordKinds)[number]
 
+/** A three-letter ISO 4217 currency code: the only units exchange rates exist for. */
+export const currencySchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{3}$/, 'Exchange rates are for currencies (USD, CNY, EUR…). Credits are valued by their account: set its “Value of one unit”.')
+
+/** Why an amount could not be converted into the figure's unit. */
+export const exclusionReasons = ['no_rate', 'no_credit_value', 'not_money'] as const
+export type ExclusionReason = (typeof exclusionReasons)[number]
+
+/** What a converted figure used: an exchange rate in force from a day, or a credit's value. */
+export const rateUseSchema = z.object({
+  /** The unit converted, e.g. `CNY` or `credits`. */
+  unit: z.string(),
+  /** One `unit` is worth `rate` of `in`. */
+  rate: decimalSchema,
+  in: z.string(),
+  basis: z.enum(['exchange_rate', 'account_credit_value', 'provider_credit_value']),
+  /** Exchange rates: the day the rate took effect. */
+  from: z.string().nullable(),
+  /** Credit values: the account whose value it is. */
+  accountId: z.string().nullable()
+})
+export type RateUse = z.infer<typeof rateUseSchema>
+
+/** Something a total left out, why, and the one action that would bring it in. */
+export const exclusionSchema = z.object({
+  accountId: z.string().nullable(),
+  account: z.string().nullable(),
+  unit: z.string(),
+  amount: decimalSchema,
+  reason: z.enum(exclusionReasons),
+  /** In words for people; `null` when nothing can fix it (characters have no money value). */
+  fix: z.string().nullable()
+})
+export type Exclusion = z.infer<typeof exclusionSchema>
+
+/** A figure across accounts in one unit: what it converted, with which rates, and what it left out. */
+export const approxMoneySchema = z.object({
+  amount: decimalSchema,
+  unit: z.string(),
+  /** True only when some part was converted (then the figure depends on rates). */
+  approximate: z.boolean(),
+  /** Units left out of `amount` (sorted): the short form of `excluded`. */
+  missingRates: z.array(z.string()),
+  excluded: z.array(exclusionSchema),
+  rates: z.array(rateUseSchema)
+})
+export type ApproxMoney = z.infer<typeof approxMoneySchema>
+
 const moneyTotals = z.array(z.object({ unit: z.string(), amount: decimalSchema }))
 
 export const spendRowSchema = z.object({
@@ -149,8 +200,8 @@ export const spendPageSchema = page(
   z.object({
     count: z.number().int(),
     totals: moneyTotals,
-    /** All units converted into the home currency with the user's rates (approximate); `null` for one unit. */
-    home: z.object({ amount: decimalSchema, unit: z.string(), missingRates: z.array(z.string()) }).nullable()
+    /** All units converted into the home currency (each day at its rate); `null` for one unit. */
+    home: approxMoneySchema.nullable()
   })
 )
 export const usagePageSchema = page(
@@ -173,20 +224,35 @@ export type UsageRow = z.infer<typeof usageRowSchema>
 export type PollRow = z.infer<typeof pollRowSchema>
 export type BalanceRecordRow = z.infer<typeof balanceRowSchema>
 
-/** An amount in the home currency, converted with the user's rates: approximate by nature. */
-export const approxMoneySchema = z.object({
-  amount: decimalSchema,
-  unit: z.string(),
-  /** Units that had no exchange rate and are left out of `amount`. */
-  missingRates: z.array(z.string())
-})
+
+/** The `from` day of a rate set before rates had dates (or meant for every day): it covers all history. */
+export const UNDATED_RATE_DAY = '1970-01-01'
+
+/** One exchange rate: one `unit` is worth `rate` of the home currency from day `from` on. */
+export const fxRateSchema = z.object({ unit: currencySchema, rate: decimalSchema, from: daySchema })
 
 export const fxSettingsSchema = z.object({
-  home: unitSchema,
-  /** How many home-currency units one unit is worth, e.g. `{ unit: 'CNY', rate: '0.14' }` for USD. */
-  rates: z.array(z.object({ unit: unitSchema, rate: decimalSchema }))
+  home: currencySchema,
+  /** The rates in force today (each unit's newest), e.g. `{ unit: 'CNY', rate: '0.14', from: '2026-11-01' }` for USD. */
+  rates: z.array(fxRateSchema),
+  /** Every rate ever set for this home currency, oldest first. */
+  history: z.array(fxRateSchema.extend({ setAt: isoTimeSchema }))
 })
 export type FxSettings = z.infer<typeof fxSettingsSchema>
+
+/** `fx:set`: the home currency, rates to add (from today unless `from` says otherwise), units to forget. */
+export const fxChangeSchema = z
+  .object({
+    home: currencySchema,
+    rates: z.array(z.object({ unit: currencySchema, rate: decimalSchema, from: daySchema.optional() }).strict()).max(200).default([]),
+    /** Forget every rate of these units (for this home currency). */
+    remove: z.array(currencySchema).max(200).default([])
+  })
+  .strict()
+export type FxChange = z.input<typeof fxChangeSchema>
+
+/** The account that runs out first at its own pace (the same figure its card shows). */
+export const firstToRunOutSchema = z.object({ accountId: z.string(), label: z.string(), days: z.number(), date: z.string().nullable() })
 
 export const overviewSchema = z.object({
   home: z.string(),
@@ -194,9 +260,12 @@ export const overviewSchema = z.object({
   monthToDate: approxMoneySchema,
   burnPerDay: approxMoneySchema.nullable(),
   projection: approxMoneySchema.nullable(),
-  runwayDays: z.number().nullable(),
-  /** Exact per-unit totals, for when no conversion is wanted. */
-  balancesByUnit: moneyTotals,
+  /** The account with the shortest runway, or `null` when no account has one. */
+  firstToRunOut: firstToRunOutSchema.nullable(),
+  /** Accounts whose runway is known (so "first to run out" says among how many). */
+  runwayAccounts: z.number().int(),
+  /** Exact per-unit totals, for when no conversion is wanted. Credit units are per account (`accountId`). */
+  balancesByUnit: z.array(z.object({ unit: z.string(), amount: decimalSchema, accountId: z.string().nullable(), account: z.string().nullable() })),
   /** Daily spend per account in the home currency, for the stacked chart. */
   spendSeries: z.object({
     days: z.array(z.string()),

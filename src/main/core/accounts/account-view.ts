@@ -1,4 +1,3 @@
-import { balanceKinds } from '../../../shared/balance-kinds'
 import type { AccountView, BalanceView } from '../../../shared/contract/schemas'
 import { microsToDecimal } from '../../../shared/money'
 import { findProvider } from '../../../shared/providers'
@@ -54,7 +53,7 @@ export function buildAccountView(
     lastPolledAt: last?.finishedAt ?? null,
     lastSuccessAt,
     error: last && last.status !== 'ok' ? { code: last.errorCode ?? last.status, message: last.errorMessage ?? '' } : null,
-    balances: sortBalances(state.latestBalances(account.id)).map(toBalanceView),
+    balances: state.sortedBalances(account.id).map(toBalanceView),
     spend: extras.spend,
     runwayDays: extras.runwayDays,
     spendSource: extras.spendSource ?? null,
@@ -64,14 +63,6 @@ export function buildAccountView(
     billingUrl: account.options.billingUrl ?? descriptor?.billingUrl ?? null,
     createdAt: account.createdAt
   }
-}
-
-/** Primary balance first: by kind (total before key limits before splits), then as reported. */
-export function sortBalances(rows: BalanceRow[]): BalanceRow[] {
-  return rows
-    .map((row, index) => ({ row, index }))
-    .sort((a, b) => balanceKinds.indexOf(a.row.kind) - balanceKinds.indexOf(b.row.kind) || a.index - b.index)
-    .map(({ row }) => row)
 }
 
 function toBalanceView(row: BalanceRow): BalanceView {

@@ -1,28 +1,30 @@
 import type { Database } from 'better-sqlite3'
 import type { AccountStatus } from '../../../shared/account-status'
-import { sortBalances } from '../accounts/account-view'
 import { AccountStateRepo } from '../ledger/account-state-repo'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import { loadLotState } from '../ledger/lot-input'
 import { cached } from '../ledger/statements'
+import { Valuer } from '../ledger/valuation'
+import type { ApproxMoney } from '../../../shared/contract/ledger-schemas'
 import type { AccountFacts, ExpiringLot } from './alert-model'
 import type { BudgetWindow } from './budget-math'
 
 /** Credit events that add credit (and so may carry an expiry, and count as a top-up). */
 const CREDIT_ADDING_KINDS = ['topup', 'grant', 'renewal', 'purchase'] as const
-const DAY_MS = 86_400_000
-/** Days of spend behind the fallback runway estimate. */
-const RUNWAY_WINDOW_DAYS = 7
 
 /** Reads what the alert engine needs from the ledger. All queries are small and indexed. */
 export class AlertFacts {
   private readonly state: AccountStateRepo
+  private valuerCache: Valuer | undefined
 
   constructor(private readonly db: Database) {
     this.state = new AccountStateRepo(db)
   }
 
-  /** One account's facts; `runwayDays` comes from the ledger's derivations when they provide it. */
+  /**
+   * One account's facts. `runwayDays` is the figure the account's card shows (the ledger's pace), so an
+   * alert never says a different runway than the card; unknown there, unknown here.
+   */
   forAccount(
     account: AccountRecord,
     autoReload: boolean,
@@ -31,7 +33,7 @@ export class AlertFacts {
     needs: { runway: boolean; lots: boolean } = { runway: true, lots: true }
   ): AccountFacts {
     const last = this.state.lastPoll(account.id)
-    const balances = sortBalances(this.state.latestBalances(account.id)).map(({ unit, kind, amountMicros }) => ({ unit, kind, amountMicros }))
+    const balances = this.state.sortedBalances(account.id).map(({ unit, kind, amountMicros }) => ({ unit, kind, amountMicros }))
     const facts: AccountFacts = {
       accountId: account.id,
       label: account.label,
@@ -42,7 +44,6 @@ export class AlertFacts {
       runwayDays,
       lots: needs.lots ? this.unexpiredLots(account.id, now) : []
     }
-    if (facts.runwayDays === null && needs.runway) facts.runwayDays = this.fallbackRunway(facts, now)
     return facts
   }
 
@@ -61,28 +62,29 @@ export class AlertFacts {
   }
 
   /**
-   * Runway when no derivation supplies one: the primary balance over the average daily spend of the
-   * last seven UTC days (spend lines in the same unit). `null` without spend.
+   * Spend within a budget window in the limit's `unit`, for one account or all of them (`null`):
+   * spend in other units converted (each day at its rate, credits at their account's value), and
+   * what could not be converted listed, per account and unit, instead of silently left out.
    */
-  fallbackRunway(facts: AccountFacts, now: Date): number | null {
-    const primary = facts.balances.find((balance) => balance.kind === 'total' || balance.kind === 'key_limit_remaining')
-    if (!primary) return null
-    const since = new Date(now.getTime() - (RUNWAY_WINDOW_DAYS - 1) * DAY_MS).toISOString().slice(0, 10)
-    const row = cached(this.db, `SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM spend_lines WHERE account_id = ? AND unit = ? AND day >= ?`)
-      .get(facts.accountId, primary.unit, since) as { spent: number }
-    if (row.spent <= 0) return null
-    const daily = row.spent / RUNWAY_WINDOW_DAYS
-    return Math.max(0, primary.amountMicros) / daily
+  spent(accountId: string | null, unit: string, window: BudgetWindow): ApproxMoney {
+    const rows = (
+      accountId === null
+        ? cached(this.db, 'SELECT account_id AS accountId, day, unit, spend_micros AS micros FROM daily_rollups WHERE day >= ? AND day < ?').all(window.start, window.end)
+        : cached(this.db, 'SELECT account_id AS accountId, day, unit, spend_micros AS micros FROM daily_rollups WHERE account_id = ? AND day >= ? AND day < ?').all(
+            accountId,
+            window.start,
+            window.end
+          )
+    ) as { accountId: string; day: string; unit: string; micros: number }[]
+    const total = this.valuer().total(unit)
+    for (const row of rows) total.add(row.micros, row.unit, row.accountId, row.day)
+    return total.view()
   }
 
-  /** Spend in `unit` within a budget window, for one account or all of them (`null`). */
-  spent(accountId: string | null, unit: string, window: BudgetWindow): number {
-    const row = cached(this.db,
-        `SELECT COALESCE(SUM(amount_micros), 0) AS spent FROM spend_lines
-         WHERE (? IS NULL OR account_id = ?) AND unit = ? AND day >= ? AND day < ?`
-      )
-      .get(accountId, accountId, unit, window.start, window.end) as { spent: number }
-    return row.spent
+  /** Rates and credit values, read once per evaluation (they cannot change inside one). */
+  private valuer(): Valuer {
+    this.valuerCache ??= Valuer.load(this.db)
+    return this.valuerCache
   }
 
   /**

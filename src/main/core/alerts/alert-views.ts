@@ -1,5 +1,6 @@
 import type { AlertLevel, AlertView, BudgetView, RuleView } from '../../../shared/contract/alerts-calls'
-import { microsToDecimal } from '../../../shared/money'
+import type { ApproxMoney } from '../../../shared/contract/ledger-schemas'
+import { microsToDecimal, toMicros } from '../../../shared/money'
 import { findProvider } from '../../../shared/providers'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import type { BudgetRecord, RuleRecord } from './alert-model'
@@ -53,7 +54,8 @@ export function ruleView(rule: RuleRecord): RuleView {
 }
 
 /** A budget with its progress over `window`, as the contract shows it. */
-export function budgetView(budget: BudgetRecord, spentMicros: number, window: BudgetWindow, accountLabel: string | null): BudgetView {
+export function budgetView(budget: BudgetRecord, spent: ApproxMoney, window: BudgetWindow, accountLabel: string | null): BudgetView {
+  const spentMicros = toMicros(spent.amount)
   const progress = budgetProgress(spentMicros, budget.limitMicros, budget.thresholds)
   return {
     id: budget.id,
@@ -62,7 +64,10 @@ export function budgetView(budget: BudgetRecord, spentMicros: number, window: Bu
     period: budget.period,
     limit: { amount: microsToDecimal(budget.limitMicros), unit: budget.unit },
     thresholds: budget.thresholds,
-    spent: microsToDecimal(spentMicros),
+    spent: spent.amount,
+    approximate: spent.approximate,
+    excluded: spent.excluded,
+    rates: spent.rates,
     percent: progress.percent,
     crossed: progress.crossed,
     windowStart: window.start,

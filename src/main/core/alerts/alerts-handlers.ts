@@ -8,6 +8,7 @@ import { AlertFacts } from './alert-facts'
 import type { AlertService } from './alert-service'
 import { alertLevel, budgetView, ruleView } from './alert-views'
 import { budgetWindow, normaliseThresholds } from './budget-math'
+import { readHome } from '../ledger/fx'
 import { buildWebhookRequest, sendWebhook } from './webhook'
 
 type AlertsHandlers = Pick<
@@ -32,7 +33,6 @@ const HOUR_MS = 3_600_000
 /** Implements alerts, rules, budgets and alert settings over the {@link AlertService}. */
 export function createAlertsHandlers(context: CoreContext, service: AlertService): AlertsHandlers {
   const repo = service.repo
-  const facts = new AlertFacts(context.db)
 
   const requireAlert = (id: number) => {
     const alert = repo.get(id)
@@ -45,16 +45,17 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
   })
   /** The unit a budget or rule means when the user gave none: the account's primary balance unit. */
   const defaultUnit = (accountId: string | null): string => {
-    if (accountId === null) return 'USD'
-    const balances = context.accountState.latestBalances(accountId)
-    return balances.find((balance) => balance.kind === 'total')?.unit ?? balances[0]?.unit ?? 'USD'
+    if (accountId === null) return readHome(context.db)
+    const balances = context.accountState.sortedBalances(accountId)
+    return balances.find((balance) => balance.kind === 'total')?.unit ?? balances[0]?.unit ?? context.accountState.ownUnitOf(accountId) ?? readHome(context.db)
   }
   const viewBudget = (id: number) => {
     const budget = repo.getBudget(id)
     if (!budget) throw new CofferError('not_found', `No budget with id ${id}.`)
     const window = budgetWindow(budget.period, context.now())
     const label = budget.accountId ? (context.accounts.get(budget.accountId)?.label ?? null) : null
-    return budgetView(budget, facts.spent(budget.accountId, budget.unit, window), window, label)
+    // A fresh AlertFacts: it reads rates once, and they may have changed since the last call.
+    return budgetView(budget, new AlertFacts(context.db).spent(budget.accountId, budget.unit, window), window, label)
   }
 
   return {

@@ -1,7 +1,10 @@
 import { BUDGET_DISCLAIMER, type BudgetPeriod } from '../../../shared/alerts'
-import { formatMoney, microsToDecimal } from '../../../shared/money'
+import type { ApproxMoney } from '../../../shared/contract/ledger-schemas'
+import { exclusionsText } from '../../../shared/exclusions'
+import { formatMoney, microsToDecimal, toMicros } from '../../../shared/money'
 import type { AccountFacts, BudgetRecord, Condition, ConditionState, RuleRecord } from './alert-model'
 import { budgetProgress, type BudgetWindow } from './budget-math'
+import { runwayText } from '../../../shared/runway'
 
 /**
  * Hysteresis: an alert resolves only once its figure is this fraction past the line (a balance
@@ -84,13 +87,12 @@ export function runwayCondition(rule: RuleRecord, facts: AccountFacts): Conditio
   }
   const margin = Math.max(days * HYSTERESIS_FRACTION, MIN_RUNWAY_MARGIN_DAYS)
   const state: ConditionState = runway < days ? 'on' : runway >= days + margin ? 'off' : 'hold'
-  const shown = runway < 1 ? 'less than a day' : `about ${Math.floor(runway)} day${Math.floor(runway) === 1 ? '' : 's'}`
   return {
     ...base,
     severity: runway < 1 ? 'critical' : 'warning',
     state,
     clearsOnTopUp: state === 'hold' && runway >= days ? { minRiseMicros: 1 } : null,
-    message: `${facts.label} runs out in ${shown} at the recent rate (your alert: ${days} days).`
+    message: `${facts.label} runs out in ${runwayText(runway)} at the recent rate (your alert: ${days} days).`
   }
 }
 
@@ -147,7 +149,9 @@ const PERIOD_TEXT: Record<BudgetPeriod, string> = { day: 'today', week: 'this we
  * on; lower ones are off (superseded, so their alerts resolve); higher ones are off, or held while
  * a revised figure sits within the hysteresis margin below them.
  */
-export function budgetConditions(budget: BudgetRecord, spentMicros: number, window: BudgetWindow, scopeLabel: string): Condition[] {
+export function budgetConditions(budget: BudgetRecord, spent: ApproxMoney, window: BudgetWindow, scopeLabel: string): Condition[] {
+  const spentMicros = toMicros(spent.amount)
+  const leftOut = exclusionsText(spent.excluded)
   const progress = budgetProgress(spentMicros, budget.limitMicros, budget.thresholds)
   return [...budget.thresholds]
     .sort((a, b) => a - b)
@@ -163,7 +167,7 @@ export function budgetConditions(budget: BudgetRecord, spentMicros: number, wind
         state,
         message:
           `${scopeLabel}: spent ${money(spentMicros, budget.unit)} ${PERIOD_TEXT[budget.period]} of your ` +
-          `${money(budget.limitMicros, budget.unit)} limit (${progress.percent} %, warning at ${threshold} %). ${BUDGET_DISCLAIMER}`,
+          `${money(budget.limitMicros, budget.unit)} limit (${progress.percent} %, warning at ${threshold} %).${leftOut ? ` ${leftOut}` : ''} ${BUDGET_DISCLAIMER}`,
         valueMicros: spentMicros,
         unit: budget.unit,
         ruleId: null,

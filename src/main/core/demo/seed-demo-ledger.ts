@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { ProviderId } from '../../../shared/providers'
 import { AccountsRepo, type AccountRecord } from '../ledger/accounts-repo'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
+import { UNDATED_RATE_DAY } from '../../../shared/contract/ledger-schemas'
 import { writeFx } from '../ledger/fx'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
 import { ledgerIngestHook } from '../ledger/ledger-hook'
@@ -95,7 +96,7 @@ export function seedDemoLedger(db: Database, now: Date, allHooks: readonly Inges
     }
     for (const plan of spendDemoAccounts) state.set(plan.id, seedSpendAccount(db, accounts, plan, now, random, hooks))
     seedManualAccount(db, accounts, now)
-    writeFx(db, { home: 'USD', rates: [{ unit: 'CNY', rate: '0.14' }, { unit: 'credits', rate: '0.001' }] }, now)
+    writeFx(db, { home: 'USD', rates: [{ unit: 'CNY', rate: '0.14', from: UNDATED_RATE_DAY }] }, now)
     seedDemoPlanData(db, now)
     seedDemoAlertData(db, now)
   })()

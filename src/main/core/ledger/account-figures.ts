@@ -1,6 +1,6 @@
 import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
-import { balanceKinds, type FactSource } from '../../../shared/balance-kinds'
+import type { FactSource } from '../../../shared/balance-kinds'
 import type { AccountView } from '../../../shared/contract/schemas'
 import { microsToDecimal } from '../../../shared/money'
 import type { AccountRecord } from './accounts-repo'
@@ -23,18 +23,35 @@ export interface AccountFigures {
 }
 
 /**
- * The account's primary unit: that of its primary balance (or a key's remaining limit), else of its latest spend, else of its
- * latest credit event; `null` when the ledger has nothing in any unit yet.
+ * The account's primary unit: its own unit (`ownUnit`: its provider’s currency, or its `unit` option) with its balance (or a key's
+ * remaining limit) when known; for accounts without an own unit (DeepSeek), that of the primary
+ * balance, else of the latest spend, else of the latest credit event; `null` when the ledger has
+ * nothing in any unit yet.
  */
 export function primaryUnit(db: Database, state: AccountStateRepo, accountId: string): { unit: string; balanceMicros: number | null } | null {
   // A key's remaining limit stands in for the balance when that is all a key may read (OpenRouter).
-  const balances = state.latestBalances(accountId).filter((row) => row.kind === 'total' || row.kind === 'key_limit_remaining')
-  const total = balances.sort((a, b) => balanceKinds.indexOf(a.kind) - balanceKinds.indexOf(b.kind))[0]
+  const total = state.sortedBalances(accountId).find((row) => row.kind === 'total' || row.kind === 'key_limit_remaining')
+  const own = state.ownUnitOf(accountId)
+  // Another unit recorded on the account (a CNY top-up on a USD account) never takes the primary place.
+  if (total && (own === null || total.unit === own)) return { unit: total.unit, balanceMicros: total.amountMicros }
+  if (own !== null && hasAny(db, accountId, own)) return { unit: own, balanceMicros: null }
   if (total) return { unit: total.unit, balanceMicros: total.amountMicros }
   const spent = cached(db, 'SELECT unit FROM daily_rollups WHERE account_id = ? ORDER BY day DESC LIMIT 1').get(accountId) as { unit: string } | undefined
   const credited = cached(db, 'SELECT unit FROM credit_events WHERE account_id = ? ORDER BY occurred_at DESC LIMIT 1').get(accountId) as { unit: string } | undefined
   const unit = spent?.unit ?? credited?.unit
   return unit ? { unit, balanceMicros: null } : null
+}
+
+/** Whether the ledger holds any spend or credit event of the account in `unit`. */
+function hasAny(db: Database, accountId: string, unit: string): boolean {
+  return (
+    cached(db, 'SELECT 1 FROM daily_rollups WHERE account_id = ? AND unit = ? UNION ALL SELECT 1 FROM credit_events WHERE account_id = ? AND unit = ? LIMIT 1').get(
+      accountId,
+      unit,
+      accountId,
+      unit
+    ) !== undefined
+  )
 }
 
 /** The first UTC day the ledger has anything (spend, a balance, a credit event) for the account. */

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import { cached } from './statements'
 import type { AccountStatus } from '../../../shared/account-status'
-import type { BalanceKind, FactSource } from '../../../shared/balance-kinds'
+import { balanceKinds, type BalanceKind, type FactSource } from '../../../shared/balance-kinds'
+import { ownUnit } from './account-units'
 
 /** The newest poll run of an account. */
 export interface LastPoll {
@@ -49,6 +50,21 @@ export class AccountStateRepo {
    * (unit, kind) that no official figure covers. After a failed poll these are still the last good
    * values, which the caller marks stale.
    */
+  /**
+   * {@link latestBalances} with the primary balance first: the account's own unit (its provider's
+   * currency, or a manual account's `unit`) before any other unit recorded on it, then by kind
+   * (total before key limits before splits), then as reported.
+   */
+  sortedBalances(accountId: string): BalanceRow[] {
+    return sortBalances(this.latestBalances(accountId), this.ownUnitOf(accountId))
+  }
+
+  /** The unit the account is kept in, when its provider or its options say (see {@link ownUnit}). */
+  ownUnitOf(accountId: string): string | null {
+    const row = cached(this.db, 'SELECT provider, options_json AS json FROM accounts WHERE id = ?').get(accountId) as { provider: string; json: string } | undefined
+    return row ? ownUnit(row.provider, JSON.parse(row.json) as Record<string, string>) : null
+  }
+
   latestBalances(accountId: string): BalanceRow[] {
     return cached(this.db,
         `WITH official AS (
@@ -70,4 +86,13 @@ export class AccountStateRepo {
       )
       .all({ id: accountId }) as BalanceRow[]
   }
+}
+
+/** Orders balance rows primary first: `ownUnit` first (when known), then by kind, then as given. */
+export function sortBalances(rows: readonly BalanceRow[], ownUnit: string | null = null): BalanceRow[] {
+  const unitRank = (row: BalanceRow): number => (ownUnit !== null && row.unit !== ownUnit ? 1 : 0)
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => unitRank(a.row) - unitRank(b.row) || balanceKinds.indexOf(a.row.kind) - balanceKinds.indexOf(b.row.kind) || a.index - b.index)
+    .map(({ row }) => row)
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { z } from 'zod'
 import type {
+  ApproxMoney,
   BalanceRecordRow,
   CreditEventView,
   PollRow,
@@ -8,11 +9,11 @@ import type {
   SpendRow,
   UsageRow
 } from '../../../shared/contract/ledger-schemas'
-import { microsToDecimal } from '../../../shared/money'
+import { isCurrency, microsToDecimal } from '../../../shared/money'
 import { addDays, dayStart } from './days'
 import type { CreditEventKind } from './facts'
 import { signedCreditMicros } from './credit-kinds'
-import { converter, HomeSum, readFx } from './fx'
+import { Valuer } from './valuation'
 
 /** A parsed records filter; `limit: null` = every row (exports). */
 export type ParsedFilter = Omit<z.output<typeof recordsFilterSchema>, 'limit'> & { limit: number | null }
@@ -70,7 +71,7 @@ function totalsByUnit(rows: { unit: string; micros: number }[]): { unit: string;
 export function querySpend(
   db: Database,
   filter: ParsedFilter
-): RecordsPage<SpendRow, { count: number; totals: { unit: string; amount: string }[]; home: { amount: string; unit: string; missingRates: string[] } | null }> {
+): RecordsPage<SpendRow, { count: number; totals: { unit: string; amount: string }[]; home: ApproxMoney | null }> {
   const cols = { time: 't.day', timeIsDay: true, type: 't.item' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `t.amount_micros ${filter.dir}, t.day DESC` : `t.day ${filter.dir}, a.label, t.item`
@@ -91,17 +92,23 @@ export function querySpend(
     total,
     truncated: rows.length < total,
     types: typesOf(db, 'spend_lines', 't.item', where(filter, cols, false)),
-    summary: { count: total, totals: totalsByUnit(sums), home: homeTotal(db, sums) }
+    summary: { count: total, totals: totalsByUnit(sums), home: homeTotal(db, w, sums) }
   }
 }
 
-/** Several units summed into the home currency (approximate); `null` when there is one unit or none. */
-function homeTotal(db: Database, sums: { unit: string; micros: number }[]): { amount: string; unit: string; missingRates: string[] } | null {
-  if (sums.length < 2) return null
-  const fx = readFx(db)
-  const sum = new HomeSum(converter(fx))
-  for (const row of sums) sum.add(row.micros, row.unit)
-  return sum.view(fx.home)
+/**
+ * Every matching line converted into the home currency, each day at its rate and credits at their
+ * account's value, with what was left out; `null` when the lines are all in one currency (their
+ * exact total says it all).
+ */
+function homeTotal(db: Database, w: Where, sums: { unit: string; micros: number }[]): ApproxMoney | null {
+  if (sums.length === 0 || (sums.length === 1 && isCurrency(sums[0]?.unit ?? ''))) return null
+  const parts = db
+    .prepare(`SELECT t.account_id AS accountId, t.day, t.unit, SUM(t.amount_micros) AS micros FROM spend_lines t ${w.sql} GROUP BY t.account_id, t.day, t.unit`)
+    .all(...w.params) as { accountId: string; day: string; unit: string; micros: number }[]
+  const total = Valuer.load(db).total()
+  for (const part of parts) total.add(part.micros, part.unit, part.accountId, part.day)
+  return total.view()
 }
 
 type UsageSummary = { count: number; inputTokens: number; outputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; requests: number }

@@ -60,7 +60,7 @@ export function createRecordsHandlers(context: CoreContext): Pick<Handlers, Ledg
       requireAccount(context, id)
       return balanceHistory(db, id, context.now(), days)
     },
-    'fx:get': async () => readFx(db),
+    'fx:get': async () => readFx(db, context.now()),
     'fx:set': async (settings) => writeFx(db, settings, context.now())
   }
 }

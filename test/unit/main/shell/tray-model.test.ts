@@ -171,15 +171,27 @@ describe('buildTrayModel with alerts and budgets', () => {
     const a = account({ label: 'DeepSeek', billingUrl: 'https://platform.deepseek.com/top_up' })
     const b = account({ label: 'Hostile', billingUrl: 'javascript:alert(1)' })
     const budgets = [
-      { accountId: a.id, period: 'day' as const, limit: { amount: '50', unit: 'USD' }, spent: '30', percent: 60 },
-      { accountId: a.id, period: 'month' as const, limit: { amount: '500', unit: 'USD' }, spent: '100', percent: 20 },
-      { accountId: null, period: 'month' as const, limit: { amount: '1000', unit: 'USD' }, spent: '250', percent: 25 }
+      { accountId: a.id, period: 'day' as const, limit: { amount: '50', unit: 'USD' }, spent: '30', percent: 60, approximate: false, excluded: [] },
+      { accountId: a.id, period: 'month' as const, limit: { amount: '500', unit: 'USD' }, spent: '100', percent: 20, approximate: false, excluded: [] },
+      { accountId: null, period: 'month' as const, limit: { amount: '1000', unit: 'USD' }, spent: '250', percent: 25, approximate: false, excluded: [] }
     ]
     const model = buildTrayModel([a, b], { locale: 'en-US', alerts: { alerts: [], budgets } })
     const [first, second] = model.items.filter((item) => item.kind === 'account')
     expect(first).toMatchObject({ label: 'DeepSeek — $12.40 · $30.00 of $50.00 today', topUpUrl: 'https://platform.deepseek.com/top_up' })
     expect(second).toMatchObject({ label: 'Hostile — $12.40', topUpUrl: null })
     expect(model.items).toContainEqual({ kind: 'note', label: 'All accounts — $250.00 of $1,000.00 this month' })
+    // A converted global figure says so, and names what it could not convert.
+    const mixed = [
+      {
+        ...budgets[2]!,
+        approximate: true,
+        excluded: [{ accountId: 'acc_x', account: 'X', unit: 'CNY', amount: '7', reason: 'no_rate' as const, fix: null }]
+      }
+    ]
+    expect(buildTrayModel([a], { locale: 'en-US', alerts: { alerts: [], budgets: mixed } }).items).toContainEqual({
+      kind: 'note',
+      label: 'All accounts — ≈ $250.00 of $1,000.00 this month (+ CN¥7.00 not counted)'
+    })
     expect(model.items.filter((item) => item.kind === 'action').map((item) => item.label)).toEqual(['Refresh', 'Open Coffer', 'Quit Coffer'])
   })
 })

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { UNDATED_RATE_DAY, type FxSettings } from '../../../../shared/contract/ledger-schemas'
 import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
@@ -6,10 +7,25 @@ import { Spinner } from '../../components/spinner'
 
 const DECIMAL = /^\d+(\.\d+)?$/
 
+/** "since 1 Nov 2026 · 3 earlier rates": where the rate shown comes from. */
+function RateSince({ settings, unit }: { settings: FxSettings | null; unit: string }) {
+  const current = settings?.rates.find((rate) => rate.unit === unit)
+  if (!current || !settings) return null
+  const earlier = settings.history.filter((entry) => entry.unit === unit).length - 1
+  const since = current.from > UNDATED_RATE_DAY ? `since ${current.from}` : 'for all days'
+  return (
+    <span className="muted field-help">
+      {since}
+      {earlier > 0 ? ` · ${earlier} earlier rate${earlier === 1 ? '' : 's'} kept for their days` : ''}
+    </span>
+  )
+}
+
 /** Home currency and the user's exchange rates (one home unit per unit); totals are approximate. */
 export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose(): void; onSaved(): void }) {
   const [home, setHome] = useState('USD')
   const [rates, setRates] = useState<Record<string, string>>({})
+  const [saved, setSaved] = useState<FxSettings | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [loaded, setLoaded] = useState(false)
   const [saving, setSaving] = useState(false)
@@ -18,6 +34,7 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
       .invoke('fx:get', {})
       .then((settings) => {
         setHome(settings.home)
+        setSaved(settings)
         setRates(Object.fromEntries(settings.rates.map((rate) => [rate.unit, rate.rate])))
         setLoaded(true)
       })
@@ -31,9 +48,11 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
     if (bad.length > 0) return setError(`Enter rates as positive numbers (check ${bad.join(', ')}).`)
     setSaving(true)
     try {
+      // A changed rate takes effect today; earlier days keep the rate they had. A cleared one is forgotten.
       await getBridge().invoke('fx:set', {
         home: home.trim().toUpperCase(),
-        rates: shown.filter((unit) => rates[unit]?.trim()).map((unit) => ({ unit, rate: (rates[unit] as string).trim() }))
+        rates: shown.filter((unit) => rates[unit]?.trim()).map((unit) => ({ unit, rate: (rates[unit] as string).trim() })),
+        remove: shown.filter((unit) => !rates[unit]?.trim() && saved?.rates.some((rate) => rate.unit === unit))
       })
       onSaved()
       onClose()
@@ -43,7 +62,16 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
     }
   }
   return (
-    <Dialog title="Exchange rates" description={<p>Totals across providers are converted into your home currency with these rates, so they are approximate.</p>} onClose={onClose}>
+    <Dialog
+      title="Exchange rates"
+      description={
+        <p>
+          Totals across currencies are converted into your home currency: each day’s spend at the rate in force that day, balances at the newest. A changed rate applies from
+          today on. Credits are valued on their own account (Edit account → Value of one unit), never here.
+        </p>
+      }
+      onClose={onClose}
+    >
       <form className="form" onSubmit={(form) => void save(form)} noValidate>
         <label className="inline-field">
           Home currency
@@ -59,6 +87,7 @@ export function FxDialog({ units, onClose, onSaved }: { units: string[]; onClose
           <label key={unit} className="inline-field">
             1 {unit} = ? {home}
             <input inputMode="decimal" value={rates[unit] ?? ''} placeholder="e.g. 0.14" onChange={(change) => setRates({ ...rates, [unit]: change.target.value })} />
+            <RateSince settings={saved} unit={unit} />
           </label>
         ))}
         {/* Not before the saved rates are in: saving the blank form would replace them. */}

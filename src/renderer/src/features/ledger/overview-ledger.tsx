@@ -1,17 +1,23 @@
 import { useEffect, useState } from 'react'
 import type { Overview } from '../../../../shared/contract/ledger-schemas'
-import { formatMoney } from '../../../../shared/money'
+import { isCurrency } from '../../../../shared/money'
+import { runwayText } from '../../../../shared/runway'
 import { errorMessage, getBridge } from '../../bridge'
 import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { useStore } from '../../store'
+import { ConvertedFigure } from './converted-figure'
 import { FxDialog } from './fx-dialog'
+import { TotalsNote } from './totals-note'
 import { LazySpendChart } from './lazy-charts'
 import './ledger.css'
 
+const dayText = (day: string): string => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
+
 /**
- * The overview's ledger section: total balance and month-to-date spend in the home currency
- * (approximate), total burn rate, runway and projection, and daily spend stacked by account.
+ * The overview's ledger section: total balance and month-to-date spend in the home currency (each
+ * saying what it converted and left out), total burn rate, the account that runs out first, the
+ * projection, and daily spend stacked by account.
  */
 export function OverviewLedger() {
   const accounts = useStore((state) => state.accounts)
@@ -48,34 +54,43 @@ export function OverviewLedger() {
   if (accounts.length === 0) return null
   if (error) return <p className="form-error" role="alert">Could not load the totals: {error}</p>
   if (!overview || !chartReady) return null
-  const money = (value: { amount: string; unit: string }): string => formatMoney(value)
-  const missing = [...new Set([...overview.totalBalance.missingRates, ...overview.monthToDate.missingRates])]
+  const label = (id: string): string | undefined => accounts.find((account) => account.id === id)?.label
+  const first = overview.firstToRunOut
   return (
     <section className="overview-ledger" aria-label="Totals and spend">
       <dl className="panel totals-bar" data-testid="overview-totals">
         <div className="total">
           <dt>Total balance</dt>
           <dd>
-            ≈ {money(overview.totalBalance)} <span className="approx-tag" title="Converted with your exchange rates">approximate</span>
+            <ConvertedFigure value={overview.totalBalance} accountLabel={label} />
           </dd>
         </div>
         <div className="total">
           <dt>Spent this month</dt>
           <dd>
-            ≈ {money(overview.monthToDate)} <span className="approx-tag">approximate</span>
+            <ConvertedFigure value={overview.monthToDate} accountLabel={label} />
           </dd>
         </div>
         <div className="total">
           <dt>Burn rate</dt>
-          <dd>{overview.burnPerDay ? <>≈ {money(overview.burnPerDay)}/day <SourceTag source="derived" /></> : <span className="muted">not enough history</span>}</dd>
+          <dd>{overview.burnPerDay ? <><ConvertedFigure value={overview.burnPerDay} suffix="/day" accountLabel={label} /> <SourceTag source="derived" /></> : <span className="muted">not enough history</span>}</dd>
         </div>
-        <div className="total">
-          <dt>Runway (all accounts)</dt>
-          <dd>{overview.runwayDays !== null ? <>≈ {Math.floor(overview.runwayDays)} days <SourceTag source="derived" /></> : <span className="muted">—</span>}</dd>
+        <div className="total" data-testid="first-to-run-out">
+          <dt>Runs out first</dt>
+          <dd>
+            {first ? (
+              <>
+                {first.label}: {runwayText(first.days)}
+                {first.date ? <span className="muted"> ({dayText(first.date)})</span> : null} <SourceTag source="derived" />
+              </>
+            ) : (
+              <span className="muted">no account is running down</span>
+            )}
+          </dd>
         </div>
         <div className="total">
           <dt>Month-end projection</dt>
-          <dd>{overview.projection ? <>≈ {money(overview.projection)} <SourceTag source="derived" /></> : <span className="muted">—</span>}</dd>
+          <dd>{overview.projection ? <><ConvertedFigure value={overview.projection} accountLabel={label} /> <SourceTag source="derived" /></> : <span className="muted">—</span>}</dd>
         </div>
         <div className="total total-action">
           <button type="button" className="button button-small button-quiet" onClick={() => setEditingFx(true)}>
@@ -83,14 +98,14 @@ export function OverviewLedger() {
           </button>
         </div>
       </dl>
-      {missing.length > 0 ? (
-        <p className="muted fx-note">
-          Left out of the totals for want of an exchange rate: {missing.join(', ')}.{' '}
-          <button type="button" className="link-button" onClick={() => setEditingFx(true)}>
-            Set rates
-          </button>
-        </p>
-      ) : null}
+      <TotalsNote
+        figures={[
+          { name: 'Total balance', value: overview.totalBalance },
+          { name: 'Spent this month', value: overview.monthToDate }
+        ]}
+        accountLabel={label}
+        onSetRates={() => setEditingFx(true)}
+      />
       <div className="chart-header">
         <h2 className="section-title">Spend over time</h2>
         <div className="segmented" role="radiogroup" aria-label="Chart range">
@@ -106,7 +121,7 @@ export function OverviewLedger() {
       </ChartSlot>
       {editingFx ? (
         <FxDialog
-          units={[...new Set([...overview.balancesByUnit.map((entry) => entry.unit), ...overview.spendSeries.accounts.map((series) => series.unit)])]}
+          units={[...new Set([...overview.balancesByUnit.map((entry) => entry.unit), ...overview.spendSeries.accounts.map((series) => series.unit)])].filter(isCurrency)}
           onClose={() => setEditingFx(false)}
           onSaved={() => setVersion((value) => value + 1)}
         />

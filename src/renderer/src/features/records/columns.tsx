@@ -76,8 +76,15 @@ export function summaryItems(data: { tab: string; page: Res<'records:spend'> | R
   const { page } = data
   if (data.tab === 'spend') {
     const summary = (page as Res<'records:spend'>).summary
-    const home = summary.home
-      ? [{ label: `≈ Total (${summary.home.unit}, approximate)`, value: `≈ ${formatMoney(summary.home)}${summary.home.missingRates.length ? ` + ${summary.home.missingRates.join(', ')} without a rate` : ''}` }]
+    const total = summary.home
+    // Converted with day-by-day rates when it had to be; what it could not convert is named.
+    const home = total
+      ? [
+          {
+            label: total.approximate ? `≈ Total (${total.unit}, approximate)` : `Total (${total.unit})`,
+            value: `${total.approximate ? '≈ ' : ''}${formatMoney(total)}${total.excluded.length ? ` + ${total.excluded.map((entry) => formatMoney(entry)).join(', ')} not converted` : ''}`
+          }
+        ]
       : []
     return [{ label: 'Lines', value: count(summary.count) }, ...summary.totals.map((total) => ({ label: `Spent (${total.unit})`, value: formatMoney(total) })), ...home]
   }

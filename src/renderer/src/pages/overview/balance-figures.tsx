@@ -2,6 +2,7 @@ import type { AccountView, BalanceView } from '../../../../shared/contract'
 import { balanceKindText, type FactSource } from '../../../../shared/balance-kinds'
 import { formatMoney } from '../../../../shared/money'
 import { formatDateTime } from '../../lib/relative-time'
+import { runwayText } from '../../../../shared/runway'
 import { findProvider } from '../../../../shared/providers'
 
 const SOURCE_HINT: Record<FactSource, string> = {
@@ -87,7 +88,7 @@ function SpendLine({ account }: { account: AccountView }) {
       ) : null}
       {runway !== null ? (
         <p>
-          {runway < 1 ? 'Runs out within a day' : `About ${Math.round(runway)} days left at this pace`}{' '}
+          Runs out in {runwayText(runway)} at this pace{' '}
           <SourceTag source="derived" />
         </p>
       ) : null}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { stepAlert, type MachineContext } from '../../../../../src/main/core/alerts/alert-machine'
 import type { AccountFacts, OpenAlert, RuleRecord } from '../../../../../src/main/core/alerts/alert-model'
+import type { ApproxMoney } from '../../../../../src/shared/contract/ledger-schemas'
 import { authCondition, budgetConditions, expiringCondition, lowBalanceCondition, runwayCondition } from '../../../../../src/main/core/alerts/conditions'
 
 const NOW = new Date('2026-03-10T10:00:00Z')
@@ -89,16 +90,20 @@ describe('other conditions', () => {
   it('budgets: only the highest threshold reached is on; the key carries the window', () => {
     const budget = { id: 3, accountId: null, period: 'month' as const, limitMicros: 100_000_000, unit: 'USD', thresholds: [50, 80, 100], webhookUrl: null, webhookFormat: 'auto' as const }
     const window = { start: '2026-03-01', end: '2026-04-01' }
-    const states = budgetConditions(budget, 85_000_000, window, 'All accounts').map((c) => [c.key, c.state, c.severity])
+    const usd = (amount: string, excluded: ApproxMoney['excluded'] = []): ApproxMoney => ({ amount, unit: 'USD', approximate: false, missingRates: [], excluded, rates: [] })
+    const states = budgetConditions(budget, usd('85'), window, 'All accounts').map((c) => [c.key, c.state, c.severity])
     expect(states).toEqual([
       ['budget:3:2026-03-01:50', 'off', 'warning'],
       ['budget:3:2026-03-01:80', 'on', 'warning'],
       ['budget:3:2026-03-01:100', 'off', 'critical']
     ])
     // A provider revising spend down to just under 80 % holds the 80 % alert (hysteresis).
-    expect(budgetConditions(budget, 75_000_000, window, 'x')[1]?.state).toBe('hold')
-    expect(budgetConditions(budget, 70_000_000, window, 'x')[1]?.state).toBe('off')
-    expect(budgetConditions(budget, 85_000_000, window, 'All accounts')[1]?.message).toContain('Coffer can’t stop spending; it warns you.')
+    expect(budgetConditions(budget, usd('75'), window, 'x')[1]?.state).toBe('hold')
+    expect(budgetConditions(budget, usd('70'), window, 'x')[1]?.state).toBe('off')
+    expect(budgetConditions(budget, usd('85'), window, 'All accounts')[1]?.message).toContain('Coffer can’t stop spending; it warns you.')
+    // Spend the limit could not convert is named in the alert, never silently left out.
+    const leftOut = usd('85', [{ accountId: 'acc_ds', account: 'DeepSeek', unit: 'CNY', amount: '12', reason: 'no_rate', fix: 'Set a rate.' }])
+    expect(budgetConditions(budget, leftOut, window, 'All accounts')[1]?.message).toContain('Not counted: CN¥12.00 on DeepSeek (no exchange rate).')
   })
 })
 
