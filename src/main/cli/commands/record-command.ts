@@ -4,6 +4,7 @@ import { formatMoney } from '../../../shared/money'
 import { creditKindText } from '../../core/ledger/credit-kinds'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
+import { findProvider } from '../../../shared/providers'
 import { resolveAccount } from '../resolve-account'
 
 interface RecordOptions {
@@ -57,6 +58,12 @@ export function registerRecordCommand(program: Command, io: CliIo): void {
         }
         const expiry = event.expiresAt ? `, expires ${event.expiresAt.slice(0, 10)}` : ''
         io.out(`Recorded ${creditKindText[kind].toLowerCase()} of ${formatMoney(event, 'en-US')} for ${account.label} (event ${event.id}${expiry}).`)
+        if (event.match === 'pending' || event.match === 'overdue') {
+          // The provider's own reading decides: until it shows the credit, it is not counted (no phantom spend).
+          io.out(`${findProvider(account.provider)?.name ?? account.provider} reports ${account.label}’s balance itself: Coffer will match this ${creditKindText[kind].toLowerCase()} when the balance shows it.`)
+        } else if (event.match === 'matched') {
+          io.out('Matched to the balance rise Coffer had already seen: it counts once.')
+        }
         if (balance) io.out(`Balance now: ${formatMoney(balance, 'en-US')} (${balance.source}).`)
       })
     })

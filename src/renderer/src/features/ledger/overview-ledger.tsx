@@ -100,8 +100,10 @@ export function OverviewLedger() {
       </dl>
       <TotalsNote
         figures={[
-          { name: 'Total balance', value: overview.totalBalance },
-          { name: 'Spent this month', value: overview.monthToDate }
+          { name: 'balance', value: overview.totalBalance },
+          { name: 'spent this month', value: overview.monthToDate },
+          { name: 'a day', value: overview.burnPerDay },
+          { name: 'by month-end', value: overview.projection }
         ]}
         accountLabel={label}
         onSetRates={() => setEditingFx(true)}
