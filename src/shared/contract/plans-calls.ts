@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { planIdSchema, planKinds, planSchema, pricingDatasetSchema } from '../plan-catalog'
 import { defineCalls } from './define'
+import { approxMoneySchema } from './ledger-schemas'
 import { decimalSchema } from './schemas'
 
 /** The comparison window in days. */
@@ -15,7 +16,26 @@ export const costLineSchema = z.object({
 })
 export type CostLine = z.infer<typeof costLineSchema>
 
-export const optionStatuses = ['priced', 'unknown', 'cannot-cover'] as const
+export const optionStatuses = ['priced', 'unknown', 'cannot-cover', 'not-repriced'] as const
+
+/**
+ * How much of the measured spend a pay-as-you-go option re-priced. Only the days on which an
+ * account has both measured spend and token counts are re-priced; the rest is counted at what you
+ * pay now. Amounts are USD over the window (exact, before the per-month normalisation).
+ */
+export const repricingSchema = z.object({
+  /** Measured spend on the days and accounts with token counts, whose tokens this option re-priced. */
+  repricedSpend: decimalSchema,
+  /** All measured spend: what "what you pay now" is based on. */
+  measuredSpend: decimalSchema,
+  /** Measured spend already on this provider, kept as it is. */
+  alreadyThere: decimalSchema,
+  /** `repricedSpend` ÷ `measuredSpend` in whole percent, rounded down (0 when nothing was measured). */
+  percent: z.number().int().min(0).max(100),
+  /** In words, e.g. "Re-prices 62 % of your spend: the days and accounts with token counts; …". */
+  text: z.string()
+})
+export type Repricing = z.infer<typeof repricingSchema>
 
 /** One ranked option: a plan (with one billing period) or "what you pay now". */
 export const planOptionSchema = z.object({
@@ -26,10 +46,18 @@ export const planOptionSchema = z.object({
   providerName: z.string(),
   kind: z.enum(['current', ...planKinds]),
   billingPeriod: z.enum(['month', 'year']).nullable(),
-  /** `unknown`: a price the user must fill in; `cannot-cover`: the plan cannot serve this usage. */
+  /**
+   * `unknown`: a price the user must fill in; `cannot-cover`: the plan cannot serve this usage;
+   * `not-repriced`: a pay-as-you-go option with no token counts to re-price (it would only repeat
+   * what you pay now), listed unranked with the reason in `answer`.
+   */
   status: z.enum(optionStatuses),
   /** USD per month; null unless `priced`. Never 0 for an unknown price. */
   monthlyCost: decimalSchema.nullable(),
+  /** True when part of the figure is measured spend converted into USD (rates: `usage.windowSpend.rates`). */
+  converted: z.boolean(),
+  /** Pay-as-you-go options: how much of your spend was re-priced. Null for every other option. */
+  repricing: repricingSchema.nullable(),
   /** 1 = cheapest; null when not priced. */
   rank: z.number().int().positive().nullable(),
   lines: z.array(costLineSchema),
@@ -44,7 +72,7 @@ export const planOptionSchema = z.object({
 export type PlanOption = z.infer<typeof planOptionSchema>
 
 export const breakEvenSchema = z.object({
-  /** Monthly usage (USD at what you pay now) where the cheapest option changes. */
+  /** Monthly usage (USD of measured spend) where the cheapest option changes. */
   monthlyUsage: decimalSchema,
   below: z.string(),
   above: z.string(),
@@ -58,15 +86,27 @@ export const usageSummarySchema = z.object({
   windowDays: comparisonWindowSchema,
   from: z.string(),
   to: z.string(),
-  /** USD per month (30 days) of API usage at what you pay now: the axis of every comparison. */
+  /**
+   * USD per month (30 days) of measured spend — "what you pay now", never a re-pricing — each day
+   * converted at the rate in force that day: the axis of every comparison.
+   */
   monthlyUsage: decimalSchema,
+  /** The measured spend over the window in USD: converted or not, the rates used, and what was left out. */
+  windowSpend: approxMoneySchema,
+  /** Of `windowSpend`, the USD spent on days with token counts (what re-pricings can replace). */
+  withTokensUsd: decimalSchema,
   accounts: z.array(
     z.object({
       label: z.string(),
       provider: z.string(),
-      /** USD over the window; null when it could not be valued (non-USD spend without tokens). */
+      /** Measured spend over the window in USD; null when none of it could be valued (see `excluded`). */
       windowUsd: decimalSchema.nullable(),
-      basis: z.enum(['spend', 'tokens', 'none'])
+      /** `spend`: measured; `none`: nothing measured that could be valued. */
+      basis: z.enum(['spend', 'none']),
+      /** True when `windowUsd` holds amounts converted from another currency or credit unit. */
+      converted: z.boolean(),
+      /** Of `windowUsd`, the USD spent on days with token counts. */
+      withTokensUsd: decimalSchema
     })
   ),
   models: z.array(
@@ -81,7 +121,7 @@ export const usageSummarySchema = z.object({
     })
   ),
   credits: z.array(z.object({ label: z.string(), unit: z.string(), windowAmount: decimalSchema })),
-  /** Spend left out of the comparison, and why. */
+  /** Spend (and token counts) left out of the comparison, and why, in words. */
   excluded: z.array(z.string())
 })
 export type UsageSummary = z.infer<typeof usageSummarySchema>
@@ -115,7 +155,7 @@ export type StoredPlan = z.infer<typeof storedPlanSchema>
 /** Plan comparison: the catalog merged with the user's plans, and the ranking against real usage. */
 export const plansCalls = defineCalls({
   'plans:compare': {
-    summary: 'Ranks every plan by what the last 30 or 90 days of usage would cost per month on it.',
+    summary: 'Ranks every plan by what the last 30 or 90 days of measured spend and usage would cost per month on it.',
     request: z.object({ windowDays: comparisonWindowSchema.default(30) }).strict(),
     response: comparisonSchema
   },

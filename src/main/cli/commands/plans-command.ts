@@ -1,25 +1,44 @@
 import type { Command } from 'commander'
+import { UNDATED_RATE_DAY } from '../../../shared/contract/ledger-schemas'
 import type { Comparison, PlanOption } from '../../../shared/contract/plans-calls'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 
 const money = (amount: string | null): string => (amount === null ? '—' : `$${(Math.round(Number(amount) * 100) / 100).toFixed(2)}`)
 
+const statusText: Record<Exclude<PlanOption['status'], 'priced'>, string> = {
+  unknown: 'price unknown',
+  'cannot-cover': 'cannot cover',
+  'not-repriced': 'not re-priced'
+}
+
 function optionLine(option: PlanOption): string {
   const rank = option.rank === null ? '  -' : String(option.rank).padStart(3)
-  const cost = option.status === 'priced' ? `${money(option.monthlyCost)}/mo` : option.status === 'unknown' ? 'price unknown' : 'cannot cover'
+  // "≈": the figure holds spend converted into USD, so it moves with the exchange rates.
+  const cost = option.status === 'priced' ? `${option.converted ? '≈' : ''}${money(option.monthlyCost)}/mo` : statusText[option.status]
   return `${rank}  ${`${option.name} — ${option.providerName}`.padEnd(46)} ${cost.padStart(14)}  ${option.answer}`
 }
 
-/** The comparison as text: usage, ranked options, plain answers. */
+/** "1 CNY = 0.14 USD (from 2026-11-01), …": the rates a converted figure used. */
+function ratesText(usage: Comparison['usage']): string {
+  return usage.windowSpend.rates
+    .map((use) => `1 ${use.unit} = ${use.rate} ${use.in}${use.from && use.from > UNDATED_RATE_DAY ? ` (from ${use.from})` : ''}`)
+    .join(', ')
+}
+
+/** The comparison as text: measured spend, ranked options, plain answers, what was left out. */
 export function comparisonText(result: Comparison): string[] {
   const { usage, dataset } = result
-  const lines = [
-    `Usage ${usage.from} … ${usage.to} (${usage.windowDays} days): ${money(usage.monthlyUsage)}/month of API usage.`,
-    `Prices: ${dataset.package} ${dataset.version} (data as of ${dataset.publishedAt})${dataset.overrides ? `, ${dataset.overrides} price override(s)` : ''}.`,
-    ''
-  ]
+  const converted = usage.windowSpend.approximate ? ` (converted into USD: ${ratesText(usage)})` : ''
+  const lines = [`Usage ${usage.from} … ${usage.to} (${usage.windowDays} days): ${money(usage.monthlyUsage)}/month of measured spend${converted}.`]
+  const measured = Number(usage.windowSpend.amount)
+  if (measured > 0) {
+    const share = Math.floor((Number(usage.withTokensUsd) / measured) * 100)
+    lines.push(`Token counts cover ${share} % of that spend: re-priced options replace only those days, the rest is counted as measured.`)
+  }
+  lines.push(`Prices: ${dataset.package} ${dataset.version} (data as of ${dataset.publishedAt})${dataset.overrides ? `, ${dataset.overrides} price override(s)` : ''}.`, '')
   for (const option of result.options) lines.push(optionLine(option))
+  if (result.options.some((option) => option.status === 'priced' && option.converted)) lines.push('', `≈ includes spend converted into USD: ${ratesText(usage)}.`)
   if (result.answers.length > 0) lines.push('', ...result.answers.map((answer) => `• ${answer}`))
   if (usage.excluded.length > 0) lines.push('', 'Left out:', ...usage.excluded.map((note) => `  ${note}`))
   return lines
@@ -30,7 +49,7 @@ export function registerPlansCommand(program: Command, io: CliIo): void {
   const plans = program.command('plans').description('compare subscriptions, credit packs and providers against your real usage')
   plans
     .command('compare')
-    .description('rank every plan by what your last 30 or 90 days of usage would cost per month on it')
+    .description('rank every plan by what your last 30 or 90 days of measured spend would cost per month on it')
     .option('--window <days>', 'days of usage to look at: 30 or 90', '30')
     .option('--json', 'machine-readable output (the same ranking the Plans page shows)')
     .action(async (options: { window: string; json?: boolean }) => {

@@ -9,7 +9,8 @@ export interface Line {
 
 /** An option's monthly cost at some usage level. */
 export interface Evaluation {
-  status: 'priced' | 'unknown' | 'cannot-cover'
+  /** `not-repriced`: a pay-as-you-go option with no token counts to re-price (never ranked). */
+  status: 'priced' | 'unknown' | 'cannot-cover' | 'not-repriced'
   /** Null unless priced. */
   total: Micros | null
   lines: Line[]

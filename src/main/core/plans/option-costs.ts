@@ -1,90 +1,24 @@
 import type { BillingOption, Plan } from '../../../shared/plan-catalog'
 import { microsToDecimal, toMicros, type Micros } from '../../../shared/money'
-import { datasetProviderFor } from './model-names'
-import type { PriceBook } from './price-book'
-import { credits, finish, usd, type CostFunction, type Line } from './cost-lines'
+import { finish, usd, type CostFunction, type Line } from './cost-lines'
 import { creditLines } from './credit-costs'
-import { toMonthly, tokenCostMicros, type ValuedWorkload } from './usage-valuation'
+import { convertedNote, toMonthly, type ValuedWorkload } from './usage-valuation'
 
 export type { CostFunction, Evaluation, Line } from './cost-lines'
+export { isChatModel, paygCost, type PaygOption, type Repricing } from './payg-costs'
 
-/** False for embedding, speech, image and moderation models, which no chat model can stand in for. */
-export function isChatModel(model: string): boolean {
-  return !/embed|whisper|tts|transcribe|dall-e|image|moderation|rerank/i.test(model)
-}
-
-/** What you pay now: every valued account at its measured (or token-estimated) cost. */
+/** What you pay now: every account's measured spend over the window, per month, converted where needed. */
 export function currentCost(valued: ValuedWorkload): CostFunction {
   const days = valued.workload.windowDays
-  return (scale) => {
-    const lines = valued.accounts
-      .filter((entry) => entry.windowUsd !== null)
-      .map((entry) => ({
-        label: entry.account.label,
-        micros: Math.round(toMonthly(entry.windowUsd as Micros, days) * scale),
-        detail: entry.basis === 'spend' ? 'measured spend' : 'estimated from tokens at list price'
-      }))
-    return finish(lines, [], [])
-  }
-}
-
-/** The same tokens at another provider's per-token prices (pay-as-you-go). */
-export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook): CostFunction {
-  const providerId = plan.pricing?.providerId ?? plan.provider
-  const fallback = plan.pricing?.fallbackModel ?? null
-  const days = valued.workload.windowDays
-  const base: Line[] = []
-  const missing: string[] = []
-  const stoodIn = new Set<string>()
-  for (const entry of valued.accounts) {
-    const { account } = entry
-    if (datasetProviderFor(account.provider) === providerId && entry.basis === 'spend') {
-      base.push({ label: account.label, micros: toMonthly(entry.windowUsd as Micros, days), detail: `your measured ${plan.providerName} spend` })
-      continue
+  const base: Line[] = valued.accounts.map((entry) => {
+    if (entry.windowUsd === null) {
+      const why = entry.account.spend.length === 0 ? 'no spend recorded: token counts alone are not a cost' : 'left out: its spend could not be valued in USD (see Left out)'
+      return { label: entry.account.label, micros: null, detail: why }
     }
-    if (account.usage.length > 0) {
-      for (const usage of account.usage) {
-        const own = prices.rate(providerId, usage.model)
-        const tokens = `${credits(usage.inputTokens + usage.cachedInputTokens + usage.cacheWriteTokens)} in / ${credits(usage.outputTokens)} out tokens`
-        // A chat model stands in only for chat models: embeddings (or speech, images) priced as
-        // chat input would be wildly off. Those stay at their own provider's price.
-        const home = datasetProviderFor(account.provider)
-        const homeRate = !own && !isChatModel(usage.model) && home ? prices.rate(home, usage.model) : null
-        if (homeRate) {
-          base.push({ label: usage.model, micros: toMonthly(tokenCostMicros(usage, homeRate), days), detail: `${tokens} kept at ${home}'s price: ${plan.providerName} has no equivalent` })
-          continue
-        }
-        const rate = own ?? (fallback && isChatModel(usage.model) ? prices.rate(providerId, fallback) : null)
-        if (!rate) {
-          missing.push(`a price for ${usage.model} at ${providerId} (add a price override)`)
-          base.push({ label: usage.model, micros: null, detail: `${tokens}: no price in the dataset` })
-          continue
-        }
-        if (!own) stoodIn.add(usage.model)
-        const as = own ? '' : ` re-priced as ${rate.modelId}`
-        const source = rate.source === 'override' ? 'your price' : 'dataset'
-        base.push({
-          label: usage.model,
-          micros: toMonthly(tokenCostMicros(usage, rate), days),
-          detail: `${tokens}${as} at $${rate.inputMtok} / $${rate.outputMtok} per Mtok (${source})`
-        })
-      }
-      continue
-    }
-    if (entry.windowUsd !== null) {
-      base.push({ label: account.label, micros: toMonthly(entry.windowUsd, days), detail: 'kept at measured spend: no token detail to re-price' })
-    }
-  }
-  const notes =
-    stoodIn.size > 0 && fallback
-      ? [`${plan.providerName} does not sell ${[...stoodIn].join(', ')}: re-priced as ${fallback}, a different model, not only a different price.`]
-      : []
-  return (scale) =>
-    finish(
-      base.map((line) => ({ ...line, micros: line.micros === null ? null : Math.round(line.micros * scale) })),
-      [...new Set(missing)],
-      notes
-    )
+    const note = convertedNote(entry)
+    return { label: entry.account.label, micros: toMonthly(entry.windowUsd, days), detail: note ? `measured spend, ${note}` : 'measured spend' }
+  })
+  return (scale) => finish(base.map((line) => ({ ...line, micros: line.micros === null ? null : Math.round(line.micros * scale) })), [], [])
 }
 
 /** Monthly share of a billing option's price, or null when the price is unknown. */
@@ -139,6 +73,16 @@ export function subscriptionCost(plan: Plan, option: BillingOption | undefined, 
     }
     return creditLines(plan, plan.credits, scale, apiUsd, measured, lines, missing, notes)
   }
+}
+
+/**
+ * True when a subscription's cost carries measured spend that was converted into USD: the API
+ * spend that would remain, or the credits that spend would need.
+ */
+export function subscriptionConverted(plan: Plan, valued: ValuedWorkload): boolean {
+  if (!valued.windowSpend.approximate) return false
+  if (!plan.includesApiUsage) return true
+  return plan.credits !== null && measuredCredits(plan, valued) === 0
 }
 
 /** Formats a {@link Line} for the bridge. */

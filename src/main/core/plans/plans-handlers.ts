@@ -1,6 +1,7 @@
 import type { Handlers } from '../../../shared/contract'
 import { CofferError } from '../../../shared/errors'
 import type { CoreContext } from '../core-context'
+import { Valuer } from '../ledger/valuation'
 import { loadBundledCatalog, mergePlans } from './catalog'
 import { comparePlans } from './compare-plans'
 import { PlansRepo } from './plans-repo'
@@ -24,6 +25,7 @@ export function createPlansHandlers(context: CoreContext): PlansHandlers {
         workload: readWorkload(context.db, now, windowDays),
         plans: mergePlans(catalog.plans, repo.listPlans()),
         prices: createDatasetPriceBook(overrides, now),
+        valuer: Valuer.load(context.db),
         dataset: { ...catalog.pricingDataset, overrides: overrides.length },
         now
       })

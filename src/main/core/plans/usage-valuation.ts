@@ -1,18 +1,41 @@
 import Big from 'big.js'
+import type { ApproxMoney } from '../../../shared/contract/ledger-schemas'
 import { formatMoney, isCurrency, microsToDecimal, type Micros } from '../../../shared/money'
-import { datasetProviderFor } from './model-names'
-import type { ModelRate, PriceBook } from './price-book'
-import type { AccountWorkload, ModelUsage, Workload } from './workload'
+import type { Valuer, ValuedTotal } from '../ledger/valuation'
+import type { ModelRate } from './price-book'
+import { sumByModel, type AccountWorkload, type ModelUsage, type Workload } from './workload'
 
 /** Days in the "month" every figure is normalised to. */
 export const DAYS_PER_MONTH = 30
 
-/** One account's usage, valued in USD at what the user pays now. */
+/** Plan and token prices are in US dollars, so the comparison is too. */
+export const COMPARISON_UNIT = 'USD'
+
+/** One day of an account whose spend was measured and valued, and that has token counts. */
+export interface RepricedDay {
+  day: string
+  /** That day's measured spend in USD. */
+  usd: Micros
+  usage: ModelUsage[]
+}
+
+/** One account's measured spend, valued in USD. */
 export interface ValuedAccount {
   account: AccountWorkload
-  /** USD over the window, or null when it cannot be valued. */
+  /** Measured spend over the window in USD, or null when none of it could be valued. */
   windowUsd: Micros | null
-  basis: 'spend' | 'tokens' | 'none'
+  basis: 'spend' | 'none'
+  /** The same spend as the contract shows a converted figure (rates used, what was left out). */
+  spend: ApproxMoney
+  /**
+   * Days with both measured spend (all of it valued, above zero) and token counts: the only days
+   * a re-pricing may replace, because only there is it the same work priced twice.
+   */
+  tokenDays: RepricedDay[]
+  /** USD of {@link tokenDays}. */
+  withTokensUsd: Micros
+  /** Days with token counts but no valued spend: their tokens are never re-priced. */
+  unmatchedTokenDays: number
   /** Non-currency spend (credits…) over the window, per unit, in micro-units. */
   credits: { unit: string; micros: Micros }[]
 }
@@ -21,8 +44,14 @@ export interface ValuedAccount {
 export interface ValuedWorkload {
   workload: Workload
   accounts: ValuedAccount[]
-  /** USD per month (30 days) at what the user pays now: the comparison's usage axis. */
+  /** Measured spend over the window in USD, converted where needed, with what was left out. */
+  windowSpend: ApproxMoney
+  /** `windowSpend` in micro-dollars. */
+  windowMicros: Micros
+  /** USD per month (30 days) of measured spend: "what you pay now" and the comparison's usage axis. */
   monthlyUsd: Micros
+  /** USD over the window spent on days with token counts, all accounts. */
+  withTokensUsd: Micros
   excluded: string[]
 }
 
@@ -47,33 +76,86 @@ export function tokenCostMicros(usage: ModelUsage, rate: ModelRate): Micros {
   return Number(total.round(0, Big.roundHalfEven).toFixed(0))
 }
 
-/** Values each account: USD spend as measured; else its tokens at its own provider's prices. */
-export function valueWorkload(workload: Workload, prices: PriceBook): ValuedWorkload {
+/**
+ * Values what each account measurably spent: every day's spend at the rate in force that day
+ * (credits through their account's value), summed in USD. Tokens never stand in for spend here —
+ * a re-pricing is an alternative, not what you pay now. Spend that cannot be valued is named in
+ * `excluded` and `windowSpend.excluded`, never counted as $0.
+ */
+export function valueWorkload(workload: Workload, valuer: Valuer): ValuedWorkload {
+  const all = valuer.total(COMPARISON_UNIT)
   const excluded: string[] = []
-  const accounts = workload.accounts.map((account): ValuedAccount => {
-    const usd = account.spend.filter((line) => line.unit === 'USD')
-    const credits = account.spend.filter((line) => !isCurrency(line.unit))
-    const otherMoney = account.spend.filter((line) => line.unit !== 'USD' && isCurrency(line.unit))
-    if (usd.length > 0) {
-      return { account, windowUsd: usd.reduce((sum, line) => sum + line.micros, 0), basis: 'spend', credits }
+  const accounts = workload.accounts.map((account) => valueAccount(account, valuer, all))
+  const windowSpend = all.view()
+  for (const entry of windowSpend.excluded) {
+    const amount = formatMoney({ amount: entry.amount, unit: entry.unit }, 'en-US')
+    excluded.push(`${entry.account ?? 'An account'}: ${amount} of spend left out of what you pay now. ${entry.fix ?? `${entry.unit} are not money.`}`)
+  }
+  for (const entry of accounts) {
+    if (entry.unmatchedTokenDays === 0) continue
+    const days = entry.unmatchedTokenDays === 1 ? '1 day' : `${entry.unmatchedTokenDays} days`
+    excluded.push(`${entry.account.label}: token counts on ${days} without measured spend Coffer could value are not re-priced (there is no cost to compare them with).`)
+  }
+  const withTokensUsd = accounts.reduce((sum, entry) => sum + entry.withTokensUsd, 0)
+  return { workload, accounts, windowSpend, windowMicros: all.micros, monthlyUsd: toMonthly(all.micros, workload.windowDays), withTokensUsd, excluded }
+}
+
+function valueAccount(account: AccountWorkload, valuer: Valuer, all: ValuedTotal): ValuedAccount {
+  const own = valuer.total(COMPARISON_UNIT)
+  const byDay = new Map<string, { usd: Micros; complete: boolean }>()
+  let valued = false
+  for (const line of account.spend) {
+    all.add(line.micros, line.unit, account.accountId, line.day)
+    const usd = own.add(line.micros, line.unit, account.accountId, line.day)
+    const day = byDay.get(line.day) ?? { usd: 0, complete: true }
+    if (usd === null) day.complete = false
+    else {
+      day.usd += usd
+      valued = true
     }
-    const provider = datasetProviderFor(account.provider)
-    if (account.usage.length > 0 && provider) {
-      const rates = account.usage.map((usage) => ({ usage, rate: prices.rate(provider, usage.model) }))
-      const unpriced = rates.filter((entry) => !entry.rate).map((entry) => entry.usage.model)
-      if (unpriced.length === 0) {
-        const total = rates.reduce((sum, entry) => sum + tokenCostMicros(entry.usage, entry.rate as ModelRate), 0)
-        return { account, windowUsd: total, basis: 'tokens', credits }
-      }
-      excluded.push(`${account.label}: no price for ${unpriced.join(', ')} at ${provider}; add a price override to include it.`)
-    }
-    for (const line of otherMoney) {
-      excluded.push(
-        `${account.label}: ${formatMoney({ amount: microsToDecimal(line.micros), unit: line.unit }, 'en-US')} of ${line.unit} spend left out (plans are compared in USD and it has no token detail to re-price).`
-      )
-    }
-    return { account, windowUsd: null, basis: 'none', credits }
-  })
-  const windowTotal = accounts.reduce((sum, entry) => sum + (entry.windowUsd ?? 0), 0)
-  return { workload, accounts, monthlyUsd: toMonthly(windowTotal, workload.windowDays), excluded }
+    byDay.set(line.day, day)
+  }
+  const usageByDay = new Map<string, ModelUsage[]>()
+  for (const { day, ...usage } of account.usage) usageByDay.set(day, [...(usageByDay.get(day) ?? []), usage])
+  const tokenDays: RepricedDay[] = []
+  let unmatchedTokenDays = 0
+  for (const [day, usage] of usageByDay) {
+    const spent = byDay.get(day)
+    // A day whose spend was partly left out, or is zero or a refund, has nothing like-for-like to replace.
+    if (spent?.complete && spent.usd > 0) tokenDays.push({ day, usd: spent.usd, usage: sumByModel(usage) })
+    else unmatchedTokenDays += 1
+  }
+  const spend = own.view()
+  return {
+    account,
+    windowUsd: valued ? own.micros : null,
+    basis: valued ? 'spend' : 'none',
+    spend,
+    tokenDays,
+    withTokensUsd: tokenDays.reduce((sum, day) => sum + day.usd, 0),
+    unmatchedTokenDays,
+    credits: creditTotals(account)
+  }
+}
+
+function creditTotals(account: AccountWorkload): { unit: string; micros: Micros }[] {
+  const byUnit = new Map<string, Micros>()
+  for (const line of account.spend) if (!isCurrency(line.unit)) byUnit.set(line.unit, (byUnit.get(line.unit) ?? 0) + line.micros)
+  return [...byUnit].map(([unit, micros]) => ({ unit, micros }))
+}
+
+/**
+ * "converted from CN¥116.00 (1 CNY = 0.14 USD)" for an account whose measured spend was converted,
+ * or null when it was already in USD.
+ */
+export function convertedNote(entry: ValuedAccount): string | null {
+  if (!entry.spend.approximate) return null
+  const left = new Set(entry.spend.excluded.map((exclusion) => exclusion.unit))
+  const byUnit = new Map<string, Micros>()
+  for (const line of entry.account.spend) {
+    if (line.unit !== COMPARISON_UNIT && !left.has(line.unit)) byUnit.set(line.unit, (byUnit.get(line.unit) ?? 0) + line.micros)
+  }
+  const from = [...byUnit].map(([unit, micros]) => formatMoney({ amount: microsToDecimal(micros), unit }, 'en-US')).join(' + ')
+  const rates = [...new Set(entry.spend.rates.map((use) => `1 ${use.unit} = ${use.rate} ${use.in}`))].join(', ')
+  return `converted from ${from} (${rates})`
 }

@@ -3,18 +3,32 @@ import type { Micros } from '../../../shared/money'
 import { dayOf } from '../ledger/days'
 import type { UsageFact } from '../ledger/facts'
 
-/** Tokens of one model over the window: a ledger usage line summed over its days. */
+/** Tokens of one model: a ledger usage line (one day, or summed over several). */
 export type ModelUsage = Omit<UsageFact, 'day' | 'source'>
 
-/** What one account used over the window. */
+/** One account's spend in one unit on one UTC day (its spend lines summed). */
+export interface DaySpend {
+  day: string
+  unit: string
+  micros: Micros
+}
+
+/** One account's tokens of one model on one UTC day. */
+export type DayUsage = ModelUsage & { day: string }
+
+/** What one account spent and used over the window, day by day (oldest first). */
 export interface AccountWorkload {
   accountId: string
   /** Coffer provider id (`openai`, `manual`…). */
   provider: string
   label: string
-  /** Spend per unit over the window (`USD`, `CNY`, `credits`…). */
-  spend: { unit: string; micros: Micros }[]
-  usage: ModelUsage[]
+  /**
+   * Spend per day and unit (`USD`, `CNY`, `credits`…). Kept per day because each day converts at
+   * the exchange rate in force that day, and only days with token counts can be re-priced.
+   */
+  spend: DaySpend[]
+  /** Token counts per day and model. */
+  usage: DayUsage[]
 }
 
 /** The measured usage the comparison starts from: every account over the last `windowDays`. */
@@ -32,7 +46,32 @@ export function windowDays(now: Date, days: number): { from: string; to: string 
   return { from: dayOf(from), to: dayOf(now) }
 }
 
-/** Reads spend and usage lines of every account over the window from the ledger. */
+/** Token lines summed per model (in the order models first appear). */
+export function sumByModel(lines: readonly ModelUsage[]): ModelUsage[] {
+  const byModel = new Map<string, ModelUsage>()
+  for (const line of lines) {
+    const sum = byModel.get(line.model)
+    if (!sum) {
+      byModel.set(line.model, {
+        model: line.model,
+        inputTokens: line.inputTokens,
+        outputTokens: line.outputTokens,
+        cachedInputTokens: line.cachedInputTokens,
+        cacheWriteTokens: line.cacheWriteTokens,
+        requests: line.requests
+      })
+      continue
+    }
+    sum.inputTokens += line.inputTokens
+    sum.outputTokens += line.outputTokens
+    sum.cachedInputTokens += line.cachedInputTokens
+    sum.cacheWriteTokens += line.cacheWriteTokens
+    sum.requests += line.requests
+  }
+  return [...byModel.values()]
+}
+
+/** Reads spend and usage lines of every account over the window from the ledger, per day. */
 export function readWorkload(db: Database, now: Date, days: number): Workload {
   const { from, to } = windowDays(now, days)
   const accounts = new Map<string, AccountWorkload>()
@@ -41,19 +80,19 @@ export function readWorkload(db: Database, now: Date, days: number): Workload {
 
   const spendRows = db
     .prepare(
-      `SELECT account_id AS accountId, unit, SUM(amount_micros) AS micros FROM spend_lines
-       WHERE day BETWEEN ? AND ? GROUP BY account_id, unit ORDER BY account_id, unit`
+      `SELECT account_id AS accountId, day, unit, SUM(amount_micros) AS micros FROM spend_lines
+       WHERE day BETWEEN ? AND ? GROUP BY account_id, day, unit ORDER BY account_id, day, unit`
     )
-    .all(from, to) as { accountId: string; unit: string; micros: number }[]
-  for (const row of spendRows) accounts.get(row.accountId)?.spend.push({ unit: row.unit, micros: row.micros })
+    .all(from, to) as (DaySpend & { accountId: string })[]
+  for (const { accountId, ...line } of spendRows) accounts.get(accountId)?.spend.push(line)
 
   const usageRows = db
     .prepare(
-      `SELECT account_id AS accountId, model, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,
+      `SELECT account_id AS accountId, day, model, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,
          SUM(cached_input_tokens) AS cachedInputTokens, SUM(cache_write_tokens) AS cacheWriteTokens, SUM(requests) AS requests
-       FROM usage_lines WHERE day BETWEEN ? AND ? GROUP BY account_id, model ORDER BY account_id, model`
+       FROM usage_lines WHERE day BETWEEN ? AND ? GROUP BY account_id, day, model ORDER BY account_id, day, model`
     )
-    .all(from, to) as (ModelUsage & { accountId: string })[]
+    .all(from, to) as (DayUsage & { accountId: string })[]
   for (const { accountId, ...usage } of usageRows) accounts.get(accountId)?.usage.push(usage)
 
   return {

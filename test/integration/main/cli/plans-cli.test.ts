@@ -59,12 +59,18 @@ describeWithKeychain('coffer plans compare (usage fed through the CLI from a sim
     const comparison = JSON.parse(result.stdout) as Comparison
     const cost = (key: string) => comparison.options.find((option) => option.key === key)
     expect(comparison.usage).toMatchObject({ windowDays: 30, monthlyUsage: '23.4', from: day(29), to: day(0) })
-    expect(cost('current')?.monthlyCost).toBe('23.4')
-    expect(cost('openai-api')?.monthlyCost).toBe('23.4') // the measured OpenAI spend itself
+    expect(cost('current')).toMatchObject({ monthlyCost: '23.4', converted: false }) // measured, not re-priced
+    expect(comparison.usage).toMatchObject({ withTokensUsd: '13.4', windowSpend: { amount: '23.4', unit: 'USD', approximate: false } })
+    // All the spend is already on OpenAI: the OpenAI API option would only repeat it, so it is not
+    // ranked (it used to be listed, ranked, at the same $23.40).
+    expect(cost('openai-api')).toMatchObject({ status: 'not-repriced', monthlyCost: null, rank: null })
     expect(cost('chatgpt-plus')?.monthlyCost).toBe('43.4') // $20 + the API spend that remains
-    const anthropic = 2 * rate('anthropic', 'claude-sonnet-4-5', 'input_mtok') + 0.5 * rate('anthropic', 'claude-sonnet-4-5', 'output_mtok')
+    // Only yesterday ($13.40) has token counts: it is re-priced, the $10 of the day before is kept as
+    // measured (the old expectation re-priced the tokens alone and dropped that $10).
+    const anthropic = 10 + 2 * rate('anthropic', 'claude-sonnet-4-5', 'input_mtok') + 0.5 * rate('anthropic', 'claude-sonnet-4-5', 'output_mtok')
     expect(Number(cost('anthropic-api')?.monthlyCost)).toBeCloseTo(anthropic, 6)
-    const openrouter = 2 * rate('openrouter', 'openai/gpt-4o', 'input_mtok') + 0.5 * rate('openrouter', 'openai/gpt-4o', 'output_mtok')
+    expect(cost('anthropic-api')?.repricing).toMatchObject({ repricedSpend: '13.4', measuredSpend: '23.4', alreadyThere: '0', percent: 57 }) // 13.4 / 23.4 = 57.3 %
+    const openrouter = 10 + 2 * rate('openrouter', 'openai/gpt-4o', 'input_mtok') + 0.5 * rate('openrouter', 'openai/gpt-4o', 'output_mtok')
     expect(Number(cost('openrouter-payg')?.monthlyCost)).toBeCloseTo(openrouter, 6)
 
     const ranked = comparison.options.filter((option) => option.rank !== null)
@@ -85,8 +91,10 @@ describeWithKeychain('coffer plans compare (usage fed through the CLI from a sim
     const cost = (key: string) => comparison.options.find((option) => option.key === key)?.monthlyCost
     expect(comparison.usage.monthlyUsage).toBe('20') // ($23.40 + $36.60) / 3
     expect(cost('chatgpt-plus')).toBe('40')
-    const anthropic = (5 * rate('anthropic', 'claude-sonnet-4-5', 'input_mtok') + 1.5 * rate('anthropic', 'claude-sonnet-4-5', 'output_mtok')) / 3
+    // Re-priced: the two days with tokens ($13.40 + $36.60); kept: the $10 day. Per 30-day month: ÷ 3.
+    const anthropic = (10 + 5 * rate('anthropic', 'claude-sonnet-4-5', 'input_mtok') + 1.5 * rate('anthropic', 'claude-sonnet-4-5', 'output_mtok')) / 3
     expect(Number(cost('anthropic-api'))).toBeCloseTo(anthropic, 5)
+    expect(comparison.options.find((option) => option.key === 'anthropic-api')?.repricing).toMatchObject({ repricedSpend: '50', measuredSpend: '60', percent: 83 })
   })
 
   it('prints a readable ranking without --json, and rejects a bad window with exit code 2', async () => {
@@ -94,6 +102,9 @@ describeWithKeychain('coffer plans compare (usage fed through the CLI from a sim
     expect(text.code, text.stderr).toBe(0)
     expect(text.stdout).toMatch(/^\s+\d+\s+What you pay now — Your accounts\s+\$23\.40\/mo/m)
     expect(text.stdout).toContain('price unknown')
+    expect(text.stdout).toMatch(/^\s+-\s+OpenAI API \(pay-as-you-go\) — OpenAI\s+not re-priced\s+Not ranked: all of your measured spend is already on OpenAI/m)
+    expect(text.stdout).toContain('$23.40/month of measured spend.')
+    expect(text.stdout).toContain('Token counts cover 57 % of that spend')
     expect(text.stdout).toContain('@pydantic/genai-prices')
     const bad = await coffer(['plans', 'compare', '--window', '60'])
     expect(bad.code).toBe(2)

@@ -1,20 +1,35 @@
 import { useId, useState } from 'react'
 import type { PlanOption } from '../../../../shared/contract/plans-calls'
-import { usd } from './format'
+import type { RateUse } from '../../../../shared/contract/ledger-schemas'
+import { ratesText, usd } from './format'
 
 /** Props of {@link OptionRow}. */
 export interface OptionRowProps {
   option: PlanOption
+  /** The rates converted figures used (the comparison's `usage.windowSpend.rates`), for the tag's tooltip. */
+  rates: readonly RateUse[]
   onEdit?: () => void
 }
 
+const statusText: Record<Exclude<PlanOption['status'], 'priced'>, string> = {
+  unknown: 'Price unknown',
+  'cannot-cover': 'Cannot cover',
+  'not-repriced': 'Not re-priced'
+}
+
 function costText(option: PlanOption): string {
-  if (option.status === 'priced' && option.monthlyCost !== null) return `${usd(option.monthlyCost)}/mo`
-  return option.status === 'unknown' ? 'Price unknown' : 'Cannot cover'
+  if (option.status !== 'priced') return statusText[option.status]
+  return option.monthlyCost === null ? statusText.unknown : `${usd(option.monthlyCost)}/mo`
+}
+
+/** "57 %", "all", or "under 1 %" (the percent is rounded down, so a sliver never reads as none). */
+function coverage(percent: number, repriced: string, measured: string): string {
+  if (repriced === measured) return 'all'
+  return percent === 0 ? 'under 1 %' : `${percent} %`
 }
 
 /** One ranked option: cost and plain answer; expands to the line items behind the number. */
-export function OptionRow({ option, onEdit }: OptionRowProps) {
+export function OptionRow({ option, rates, onEdit }: OptionRowProps) {
   const [open, setOpen] = useState(false)
   const detailsId = useId()
   const tone = option.status !== 'priced' ? 'unknown' : option.rank === 1 ? 'best' : option.key === 'current' ? 'current' : 'priced'
@@ -29,8 +44,16 @@ export function OptionRow({ option, onEdit }: OptionRowProps) {
           <span className="plan-provider">
             {option.providerName}
             {option.origin === 'user' ? ' · your plan' : option.origin === 'edited' ? ' · edited by you' : ''}
+            {option.repricing && option.status === 'priced' ? ` · re-prices ${coverage(option.repricing.percent, option.repricing.repricedSpend, option.repricing.measuredSpend)} of your spend` : ''}
           </span>
         </div>
+        {option.converted && option.status === 'priced' ? (
+          <span className="plan-converted-tag" title={`Includes spend converted into USD with ${ratesText(rates)}`}>
+            converted
+            {/* The rates also as hidden text: a title alone reaches neither keyboard nor screen-reader users. */}
+            <span className="visually-hidden"> into USD with {ratesText(rates)}</span>
+          </span>
+        ) : null}
         <span className={`plan-cost plan-cost-${option.status}`}>{costText(option)}</span>
       </div>
       <p className="plan-answer">{option.answer}</p>

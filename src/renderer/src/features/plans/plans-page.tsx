@@ -4,13 +4,22 @@ import { Spinner } from '../../components/spinner'
 import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { CostChart } from './cost-chart'
-import { usd } from './format'
+import { ratesText, usd } from './format'
 import { OptionRow } from './option-row'
 import { PlanDialog } from './plan-dialog'
 import { PriceOverrideDialog } from './price-override-dialog'
 import './plans.css'
 
 const windows: readonly ComparisonWindow[] = [30, 90]
+
+/** "62 %" of the measured spend on days with token counts (rounded down); null when nothing was measured. */
+function shareText(withTokens: string, measured: string): string | null {
+  const total = Number(measured)
+  if (!(total > 0)) return null
+  if (withTokens === measured) return 'all'
+  const percent = Math.floor((Number(withTokens) / total) * 100)
+  return percent === 0 && Number(withTokens) > 0 ? 'under 1 %' : `${percent} %`
+}
 
 /**
  * Which subscription, credit pack or provider would have been cheapest for the measured usage:
@@ -46,6 +55,7 @@ export function PlansPage() {
   const storedFor = (planId: string | null): StoredPlan | undefined => storedPlans.find((entry) => entry.plan.id === planId)
   const usage = comparison?.usage
   const noUsage = usage && Number(usage.monthlyUsage) === 0 && usage.credits.length === 0
+  const tokenShare = usage ? shareText(usage.withTokensUsd, usage.windowSpend.amount) : null
 
   return (
     <>
@@ -88,11 +98,25 @@ export function PlansPage() {
           <section className="card plans-summary" aria-label="Your usage">
             <p className="plans-usage">
               <span className="plans-usage-figure">{usd(comparison.usage.monthlyUsage)}</span>
+              {usage?.windowSpend.approximate ? (
+                <>
+                  {' '}
+                  <span className="plan-converted-tag" title={`Converted into USD with ${ratesText(usage.windowSpend.rates)}`}>
+                    converted
+                    <span className="visually-hidden"> into USD with {ratesText(usage.windowSpend.rates)}</span>
+                  </span>
+                </>
+              ) : null}
               <span className="muted">
                 {' '}
-                a month of API usage · last {comparison.usage.windowDays} days ({comparison.usage.from} to {comparison.usage.to})
+                a month of measured spend · last {comparison.usage.windowDays} days ({comparison.usage.from} to {comparison.usage.to})
               </span>
             </p>
+            {tokenShare !== null ? (
+              <p className="muted plans-coverage">
+                Token counts cover {tokenShare} of that spend: re-priced options replace only those days and accounts; the rest is counted as measured.
+              </p>
+            ) : null}
             {noUsage ? (
               <div className="plans-empty">
                 <p>
@@ -139,7 +163,7 @@ export function PlansPage() {
             <ol className="stack-list">
               {comparison.options.map((option) => {
                 const stored = storedFor(option.planId)
-                return <OptionRow key={option.key} option={option} onEdit={stored ? () => setEditing(stored) : undefined} />
+                return <OptionRow key={option.key} option={option} rates={comparison.usage.windowSpend.rates} onEdit={stored ? () => setEditing(stored) : undefined} />
               })}
             </ol>
           </section>

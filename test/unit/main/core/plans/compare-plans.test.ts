@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { comparePlans, type ComparedPlan } from '../../../../../src/main/core/plans/compare-plans'
 import type { Plan } from '../../../../../src/shared/plan-catalog'
-import { fixedPrices, NOW, plan, spender, testDataset, workload } from './plan-fixtures'
+import { fixedPrices, NOW, plan, spender, testDataset, tokens, valuer, workload } from './plan-fixtures'
 import type { Workload } from '../../../../../src/main/core/plans/workload'
 import type { PriceBook } from '../../../../../src/main/core/plans/price-book'
 
 function compare(w: Workload, plans: Plan[], prices: PriceBook = fixedPrices({})) {
   const compared: ComparedPlan[] = plans.map((p) => ({ plan: p, origin: 'catalog' }))
-  return comparePlans({ workload: w, plans: compared, prices, dataset: testDataset, now: NOW })
+  return comparePlans({ workload: w, plans: compared, prices, valuer: valuer({}, w.accounts), dataset: testDataset, now: NOW })
 }
 
 const credits = (included: number, perUsd = 100) => ({ unit: 'credits', perUsd, includedPerMonth: included, refresh: 'monthly' as const, rollover: false })
@@ -111,29 +111,29 @@ describe('comparePlans: hand-computed monthly costs', () => {
 
   it('uses measured credit consumption for a credit platform’s own plans', () => {
     // 3,000 credits used on a GPTBots manual account in 30 days; 2,000 included; 1,000 more = $10.
-    const gptbots = spender('GPTBots', 'manual', 0, { spend: [{ unit: 'credits', micros: 3000 * 1e6 }] })
+    const gptbots = spender('GPTBots', 'manual', 0, { spend: [{ day: '2026-11-20', unit: 'credits', micros: 3000 * 1e6 }] })
     const growth = plan({ id: 'growth', provider: 'gptbots', providerName: 'GPTBots', kind: 'subscription', billing: [{ period: 'month', price: '15' }], credits: credits(2000), topUps: [{ credits: 1000, price: '10', validityMonths: 36 }] })
     const option = compare(workload([gptbots]), [growth]).options.find((o) => o.key === 'growth')
     expect(option?.monthlyCost).toBe('25')
   })
 
   it('re-prices tokens on another provider, with a fallback model for models it does not sell', () => {
-    const usage = { model: 'gpt-4o', inputTokens: 2_000_000, outputTokens: 1_000_000, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 100 }
-    const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [usage] }])
-    const prices = fixedPrices({ 'openai:gpt-4o': ['2.5', '10'], 'anthropic:claude-x': ['3', '15'] })
+    // $15 measured on the day of 2M in / 1M out gpt-4o tokens. What you pay now stays $15 (measured,
+    // not re-priced at OpenAI's list price); on Anthropic the same tokens: 2 × 3 + 1 × 15 = $21.
+    const w = workload([spender('OpenAI', 'openai', 15, { usage: [tokens('gpt-4o', 2_000_000, 1_000_000)] })])
+    const prices = fixedPrices({ 'openai:gpt-4o': ['1', '1'], 'anthropic:claude-x': ['3', '15'] })
     const api = plan({ id: 'anthropic-api', name: 'Anthropic API', kind: 'api-payg', pricing: { providerId: 'anthropic', fallbackModel: 'claude-x' } })
     const result = compare(w, [api], prices)
-    // Current: 2 × 2.5 + 1 × 10 = $15 estimated from tokens; on Anthropic: 2 × 3 + 1 × 15 = $21.
-    expect(result.options.find((o) => o.key === 'current')?.monthlyCost).toBe('15')
+    expect(result.options.find((o) => o.key === 'current')).toMatchObject({ monthlyCost: '15', converted: false, repricing: null })
     const option = result.options.find((o) => o.key === 'anthropic-api')
     expect(option?.monthlyCost).toBe('21')
     expect(option?.lines[0]?.detail).toContain('re-priced as claude-x')
+    expect(option?.repricing).toMatchObject({ repricedSpend: '15', measuredSpend: '15', percent: 100, text: 'Re-prices all of your spend: every day you spent has token counts.' })
   })
 
   it('names the cheapest option that keeps your models when the cheapest one swaps them', () => {
-    const usage = { model: 'gpt-4o', inputTokens: 2_000_000, outputTokens: 1_000_000, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 100 }
-    const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [usage] }])
-    const prices = fixedPrices({ 'openai:gpt-4o': ['2.5', '10'], 'deepseek:cheap-chat': ['0.1', '0.2'] })
+    const w = workload([spender('OpenAI', 'openai', 15, { usage: [tokens('gpt-4o', 2_000_000, 1_000_000)] })])
+    const prices = fixedPrices({ 'deepseek:cheap-chat': ['0.1', '0.2'] })
     const cheap = plan({ id: 'deepseek-api', name: 'DeepSeek API', providerName: 'DeepSeek', kind: 'api-payg', pricing: { providerId: 'deepseek', fallbackModel: 'cheap-chat' } })
     const answers = compare(w, [cheap], prices).answers
     // On DeepSeek: 2 × 0.1 + 1 × 0.2 = $0.40, but only by swapping gpt-4o for another model.
@@ -142,8 +142,7 @@ describe('comparePlans: hand-computed monthly costs', () => {
   })
 
   it('keeps embedding models at their own provider’s price instead of re-pricing them as a chat model', () => {
-    const embed = { model: 'text-embedding-3-small', inputTokens: 10_000_000, outputTokens: 0, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 1000 }
-    const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [embed] }])
+    const w = workload([spender('OpenAI', 'openai', 0.25, { usage: [tokens('text-embedding-3-small', 10_000_000, 0)] })])
     const prices = fixedPrices({ 'openai:text-embedding-3-small': ['0.02', '0'], 'anthropic:claude-x': ['3', '15'] })
     const api = plan({ id: 'anthropic-api', name: 'Anthropic API', kind: 'api-payg', pricing: { providerId: 'anthropic', fallbackModel: 'claude-x' } })
     const option = compare(w, [api], prices).options.find((o) => o.key === 'anthropic-api')

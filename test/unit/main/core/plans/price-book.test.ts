@@ -5,7 +5,7 @@ import { modelNameCandidates } from '../../../../../src/main/core/plans/model-na
 import { createDatasetPriceBook } from '../../../../../src/main/core/plans/price-book'
 import { tokenCostMicros } from '../../../../../src/main/core/plans/usage-valuation'
 import { loadBundledCatalog } from '../../../../../src/main/core/plans/catalog'
-import { NOW, testDataset, workload } from './plan-fixtures'
+import { NOW, spender, testDataset, tokens, valuer, workload } from './plan-fixtures'
 
 /** The dataset's own base price of a model, so the test follows the package when it is upgraded. */
 function datasetPrice(providerId: string, modelId: string, key: string): number {
@@ -52,14 +52,15 @@ describe('re-pricing with @pydantic/genai-prices', () => {
   })
 
   it('re-prices the same tokens on the Anthropic API with the dataset (catalog plan, fallback model)', () => {
-    const usage = { model: 'gpt-4o', inputTokens: 3_000_000, outputTokens: 500_000, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 300 }
-    const w = workload([{ accountId: 'acc_0000000001', provider: 'openai', label: 'OpenAI', spend: [], usage: [usage] }])
+    // $12.34 measured on the day of 3M in / 0.5M out gpt-4o tokens.
+    const w = workload([spender('OpenAI', 'openai', 12.34, { usage: [tokens('gpt-4o', 3_000_000, 500_000)] })])
     const plans = loadBundledCatalog().plans.filter((p) => p.id === 'anthropic-api' || p.id === 'openai-api').map((plan) => ({ plan, origin: 'catalog' as const }))
-    const result = comparePlans({ workload: w, plans, prices: createDatasetPriceBook([], NOW), dataset: testDataset, now: NOW })
+    const result = comparePlans({ workload: w, plans, prices: createDatasetPriceBook([], NOW), valuer: valuer({}, w.accounts), dataset: testDataset, now: NOW })
     const onAnthropic = 3 * datasetPrice('anthropic', 'claude-sonnet-4-5', 'input_mtok') + 0.5 * datasetPrice('anthropic', 'claude-sonnet-4-5', 'output_mtok')
-    const onOpenAi = 3 * datasetPrice('openai', 'gpt-4o', 'input_mtok') + 0.5 * datasetPrice('openai', 'gpt-4o', 'output_mtok')
     expect(Number(result.options.find((o) => o.key === 'anthropic-api')?.monthlyCost)).toBeCloseTo(onAnthropic, 6)
-    expect(Number(result.options.find((o) => o.key === 'openai-api')?.monthlyCost)).toBeCloseTo(onOpenAi, 6)
-    expect(Number(result.options.find((o) => o.key === 'current')?.monthlyCost)).toBeCloseTo(onOpenAi, 6)
+    // What you pay now is the measured spend, never the tokens at OpenAI's list price; the OpenAI
+    // API option is where the spend already is, so it has nothing to re-price and is not ranked.
+    expect(result.options.find((o) => o.key === 'current')?.monthlyCost).toBe('12.34')
+    expect(result.options.find((o) => o.key === 'openai-api')).toMatchObject({ status: 'not-repriced', monthlyCost: null, rank: null })
   })
 })
