@@ -35,7 +35,11 @@ export function openCliCore(options: GlobalOptions, io: CliIo, runtime: 'cli' | 
 export async function withCliCore<T>(options: GlobalOptions, io: CliIo, work: (core: Core) => Promise<T>): Promise<T> {
   const core = openCliCore(options, io)
   try {
-    return await work(core)
+    const result = await work(core)
+    // Users who only run the CLI (cron polls) get their daily backup too; a failed backup is
+    // reported, never fatal to the command that already did its work.
+    await core.backupIfDue().catch((error: unknown) => io.err(`coffer: the daily backup failed: ${(error as Error).message}`))
+    return result
   } finally {
     core.close()
   }

@@ -3,6 +3,7 @@ import { CofferError } from '../../shared/errors'
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
 import { registerAccountsCommand } from './commands/accounts-command'
 import { registerAlertsCommand } from './commands/alerts-command'
+import { registerBackupCommand } from './commands/backup-command'
 import { registerBudgetCommand } from './commands/budget-command'
 import { registerExportCommand } from './commands/export-command'
 import { registerPlansCommand } from './commands/plans-command'
@@ -26,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   registerAlertsCommand(program, io)
   registerBudgetCommand(program, io)
   registerRatesCommand(program, io)
+  registerBackupCommand(program, io)
   registerRecordCommand(program, io)
   registerExportCommand(program, io)
   registerPlansCommand(program, io)

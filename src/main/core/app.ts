@@ -1,3 +1,4 @@
+import { join, resolve } from 'node:path'
 import type { EmitEvent, EventName, EventPayload, Handlers } from '../../shared/contract'
 import type { PollReport } from '../../shared/contract/schemas'
 import { runPoll } from './accounts/account-service'
@@ -10,7 +11,9 @@ import { createAppHandlers } from './app-handlers'
 import type { CoreContext, Runtime } from './core-context'
 import { AccountStateRepo } from './ledger/account-state-repo'
 import { AccountsRepo } from './ledger/accounts-repo'
-import { openLedger } from './ledger/open-ledger'
+import { LEDGER_FILE_NAME, openLedger } from './ledger/open-ledger'
+import { backupIfDue } from './ledger/backups'
+import { withLedgerFaults } from './ledger/ledger-errors'
 import { createPlansHandlers } from './plans/plans-handlers'
 import { ledgerExtras } from './ledger/account-figures'
 import { ledgerIngestHook } from './ledger/ledger-hook'
@@ -44,10 +47,15 @@ export interface Core {
   alerts: AlertService
   /** Subscribes to push events; returns the unsubscribe function. */
   onEvent(listener: CoreEventListener): () => void
-  /** Starts background polling (the app and `coffer serve`; the CLI polls on demand). */
+  /** Starts background polling and daily backups (the app and `coffer serve`; the CLI does both on demand). */
   startPolling(): void
+  /** Writes today's backup of the ledger unless there is one (the last 7 are kept); its path or `null`. */
+  backupIfDue(): Promise<string | null>
   close(): void
 }
+
+/** How often a long-running core checks whether today's backup is written. */
+const BACKUP_CHECK_MS = 6 * 3_600_000
 
 /**
  * Composition root of everything that matters, in plain Node: opens the ledger, wires repositories,
@@ -98,17 +106,23 @@ export function createCore(deps: CoreDeps): Core {
   })
 
   const alerts = new AlertService(context)
-  const handlers: Handlers = {
+  const handlers: Handlers = withLedgerFaults({
     ...createAppHandlers(context),
     ...createAccountHandlers(context),
     ...createPlansHandlers(context),
     ...createAlertsHandlers(context, alerts),
     ...createRecordsHandlers(context),
     ...createRawResponseHandlers(context)
-  }
+  }, join(resolve(deps.dataDir), LEDGER_FILE_NAME))
   context.accountExtras.push(ledgerExtras(db, context.now))
   // Alerts evaluate last in the ingest transaction, after every derivation hook has run.
   context.ingestHooks.push(alerts.ingestHook)
+
+  const backup = async (): Promise<string | null> => (db.readonly ? null : backupIfDue(db, deps.dataDir, context.now()))
+  let backupTimer: NodeJS.Timeout | undefined
+  const backupQuietly = (): void => {
+    backup().catch((error: unknown) => console.error('Coffer: the daily backup failed:', (error as Error).message))
+  }
 
   return {
     handlers,
@@ -118,8 +132,16 @@ export function createCore(deps: CoreDeps): Core {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    startPolling: () => context.poller.start(),
+    startPolling: () => {
+      context.poller.start()
+      backupQuietly()
+      // Checked every few hours: an app left running for days still gets one backup a day.
+      backupTimer = setInterval(backupQuietly, BACKUP_CHECK_MS)
+      backupTimer.unref()
+    },
+    backupIfDue: backup,
     close() {
+      clearInterval(backupTimer)
       context.poller.stop()
       alerts.close()
       listeners.clear()

@@ -44,7 +44,8 @@ export function registerExportCommand(program: Command, io: CliIo): void {
           filter: { from: options.from, to: options.to, accountIds, types: options.type }
         })
         if (options.out) {
-          writeFileSync(options.out, result.text, 'utf8')
+          // Owner-only: an export holds your spending history (mode applies when the file is created).
+          writeFileSync(options.out, result.text, { encoding: 'utf8', mode: 0o600 })
           io.err(`Wrote ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} to ${options.out}.`)
         } else {
           // io.out adds the final line break itself.

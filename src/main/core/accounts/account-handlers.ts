@@ -91,14 +91,15 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
     },
 
     'accounts:remove': async ({ id }) => {
-      requireAccount(context, id)
+      const account = requireAccount(context, id)
       try {
         for (const slot of secretSlots) await context.secrets.delete(id, slot)
       } catch (error) {
-        if (error instanceof KeychainUnavailableError) {
+        if (!(error instanceof KeychainUnavailableError)) throw error
+        // An account that never had a key (manual) has nothing in the keychain to leave behind.
+        if (mayHoldSecrets(account)) {
           throw new CofferError('keychain_unavailable', `Nothing was removed: the account’s key could not be deleted from the keychain. ${error.message}`)
         }
-        throw error
       }
       context.accounts.remove(id)
       changed([id])
@@ -204,4 +205,10 @@ async function storeKey(context: CoreContext, accountId: string, key: string, sl
     if (error instanceof KeychainUnavailableError) throw new CofferError('keychain_unavailable', error.message)
     throw error
   }
+}
+
+/** Whether the keychain may hold something of this account: a key, or a secret option. */
+function mayHoldSecrets(account: AccountRecord): boolean {
+  const descriptor = findProvider(account.provider)
+  return account.keyHint !== null || descriptor?.key.kind !== 'none' || (descriptor?.options.some((option) => option.kind === 'secret') ?? false)
 }

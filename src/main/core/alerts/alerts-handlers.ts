@@ -62,8 +62,11 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
     'alerts:list': async ({ states, accountId, limit }) => {
       // A snooze that ran out shows as active at once, without waiting for the next poll.
       try {
-        service.evaluate()
-        service.queueDelivery()
+        // A read-only ledger (a snapshot of a folder Coffer cannot write) shows what is recorded.
+        if (!context.db.readonly) {
+          service.evaluate()
+          service.queueDelivery()
+        }
       } catch (error) {
         // Listing what is recorded still works when re-evaluating does not.
         console.error('Coffer: alert evaluation failed:', (error as Error).message)

@@ -1,13 +1,15 @@
 import type { Database } from 'better-sqlite3'
+import { LedgerError } from './ledger-errors'
 import type { Migration } from './migrations/migration'
 
-/** The database was written by a newer Coffer; opening it could lose data. */
-export class LedgerTooNewError extends Error {
+/** The database was written by a newer Coffer; opening it could lose data (the CLI exits 2). */
+export class LedgerTooNewError extends LedgerError {
   constructor(
     readonly found: number,
     readonly supported: number
   ) {
     super(
+      'too_new',
       `This ledger was written by a newer version of Coffer (schema ${found}; this version knows up to ${supported}). ` +
         'Update Coffer to open it. Nothing was changed.'
     )

@@ -84,9 +84,10 @@ async function attemptPoll(
   if (!descriptor || !adapter) {
     return failed(new ProviderFault('bad_response', 'unknown_provider', `Coffer has no adapter for provider "${account.provider}".`))
   }
-  let key: string | null
+  let key: string | null = null
   try {
-    key = await readSecret('key')
+    // A provider without a key (manual accounts) never touches the keychain: no keychain, no problem.
+    if (descriptor.key.kind !== 'none') key = await readSecret('key')
   } catch (error) {
     if (!(error instanceof KeychainUnavailableError)) throw error
     return failed(new ProviderFault('keychain_unavailable', 'keychain_unavailable', error.message))
