@@ -5,8 +5,9 @@ import type { LedgerFacts, PollRecord, RawCapture } from '../ledger/facts'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
 import { cached } from '../ledger/statements'
 import { providerAdapters } from '../providers/registry'
-import { ProviderFault } from '../providers/provider-fault'
+import { finishFaultMessage, ProviderFault } from '../providers/provider-fault'
 import { ProviderHttp } from '../providers/provider-http'
+import { Redactor } from '../providers/redactor'
 import { KeychainUnavailableError, type SecretSlot, type SecretStore } from '../secrets/secret-store'
 
 /** What one poll needs from core: the ledger, the keychain, the clock and the ingest hooks. */
@@ -100,18 +101,20 @@ async function attemptPoll(
   if (!baseUrl && descriptor.usesBaseUrl !== false) {
     return failed(new ProviderFault('bad_response', 'missing_base_url', 'This account needs a base URL.'))
   }
-  // Every secret the adapter reads (a second, management key too) is scrubbed from captures.
-  const redact: string[] = key ? [key] : []
+  // One redactor for everything this exchange leaves behind: captures, the fault message (also
+  // the test-connection reply) and the facts. It learns every secret the adapter reads (a second,
+  // management key too) before that secret is sent anywhere.
+  const redactor = new Redactor([key])
   const http = new ProviderHttp({
     fetch: deps.fetch,
     timeoutMs: deps.requestTimeoutMs,
     now: () => deps.now().getTime(),
-    redact,
+    redactor,
     signal: deps.signal
   })
   const readAndRedact: ReadSecret = async (slot) => {
     const value = await readSecret(slot)
-    if (value) redact.push(value)
+    redactor.add(value)
     return value
   }
   try {
@@ -124,17 +127,19 @@ async function attemptPoll(
       now: deps.now(),
       lastSuccessAt
     })
-    return { facts, fault: null, raw: http.captures }
+    // A provider may echo a key into a model name or a note, which would be stored as a fact.
+    return { facts: redactor.redactDeep(facts), fault: null, raw: http.captures }
   } catch (error) {
     if (error instanceof KeychainUnavailableError) {
       return { facts: null, fault: new ProviderFault('keychain_unavailable', 'keychain_unavailable', error.message), raw: http.captures }
     }
-    // Every message is scrubbed here once more: adapters quote provider text (business errors),
-    // and a relay may echo the key into it.
+    // Every message is finished here: adapters quote provider text (business errors, bad values),
+    // a relay may echo the key into it, and quotes are cut to length only after redaction.
+    const finish = (message: string): string => finishFaultMessage(message, (text) => redactor.redact(text))
     const fault =
       error instanceof ProviderFault
-        ? new ProviderFault(error.status, error.code, http.redact(error.message), error.httpStatus, error.retryAfterMs)
-        : new ProviderFault('bad_response', 'adapter_error', `Coffer could not read the provider's answer: ${http.redact((error as Error).message)}`)
+        ? new ProviderFault(error.status, redactor.redact(error.code), finish(error.message), error.httpStatus, error.retryAfterMs)
+        : new ProviderFault('bad_response', 'adapter_error', finish(`Coffer could not read the provider's answer: ${(error as Error).message}`))
     return { facts: null, fault, raw: http.captures }
   }
 }

@@ -5,7 +5,7 @@ import { historyWindow, rfc3339 } from './history-window'
 import { fetchCursorPages } from './paginate'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { amount, count, numeric } from './parse'
-import { badResponse } from './provider-fault'
+import { badResponse, quote } from './provider-fault'
 
 const ANTHROPIC_VERSION = '2023-06-01'
 /** cost_report amounts are cents (the lowest currency unit) as decimal strings: "123.45" = $1.2345. */
@@ -90,6 +90,6 @@ export const anthropicAdapter: ProviderAdapter = {
 
 function bucketDay(startingAt: string): string {
   const time = Date.parse(startingAt)
-  if (Number.isNaN(time)) throw badResponse('bad_time', `starting_at is not a time (${startingAt.slice(0, 40)})`)
+  if (Number.isNaN(time)) throw badResponse('bad_time', `starting_at is not a time (${quote(startingAt, 40)})`)
   return new Date(time).toISOString().slice(0, 10)
 }

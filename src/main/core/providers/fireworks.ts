@@ -6,7 +6,7 @@ import { SpendLines } from './fact-lines'
 import { dayOf } from '../ledger/days'
 import { addDays, rfc3339, startOfUtcDay } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
-import { badResponse } from './provider-fault'
+import { badResponse, quote } from './provider-fault'
 import { amount, bearer, endpoint, numeric, parseShape } from './parse'
 
 /** At most this many days are re-fetched after a gap (one request per day). */
@@ -69,6 +69,6 @@ async function discoverAccount(context: PollContext, headers: Record<string, str
 function money(value: z.infer<typeof moneyShape>): number {
   const units = amount(value.units ?? 0, 'units')
   const nanos = value.nanos ?? 0
-  if (!/^-?\d+$/.test(String(nanos).trim())) throw badResponse('bad_amount', `nanos is not a whole number (${JSON.stringify(nanos)})`)
+  if (!/^-?\d+$/.test(String(nanos).trim())) throw badResponse('bad_amount', `nanos is not a whole number (${quote(JSON.stringify(nanos) ?? typeof nanos, 30)})`)
   return units + amount(new Big(String(nanos).trim()).div(1e9).toString(), 'nanos')
 }

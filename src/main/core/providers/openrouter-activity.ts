@@ -2,7 +2,7 @@ import { z } from 'zod'
 import type { SpendFact, UsageFact } from '../ledger/facts'
 import { SpendLines, UsageLines } from './fact-lines'
 import type { PollContext } from './provider-adapter'
-import { badResponse } from './provider-fault'
+import { badResponse, quote } from './provider-fault'
 import { amount, bearer, count, endpoint, numeric, parseShape } from './parse'
 
 const activityShape = z.object({
@@ -36,7 +36,7 @@ export async function fetchOpenrouterActivity(
   const usage = new UsageLines()
   for (const item of data) {
     const day = /^\d{4}-\d{2}-\d{2}/.exec(item.date)?.[0]
-    if (!day) throw badResponse('bad_date', `OpenRouter activity date is not a day (${item.date.slice(0, 30)})`)
+    if (!day) throw badResponse('bad_date', `OpenRouter activity date is not a day (${quote(item.date, 30)})`)
     const model = item.model ?? 'unknown model'
     spend.add(day, model, 'USD', amount(item.usage ?? 0, 'usage'))
     usage.add(day, model, {

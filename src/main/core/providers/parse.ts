@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { toMicros, type Micros } from '../../../shared/money'
-import { badResponse, ProviderFault } from './provider-fault'
+import { badResponse, ProviderFault, quote } from './provider-fault'
 
 /** A JSON number or a numeric string, as providers send amounts (DeepSeek switched between both). */
 export const numeric = z.union([z.number(), z.string()])
@@ -65,7 +65,7 @@ export function count(value: unknown, field: string): number {
   if (value === null || value === undefined) return 0
   const number = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value
   if (typeof number !== 'number' || !Number.isSafeInteger(number) || number < 0) {
-    throw badResponse('bad_count', `${field} is not a whole number (${JSON.stringify(value)?.slice(0, 30)})`)
+    throw badResponse('bad_count', `${field} is not a whole number (${quote(JSON.stringify(value) ?? typeof value, 30)})`)
   }
   return number
 }
@@ -80,20 +80,10 @@ export function bearer(key: string | null): Record<string, string> {
  * a provider error, or a rejected key when the body's code says so. Never a zero balance.
  */
 export function businessError(provider: string, code: unknown, message: unknown): ProviderFault {
-  const said = typeof message === 'string' && message.trim() ? ` The provider said: “${shorten(message.trim(), 200)}”` : ''
-  const codeText = code === undefined ? '' : ` (code ${JSON.stringify(code)?.slice(0, 20)})`
+  const said = typeof message === 'string' && message.trim() ? ` The provider said: “${quote(message.trim(), 200)}”` : ''
+  const codeText = code === undefined ? '' : ` (code ${quote(JSON.stringify(code) ?? typeof code, 20)})`
   if (code === 401 || code === 403 || code === '401' || code === '403') {
     return new ProviderFault('auth_failed', 'business_auth', `${provider} rejected the key${codeText}.${said}`, 200)
   }
   return new ProviderFault('provider_error', 'business_error', `${provider} answered with an error${codeText}.${said}`, 200)
-}
-
-/**
- * Cuts `text` to about `max` characters at a word boundary. Why: the key is redacted from the
- * whole message later, and a cut through the middle of an echoed key would leave a piece of it
- * that no longer matches; keys contain no spaces, so dropping the partial last word drops it.
- */
-function shorten(text: string, max: number): string {
-  if (text.length <= max) return text
-  return `${text.slice(0, max).replace(/\S*$/, '').trimEnd()}…`
 }

@@ -1,5 +1,7 @@
 import type { RawCapture } from '../ledger/facts'
-import { ProviderFault } from './provider-fault'
+import { DEFAULT_MAX_RESPONSE_BYTES, describeBytes, readBoundedBody, type BoundedBody } from './bounded-body'
+import { ProviderFault, quote } from './provider-fault'
+import type { Redactor } from './redactor'
 import { parseRetryAfter } from './retry-after'
 
 /** Default deadline for one provider request. undici's own timeouts are 300 s, so we always set ours. */
@@ -12,6 +14,8 @@ export interface ProviderRequest {
   headers?: Record<string, string>
   /** JSON-serialised into the body. */
   json?: unknown
+  /** The most to read of this answer, for an endpoint documented to answer more than the client's limit. */
+  maxBytes?: number
 }
 
 /** A successful (2xx) JSON answer. */
@@ -21,13 +25,15 @@ export interface ProviderResponse {
   json: unknown
 }
 
-/** How {@link ProviderHttp} sends: its fetch, deadline, abort signal and the secrets to redact. */
+/** How {@link ProviderHttp} sends: its fetch, deadline, size limit, abort signal and the secrets to redact. */
 export interface ProviderHttpOptions {
   fetch?: typeof fetch
   timeoutMs?: number
+  /** The most read of one answer ({@link DEFAULT_MAX_RESPONSE_BYTES} unless set); a request may allow more. */
+  maxResponseBytes?: number
   now?: () => number
-  /** Strings to scrub from captured bodies and error messages (the account's keys). */
-  redact: readonly string[]
+  /** Removes the secrets in use (the account's keys) from captures; fault messages are finished by the caller with it. */
+  redactor: Redactor
   /** Aborts every request of this poll (app quit, account removed). */
   signal?: AbortSignal
 }
@@ -41,20 +47,25 @@ export class ProviderHttp {
   readonly captures: RawCapture[] = []
   private readonly fetch: typeof fetch
   private readonly timeoutMs: number
+  private readonly maxBytes: number
   private readonly now: () => number
 
   constructor(private readonly options: ProviderHttpOptions) {
     this.fetch = options.fetch ?? globalThis.fetch
     this.timeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
+    this.maxBytes = options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES
     this.now = options.now ?? Date.now
   }
 
   /** Sends a request and returns the parsed JSON of a 2xx answer; throws {@link ProviderFault} otherwise. */
   async json(request: ProviderRequest): Promise<ProviderResponse> {
     const method = request.method ?? 'GET'
-    const signals = [AbortSignal.timeout(this.timeoutMs), ...(this.options.signal ? [this.options.signal] : [])]
+    const maxBytes = request.maxBytes ?? this.maxBytes
+    // Ours, to drop the connection once an answer passes the size limit.
+    const tooLarge = new AbortController()
+    const signals = [AbortSignal.timeout(this.timeoutMs), tooLarge.signal, ...(this.options.signal ? [this.options.signal] : [])]
     let response: Response
-    let text: string
+    let body: BoundedBody
     try {
       response = await this.fetch(request.url, {
         method,
@@ -67,27 +78,37 @@ export class ProviderHttp {
         signal: AbortSignal.any(signals),
         redirect: 'error'
       })
-      text = await response.text()
+      // The deadline covers the body too: the same signal stops a stalled read.
+      body = await readBoundedBody(response, maxBytes, () => tooLarge.abort())
     } catch (error) {
       this.capture(method, request.url, null, null, '')
       throw this.networkFault(error)
     }
+    const { text } = body
     const contentType = response.headers.get('content-type')
     this.capture(method, request.url, response.status, contentType, text)
+    if (body.overLimit) {
+      const limit = describeBytes(maxBytes)
+      throw new ProviderFault('bad_response', 'too_large', `Coffer stopped reading: the provider's answer is larger than ${limit}.`, response.status)
+    }
     if (response.status < 200 || response.status >= 300) throw this.statusFault(response, text)
     return { status: response.status, headers: response.headers, json: this.parse(text, contentType) }
   }
 
-  /** Removes every secret from `text`. */
+  /** Removes every secret in use from `text` (see {@link Redactor}). */
   redact(text: string): string {
-    return this.options.redact.reduce(
-      (result, secret) => (secret.length >= 4 ? result.split(secret).join('[redacted]') : result),
-      text
-    )
+    return this.options.redactor.redact(text)
   }
 
   private capture(method: string, url: string, status: number | null, contentType: string | null, body: string): void {
-    this.captures.push({ method, url: this.redact(url), httpStatus: status, contentType, body: this.redact(body) })
+    const { redactor } = this.options
+    this.captures.push({
+      method,
+      url: redactor.redact(url),
+      httpStatus: status,
+      contentType: contentType === null ? null : redactor.redact(contentType),
+      body: redactor.redact(body)
+    })
   }
 
   private parse(text: string, contentType: string | null): unknown {
@@ -152,6 +173,7 @@ export class ProviderHttp {
     } catch {
       return null
     }
-    return typeof found === 'string' && found.trim() ? this.redact(found.trim()).slice(0, 240) : null
+    // Cut only when the message is finished, after redaction (see quote).
+    return typeof found === 'string' && found.trim() ? quote(found.trim(), 240) : null
   }
 }

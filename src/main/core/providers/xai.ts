@@ -4,7 +4,7 @@ import { SpendLines } from './fact-lines'
 import { dayOf } from '../ledger/days'
 import { historyWindow } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
-import { badResponse } from './provider-fault'
+import { badResponse, quote } from './provider-fault'
 import { amount, bearer, businessError, endpoint, numeric, parseShape } from './parse'
 
 /** The prepaid ledger is in cents, as strings, with the sign inverted (top-ups are negative). */
@@ -84,7 +84,7 @@ export const xaiAdapter: ProviderAdapter = {
 function pointDay(timestamp: string | number): string {
   if (typeof timestamp === 'number') return dayOf(new Date(timestamp > 1e11 ? timestamp : timestamp * 1000))
   const day = /^\d{4}-\d{2}-\d{2}/.exec(timestamp.trim())?.[0]
-  if (!day) throw badResponse('bad_time', `xAI usage timestamp is not a time (${timestamp.slice(0, 40)})`)
+  if (!day) throw badResponse('bad_time', `xAI usage timestamp is not a time (${quote(timestamp, 40)})`)
   return day
 }
 
