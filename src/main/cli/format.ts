@@ -1,4 +1,4 @@
-import { accountStatusText } from '../../shared/account-status'
+import { accountVerdict, type AccountStateAlert } from '../../shared/account-state'
 import { balanceKindText } from '../../shared/balance-kinds'
 import type { AccountView, PollReport } from '../../shared/contract/schemas'
 import { formatMoney } from '../../shared/money'
@@ -19,13 +19,16 @@ export function accountJson(account: AccountView): Record<string, unknown> {
   }
 }
 
-/** One line per account for people: label, primary balance, status. */
-export function accountLine(account: AccountView): string {
+/**
+ * One line per account for people: label, primary balance, and the verdict the card and the tray
+ * show (src/shared/account-state.ts), e.g. "Below your $5.00 alert", from `alerts` when given.
+ */
+export function accountLine(account: AccountView, alerts: readonly AccountStateAlert[] = []): string {
   const primary = account.balances[0]
   const balance = primary ? `${formatMoney(primary, 'en-US')} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
   const stale = account.stale ? ' [stale]' : ''
   const error = account.error ? ` — ${account.error.message}` : ''
-  return `${account.label.padEnd(20)} ${account.provider.padEnd(12)} ${balance}${stale}  ${accountStatusText[account.status]}${error}`
+  return `${account.label.padEnd(20)} ${account.provider.padEnd(12)} ${balance}${stale}  ${accountVerdict(account, alerts).words}${error}`
 }
 
 /** One line per poll result. */

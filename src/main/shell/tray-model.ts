@@ -1,5 +1,6 @@
-import { accountStatusText, needsUserAction, type AccountStatus } from '../../shared/account-status'
-import type { AlertView, BudgetView } from '../../shared/contract/alerts-calls'
+import { needsUserAction } from '../../shared/account-status'
+import { accountVerdict, worstAlert, type AccountState, type AccountStateAlert, type AccountVerdict } from '../../shared/account-state'
+import type { BudgetView } from '../../shared/contract/alerts-calls'
 import type { AccountView } from '../../shared/contract/schemas'
 import { isAllowedExternalUrl } from '../../shared/external-links'
 import { formatMoney } from '../../shared/money'
@@ -35,7 +36,7 @@ export interface TrayModel {
 
 /** Alert state the tray reflects: active alerts (from `alerts:list`) and spend limits (`budgets:list`). */
 export interface TrayAlertState {
-  alerts: readonly Pick<AlertView, 'accountId' | 'severity' | 'state'>[]
+  alerts: readonly AccountStateAlert[]
   budgets: readonly Pick<BudgetView, 'accountId' | 'period' | 'limit' | 'spent' | 'percent' | 'approximate' | 'excluded'>[]
 }
 
@@ -43,11 +44,8 @@ const PERIOD_WORD: Record<BudgetView['period'], string> = { day: 'today', week: 
 
 /** Worst active alert of an account (`null` = global alerts), ignoring announcements. */
 export function alertTrayState(alerts: TrayAlertState['alerts'], accountId: string | null): TrayIconState {
-  return worst(
-    alerts
-      .filter((alert) => alert.state === 'active' && alert.accountId === accountId && alert.severity !== 'info')
-      .map((alert) => alert.severity as TrayIconState)
-  )
+  const alert = worstAlert(alerts, accountId)
+  return alert ? (alert.severity === 'critical' ? 'critical' : 'warning') : 'ok'
 }
 
 /** `$30.00 of $50.00 today`: the budget of `accountId` nearest its limit, or `null`. */
@@ -65,25 +63,33 @@ export const MAX_TRAY_ACCOUNTS = 12
 /** Windows truncates tray tooltips at 127 characters. */
 export const MAX_TOOLTIP_LENGTH = 127
 
-const TRANSIENT: ReadonlySet<AccountStatus> = new Set(['rate_limited', 'unreachable', 'provider_error', 'bad_response'])
+const ICON_OF: Record<AccountState, TrayIconState> = {
+  critical: 'critical',
+  error: 'critical',
+  warning: 'warning',
+  stale: 'warning',
+  no_data: 'ok',
+  ok: 'ok'
+}
 
-/** How serious one account's state is for the tray. */
-export function accountTrayState(account: Pick<AccountView, 'status' | 'stale'>): TrayIconState {
-  if (needsUserAction(account.status)) return 'critical'
-  if (TRANSIENT.has(account.status) || account.stale) return 'warning'
-  return 'ok'
+/** How serious one account's state is for the tray: its verdict (src/shared/account-state.ts), as the card shows it. */
+export function accountTrayState(account: Parameters<typeof accountVerdict>[0], alerts: TrayAlertState['alerts'] = []): TrayIconState {
+  return ICON_OF[accountVerdict(account, alerts).state]
 }
 
 /**
- * The account's line: `Label — $12.40` (its primary balance, which comes first), or the status
- * when the last poll failed or never ran, so a stale figure is never shown as if current.
+ * The account's line: `Label — $12.40` (its primary balance, which comes first), then the
+ * verdict's words when something is wrong (`· Below your $5.00 alert`); the verdict alone when
+ * the last poll failed or never ran, so a stale figure is never shown as if current.
  */
-export function accountLine(account: AccountView, locale?: string): string {
+export function accountLine(account: AccountView, locale?: string, alerts: TrayAlertState['alerts'] = []): string {
+  const verdict = accountVerdict(account, alerts)
   const primary = account.balances[0]
+  const concern = verdict.state === 'critical' || verdict.state === 'warning' ? ` · ${verdict.words}` : ''
   let detail: string
-  if (account.status !== 'ok') detail = accountStatusText[account.status]
-  else if (primary) detail = formatMoney({ amount: primary.amount, unit: primary.unit }, locale)
-  else detail = 'No balance published'
+  if (account.status !== 'ok' || verdict.state === 'no_data') detail = verdict.words
+  else if (primary) detail = `${formatMoney({ amount: primary.amount, unit: primary.unit }, locale)}${concern}`
+  else detail = `No balance published${concern}`
   // The card's own runway, in the same words: the tray never shows a second figure.
   const runway = account.status === 'ok' && account.runwayDays !== null ? ` · ${runwayText(account.runwayDays)} left` : ''
   return `${account.label} — ${detail}${runway}`
@@ -96,7 +102,8 @@ export function buildTrayModel(
 ): TrayModel {
   const signals = [...(options.signals ?? [])]
   const alerts = options.alerts
-  const states = accounts.map((account) => worst([accountTrayState(account), alerts ? alertTrayState(alerts.alerts, account.id) : 'ok']))
+  const verdicts = accounts.map((account) => accountVerdict(account, alerts?.alerts ?? []))
+  const states = verdicts.map((verdict) => ICON_OF[verdict.state])
   if (alerts) {
     const active = alerts.alerts.filter((alert) => alert.state === 'active' && alert.severity !== 'info')
     const level = worst(active.map((alert) => alert.severity as TrayIconState))
@@ -109,7 +116,7 @@ export function buildTrayModel(
     const item: TrayMenuItem = {
       kind: 'account',
       accountId: account.id,
-      label: budget ? `${accountLine(account, options.locale)} · ${budget}` : accountLine(account, options.locale),
+      label: budget ? `${accountLine(account, options.locale, alerts?.alerts)} · ${budget}` : accountLine(account, options.locale, alerts?.alerts),
       state: states[index] ?? 'ok'
     }
     if (alerts) item.topUpUrl = account.billingUrl && isAllowedExternalUrl(account.billingUrl, [account.billingUrl]) ? account.billingUrl : null
@@ -128,13 +135,15 @@ export function buildTrayModel(
     { kind: 'separator' },
     { kind: 'action', action: 'quit', label: 'Quit Coffer' }
   )
-  return { icon, tooltip: trayTooltip(accounts.length, states, signals), items }
+  return { icon, tooltip: trayTooltip(accounts, verdicts, signals), items }
 }
 
-function trayTooltip(count: number, states: readonly TrayIconState[], signals: readonly TraySignal[]): string {
+function trayTooltip(accounts: readonly AccountView[], verdicts: readonly AccountVerdict[], signals: readonly TraySignal[]): string {
+  const count = accounts.length
   const parts = [count === 1 ? 'Coffer — 1 account' : `Coffer — ${count} accounts`]
-  const critical = states.filter((state) => state === 'critical').length
-  const warning = states.filter((state) => state === 'warning').length
+  // Alerts are counted by their own signal ("2 alerts"); here only what the accounts' checks say.
+  const critical = accounts.filter((account, index) => needsUserAction(account.status) || verdicts[index]?.state === 'error').length
+  const warning = verdicts.filter((verdict) => verdict.state === 'stale').length
   if (critical) parts.push(`${critical} need${critical === 1 ? 's' : ''} your attention`)
   if (warning) parts.push(`${warning} out of date`)
   for (const signal of signals) parts.push(signal.text)

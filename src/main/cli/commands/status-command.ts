@@ -50,7 +50,9 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
         } else if (accounts.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider deepseek --label DeepSeek --key-stdin')
         } else {
-          for (const account of accounts) io.out(accountLine(account))
+          // Open alerts colour each line as they colour the card: the same words, the worst first.
+          const { alerts } = await call(core, 'alerts:list', { states: ['active'], limit: 200 })
+          for (const account of accounts) io.out(accountLine(account, alerts))
           const overview = await call(core, 'ledger:overview', { days: 7 })
           for (const line of totalsLines(overview)) io.out(line)
           const { budgets } = await call(core, 'budgets:list', {})

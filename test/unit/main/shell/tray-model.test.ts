@@ -60,7 +60,19 @@ describe('accountLine', () => {
   })
 
   it('says so when a healthy account publishes no balance', () => {
-    expect(accountLine(account({ label: 'Spend only', balances: [] }), 'en-US')).toBe('Spend only — No balance published')
+    const spend = { unit: 'USD', today: '1', monthToDate: '3.25' }
+    expect(accountLine(account({ label: 'Spend only', balances: [], spend }), 'en-US')).toBe('Spend only — No balance published')
+  })
+
+  it('says “No data yet” for an account with nothing recorded (a new manual account), not a blank “ok”', () => {
+    expect(accountLine(account({ label: 'GPTBots', provider: 'manual', balances: [], spend: null }), 'en-US')).toBe('GPTBots — No data yet')
+  })
+
+  it('adds the worst open alert’s reason in the card’s words', () => {
+    const a = account({ label: 'DS' })
+    const low = { accountId: a.id, kind: 'low_balance' as const, severity: 'warning' as const, state: 'active' as const, firedAt: '2026-11-21T10:00:00.000Z', message: 'DS balance is $12.40, below your alert at $20.00.' }
+    expect(accountLine(a, 'en-US', [low])).toBe('DS — $12.40 · Below your $20.00 alert')
+    expect(accountTrayState(a, [low])).toBe('warning')
   })
 })
 
@@ -68,6 +80,7 @@ describe('accountTrayState', () => {
   it.each<[AccountStatus, boolean, string]>([
     ['ok', false, 'ok'],
     ['never_polled', false, 'ok'],
+    ['ok', false, 'ok'],
     ['ok', true, 'warning'],
     ['rate_limited', false, 'warning'],
     ['unreachable', true, 'warning'],
@@ -76,7 +89,7 @@ describe('accountTrayState', () => {
     ['auth_failed', false, 'critical'],
     ['keychain_unavailable', true, 'critical']
   ])('%s (stale=%s) → %s', (status, stale, expected) => {
-    expect(accountTrayState({ status, stale })).toBe(expected)
+    expect(accountTrayState(account({ status, stale }))).toBe(expected)
   })
 })
 
@@ -145,7 +158,14 @@ describe('menuLabel', () => {
 })
 
 describe('buildTrayModel with alerts and budgets', () => {
-  const alert = (accountId: string | null, severity: 'info' | 'warning' | 'critical', state: 'active' | 'snoozed' | 'resolved' = 'active') => ({ accountId, severity, state })
+  const alert = (accountId: string | null, severity: 'info' | 'warning' | 'critical', state: 'active' | 'snoozed' | 'resolved' = 'active') => ({
+    accountId,
+    severity,
+    state,
+    kind: 'budget' as const,
+    message: 'DeepSeek: spent $60.00 today of your $50.00 limit (120 %, warning at 100 %).',
+    firedAt: '2026-11-21T10:00:00.000Z'
+  })
 
   it('raises the icon and the account to the worst active alert; snoozed, resolved and info alerts do not count', () => {
     const a = account({ label: 'DeepSeek', billingUrl: 'https://platform.deepseek.com/top_up' })

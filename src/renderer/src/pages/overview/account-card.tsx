@@ -9,7 +9,8 @@ import { AccountBudgetBars } from '../../features/alerts/account-budget-bars'
 import { AccountLedgerDetails } from '../../features/ledger/account-ledger-details'
 import { BalanceFigures } from './balance-figures'
 import { RawResponsesDialog } from './raw-responses-dialog'
-import { StatusBadge, StatusDetail, statusTone } from './status-line'
+import { accountVerdict } from '../../../../shared/account-state'
+import { StateBadge, StatusDetail, stateTone } from './status-line'
 
 /** Props of {@link AccountCard}. */
 export interface AccountCardProps {
@@ -23,6 +24,10 @@ export interface AccountCardProps {
 /** One account: balances, status, freshness, and its actions. */
 export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: AccountCardProps) {
   const titleId = useId()
+  const stateId = useId()
+  const alerts = useStore((state) => state.alerts)
+  // The same verdict as the tray and `coffer status`: the worst open alert colours the card.
+  const verdict = accountVerdict(account, alerts)
   const polling = useStore((state) => state.polling[account.id] === true)
   const pollAccounts = useStore((state) => state.pollAccounts)
   const provider = findProvider(account.provider)
@@ -31,9 +36,11 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: Ac
 
   return (
     <article
-      className={`card account-card tone-border-${statusTone(account.status)}`}
+      className={`card account-card tone-border-${stateTone(verdict.state)}`}
       data-testid="account-card"
+      data-state={verdict.state}
       aria-labelledby={titleId}
+      aria-describedby={stateId}
       aria-busy={polling}
     >
       <header className="card-header">
@@ -43,7 +50,7 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: Ac
             {account.label}
           </h2>
         </div>
-        <StatusBadge status={account.status} />
+        <StateBadge verdict={verdict} id={stateId} />
       </header>
 
       <BalanceFigures account={account} />

@@ -1,11 +1,34 @@
 import type { AccountView } from '../../../../shared/contract'
 import { accountStatusText, needsUserAction, type AccountStatus } from '../../../../shared/account-status'
+import type { AccountState, AccountVerdict } from '../../../../shared/account-state'
 
 /** Colour family of a status: green, grey, amber or red. */
 export function statusTone(status: AccountStatus): 'ok' | 'neutral' | 'warning' | 'danger' {
   if (status === 'ok') return 'ok'
   if (status === 'never_polled') return 'neutral'
   return needsUserAction(status) ? 'danger' : 'warning'
+}
+
+/** Colour family of an account's verdict (src/shared/account-state.ts): the card's top edge and pill. */
+export function stateTone(state: AccountState): 'ok' | 'neutral' | 'warning' | 'danger' {
+  if (state === 'critical' || state === 'error') return 'danger'
+  if (state === 'warning' || state === 'stale') return 'warning'
+  return state === 'no_data' ? 'neutral' : 'ok'
+}
+
+/**
+ * The card's pill: the account's verdict in a few words, coloured by it. The whole sentence
+ * behind it (an alert's message) follows as hidden text, so keyboard and screen-reader users
+ * get the reason too, not only those who hover a tooltip.
+ */
+export function StateBadge({ verdict, id }: { verdict: AccountVerdict; id?: string }) {
+  return (
+    <span id={id} className={`status-badge tone-${stateTone(verdict.state)}`} data-state={verdict.state} title={verdict.detail ?? undefined}>
+      <span className="status-dot" aria-hidden="true" />
+      {verdict.words}
+      {verdict.detail ? <span className="visually-hidden">: {verdict.detail}</span> : null}
+    </span>
+  )
 }
 
 /** Shown under the server's message for statuses the user must fix; alone when there is no message. */
