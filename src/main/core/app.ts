@@ -13,6 +13,7 @@ import { AccountStateRepo } from './ledger/account-state-repo'
 import { AccountsRepo } from './ledger/accounts-repo'
 import { LEDGER_FILE_NAME, openLedger } from './ledger/open-ledger'
 import { backupIfDue } from './ledger/backups'
+import { watchLedger, type LedgerWatcher } from './ledger/ledger-watcher'
 import { withLedgerFaults } from './ledger/ledger-errors'
 import { createPlansHandlers } from './plans/plans-handlers'
 import { ledgerExtras } from './ledger/account-figures'
@@ -47,7 +48,10 @@ export interface Core {
   alerts: AlertService
   /** Subscribes to push events; returns the unsubscribe function. */
   onEvent(listener: CoreEventListener): () => void
-  /** Starts background polling and daily backups (the app and `coffer serve`; the CLI does both on demand). */
+  /**
+   * Starts background polling, daily backups, and watching the ledger for other processes' writes
+   * (the app and `coffer serve`; the CLI does all on demand).
+   */
   startPolling(): void
   /** Writes today's backup of the ledger unless there is one (the last 7 are kept); its path or `null`. */
   backupIfDue(): Promise<string | null>
@@ -120,6 +124,7 @@ export function createCore(deps: CoreDeps): Core {
 
   const backup = async (): Promise<string | null> => (db.readonly ? null : backupIfDue(db, deps.dataDir, context.now()))
   let backupTimer: NodeJS.Timeout | undefined
+  let watcher: LedgerWatcher | undefined
   const backupQuietly = (): void => {
     backup().catch((error: unknown) => console.error('Coffer: the daily backup failed:', (error as Error).message))
   }
@@ -138,10 +143,13 @@ export function createCore(deps: CoreDeps): Core {
       // Checked every few hours: an app left running for days still gets one backup a day.
       backupTimer = setInterval(backupQuietly, BACKUP_CHECK_MS)
       backupTimer.unref()
+      // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
+      watcher ??= watchLedger(db, emit)
     },
     backupIfDue: backup,
     close() {
       clearInterval(backupTimer)
+      watcher?.stop()
       context.poller.stop()
       alerts.close()
       listeners.clear()
