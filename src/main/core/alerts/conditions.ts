@@ -124,9 +124,14 @@ export function expiringCondition(rule: RuleRecord, facts: AccountFacts, now: Da
   }
 }
 
-/** A rejected key: on while the newest poll says `auth_failed`, off after a successful poll. */
+/** Poll outcomes where the provider said nothing new about the key. */
+const NO_ANSWER: ReadonlySet<AccountFacts['status']> = new Set(['unreachable', 'keychain_unavailable', 'never_polled'])
+
+/** A rejected key: on while the newest poll says `auth_failed`, off once the provider answers otherwise. */
 export function authCondition(facts: AccountFacts): Condition {
-  const state: ConditionState = facts.status === 'auth_failed' ? 'on' : facts.status === 'ok' ? 'off' : 'hold'
+  // Any other answer from the provider (a 502, a rate limit) is its newest word and no rejection:
+  // the alert resolves, as the card has moved on. No answer at all (unreachable, a locked keychain) holds it.
+  const state: ConditionState = facts.status === 'auth_failed' ? 'on' : NO_ANSWER.has(facts.status) ? 'hold' : 'off'
   return {
     key: `auth:${facts.accountId}`,
     accountId: facts.accountId,

@@ -58,6 +58,7 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
     simulator.route('GET', '/user/balance', () => {
       const next = balances.shift()
       if (next === undefined) throw new Error('the test polled without scripting a balance')
+      if (next === '502') return { status: 502, body: 'Bad Gateway' }
       return next === '401' ? deepseekAuthError() : cny(next)
     })
     core = open()
@@ -192,6 +193,15 @@ describe('alert engine (fake clock, simulator DeepSeek)', () => {
     await pollAt('401')
     expect(await active('auth_failed')).toHaveLength(1)
     await pollAt('100')
+    expect(await active('auth_failed')).toEqual([])
+  })
+
+  it('resolves a rejected key once the provider answers anything else (an HTTP 502): the banner follows the card', async () => {
+    await pollAt('401')
+    expect(await active('auth_failed')).toHaveLength(1)
+    await pollAt('502')
+    const [account] = await callOk(core, 'accounts:list', {})
+    expect(account?.status).toBe('provider_error')
     expect(await active('auth_failed')).toEqual([])
   })
 

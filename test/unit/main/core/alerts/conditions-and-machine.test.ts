@@ -81,10 +81,14 @@ describe('other conditions', () => {
     expect(expiringCondition(r, facts({ lots: [later] }), NOW).state).toBe('off')
   })
 
-  it('a rejected key is on, a good poll clears it, a transient failure holds', () => {
+  it('a rejected key is on, a good poll or any other answer clears it, no answer holds', () => {
     expect(authCondition(facts({ status: 'auth_failed' }))).toMatchObject({ state: 'on', severity: 'critical', key: 'auth:acc_aaaaaaaaaa' })
     expect(authCondition(facts({ status: 'ok' })).state).toBe('off')
+    // The card has moved on to "HTTP 502": the banner must not keep saying "Key rejected".
+    expect(authCondition(facts({ status: 'provider_error' })).state).toBe('off')
+    expect(authCondition(facts({ status: 'rate_limited' })).state).toBe('off')
     expect(authCondition(facts({ status: 'unreachable' })).state).toBe('hold')
+    expect(authCondition(facts({ status: 'keychain_unavailable' })).state).toBe('hold')
   })
 
   it('budgets: only the highest threshold reached is on; the key carries the window', () => {
