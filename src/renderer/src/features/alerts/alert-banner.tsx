@@ -1,11 +1,13 @@
 import { alertKindText } from '../../../../shared/alerts'
 import { useStore } from '../../store'
+import { bannerAlerts } from './banner-alerts'
 import { TopUpLink } from './top-up-link'
 import './alert-widgets.css'
 
 /**
  * Active alerts across the top of every page: the in-app fallback where the system has no
- * notification service (and under `coffer serve`). Driven by `alerts:fired` / `alerts:changed`.
+ * notification service (and under `coffer serve`). Driven by `alerts:fired` / `alerts:changed`
+ * (also when another process wrote them: core's ledger watcher), it leads with the worst alert.
  * Closing it hides these alerts from the banner for this session; the Alerts page keeps them.
  */
 export function AlertBanner() {
@@ -13,7 +15,8 @@ export function AlertBanner() {
   const hidden = useStore((state) => state.bannerHidden)
   const hideBanner = useStore((state) => state.hideBanner)
   const setPage = useStore((state) => state.setPage)
-  const shown = alerts.filter((alert) => alert.state === 'active' && alert.severity !== 'info' && !hidden[alert.id])
+  const accounts = useStore((state) => state.accounts)
+  const shown = bannerAlerts(alerts, hidden, accounts)
   const [first] = shown
   if (!first) return null
   const critical = shown.some((alert) => alert.severity === 'critical')
