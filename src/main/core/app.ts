@@ -53,6 +53,11 @@ export interface Core {
    * (the app and `coffer serve`; the CLI does all on demand).
    */
   startPolling(): void
+  /**
+   * Starts watching the ledger for what other processes commit (idempotent; `startPolling` does it
+   * too): the desktop shell, whose poller runs behind its own gate, calls this directly.
+   */
+  watchOtherProcesses(): void
   /** Writes today's backup of the ledger unless there is one (the last 7 are kept); its path or `null`. */
   backupIfDue(): Promise<string | null>
   close(): void
@@ -125,6 +130,10 @@ export function createCore(deps: CoreDeps): Core {
   const backup = async (): Promise<string | null> => (db.readonly ? null : backupIfDue(db, deps.dataDir, context.now()))
   let backupTimer: NodeJS.Timeout | undefined
   let watcher: LedgerWatcher | undefined
+  // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
+  const watchOtherProcesses = (): void => {
+    watcher ??= watchLedger(db, emit)
+  }
   const backupQuietly = (): void => {
     backup().catch((error: unknown) => console.error('Coffer: the daily backup failed:', (error as Error).message))
   }
@@ -143,9 +152,9 @@ export function createCore(deps: CoreDeps): Core {
       // Checked every few hours: an app left running for days still gets one backup a day.
       backupTimer = setInterval(backupQuietly, BACKUP_CHECK_MS)
       backupTimer.unref()
-      // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
-      watcher ??= watchLedger(db, emit)
+      watchOtherProcesses()
     },
+    watchOtherProcesses,
     backupIfDue: backup,
     close() {
       clearInterval(backupTimer)

@@ -105,4 +105,17 @@ describe('the ledger watcher (two cores, one data folder)', () => {
     const first = seen.find((entry) => entry.event === 'accounts:changed')
     expect(first!.at - before).toBeLessThan(2_000)
   })
+
+  it('the desktop shell starts the watcher alone (its poller runs behind its own gate); starting twice watches once', async () => {
+    const a = open()
+    const b = open()
+    const seen: Seen[] = []
+    a.onEvent(record(seen))
+    a.watchOtherProcesses()
+    a.watchOtherProcesses()
+    const id = await addManual(b, 'Desk')
+    await until(() => seen.some((entry) => entry.event === 'accounts:changed'))
+    await new Promise((resolve) => setTimeout(resolve, 1_200))
+    expect(seen.filter((entry) => entry.event === 'accounts:changed').map((entry) => entry.payload)).toEqual([{ ids: [id] }])
+  })
 })
