@@ -12,6 +12,8 @@ export type AccountState = (typeof accountStates)[number]
 /** The parts of an account view the verdict reads. */
 export interface AccountStateAccount {
   id: string
+  /** `manual` accounts are never checked with a provider: with nothing recorded they have "no data yet". */
+  provider?: string
   status: AccountStatus
   stale: boolean
   balances: readonly unknown[]
@@ -87,8 +89,10 @@ export function accountVerdict(account: AccountStateAccount, alerts: readonly Ac
     return { state: hasData ? 'stale' : 'error', words: accountStatusText[account.status], detail: null }
   }
   if (account.stale) return { state: 'stale', words: accountStateText.stale, detail: null }
-  if (account.status === 'never_polled') return { state: 'no_data', words: accountStatusText.never_polled, detail: null }
-  if (!hasData) return { state: 'no_data', words: accountStateText.no_data, detail: null }
+  if (!hasData) {
+    const words = account.status === 'never_polled' && account.provider !== 'manual' ? accountStatusText.never_polled : accountStateText.no_data
+    return { state: 'no_data', words, detail: null }
+  }
   return { state: 'ok', words: accountStateText.ok, detail: null }
 }
 

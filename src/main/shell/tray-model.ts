@@ -87,7 +87,9 @@ export function accountLine(account: AccountView, locale?: string, alerts: TrayA
   const primary = account.balances[0]
   const concern = verdict.state === 'critical' || verdict.state === 'warning' ? ` · ${verdict.words}` : ''
   let detail: string
-  if (account.status !== 'ok' || verdict.state === 'no_data') detail = verdict.words
+  // A manual account is never "checked": its recorded figures are current until the user says otherwise.
+  const current = !account.stale && (account.status === 'ok' || account.status === 'never_polled')
+  if (!current || verdict.state === 'no_data' || verdict.state === 'error') detail = verdict.words
   else if (primary) detail = `${formatMoney({ amount: primary.amount, unit: primary.unit }, locale)}${concern}`
   else detail = `No balance published${concern}`
   // The card's own runway, in the same words: the tray never shows a second figure.

@@ -43,7 +43,9 @@ describe('accountVerdict', () => {
     ['a low balance outranks old figures', account({ status: 'unreachable', stale: true }), [alert()], 'warning', 'Below your $5.00 alert'],
     ['stale with an ok status', account({ stale: true }), [], 'stale', 'Out of date'],
     ['never checked', account({ status: 'never_polled', balances: [] }), [], 'no_data', 'Not checked yet'],
-    ['a manual account with nothing recorded', account({ balances: [], spend: null }), [], 'no_data', 'No data yet']
+    ['a manual account with nothing recorded', account({ provider: 'manual', balances: [], spend: null }), [], 'no_data', 'No data yet'],
+    ['a manual account never “checked”, nothing recorded', account({ provider: 'manual', status: 'never_polled', balances: [] }), [], 'no_data', 'No data yet'],
+    ['a manual account never “checked”, a balance recorded', account({ provider: 'manual', status: 'never_polled' }), [], 'ok', 'Up to date']
   ])('%s', (_name, input, alerts, state, words) => {
     expect(accountVerdict(input, alerts)).toMatchObject({ state, words })
   })

@@ -66,6 +66,8 @@ describe('accountLine', () => {
 
   it('says “No data yet” for an account with nothing recorded (a new manual account), not a blank “ok”', () => {
     expect(accountLine(account({ label: 'GPTBots', provider: 'manual', balances: [], spend: null }), 'en-US')).toBe('GPTBots — No data yet')
+    // Recorded by hand and never "checked" (nothing to ask): the figure is shown.
+    expect(accountLine(account({ label: 'Cash', provider: 'manual', status: 'never_polled' }), 'en-US')).toBe('Cash — $12.40')
   })
 
   it('adds the worst open alert’s reason in the card’s words', () => {
