@@ -94,8 +94,9 @@ if (!app.requestSingleInstanceLock()) {
     // Electron's main process has no online/offline event: a cheap check once a minute.
     setInterval(() => gate.setOnline(net.isOnline()), ONLINE_CHECK_MS).unref()
     gate.enable()
-    // `coffer poll` in a terminal writes the same ledger: the window and the tray follow within a second.
-    running.watchOtherProcesses()
+    // `coffer poll` in a terminal writes the same ledger: the window and the tray follow within a
+    // second. Daily backups start here too.
+    running.startUpkeep()
 
     app.on('before-quit', () => {
       gate.disable()

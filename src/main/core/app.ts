@@ -54,10 +54,11 @@ export interface Core {
    */
   startPolling(): void
   /**
-   * Starts watching the ledger for what other processes commit (idempotent; `startPolling` does it
-   * too): the desktop shell, whose poller runs behind its own gate, calls this directly.
+   * Starts the upkeep of a long-running core without its poller: daily backups and watching the
+   * ledger for what other processes commit (idempotent; `startPolling` does it too). The desktop
+   * shell, whose poller runs behind its own gate, calls this directly.
    */
-  watchOtherProcesses(): void
+  startUpkeep(): void
   /** Writes today's backup of the ledger unless there is one (the last 7 are kept); its path or `null`. */
   backupIfDue(): Promise<string | null>
   close(): void
@@ -131,11 +132,17 @@ export function createCore(deps: CoreDeps): Core {
   let backupTimer: NodeJS.Timeout | undefined
   let watcher: LedgerWatcher | undefined
   // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
-  const watchOtherProcesses = (): void => {
-    watcher ??= watchLedger(db, emit)
-  }
   const backupQuietly = (): void => {
     backup().catch((error: unknown) => console.error('Coffer: the daily backup failed:', (error as Error).message))
+  }
+  const startUpkeep = (): void => {
+    // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
+    watcher ??= watchLedger(db, emit)
+    if (backupTimer) return
+    backupQuietly()
+    // Checked every few hours: an app left running for days still gets one backup a day.
+    backupTimer = setInterval(backupQuietly, BACKUP_CHECK_MS)
+    backupTimer.unref()
   }
 
   return {
@@ -148,13 +155,9 @@ export function createCore(deps: CoreDeps): Core {
     },
     startPolling: () => {
       context.poller.start()
-      backupQuietly()
-      // Checked every few hours: an app left running for days still gets one backup a day.
-      backupTimer = setInterval(backupQuietly, BACKUP_CHECK_MS)
-      backupTimer.unref()
-      watchOtherProcesses()
+      startUpkeep()
     },
-    watchOtherProcesses,
+    startUpkeep,
     backupIfDue: backup,
     close() {
       clearInterval(backupTimer)

@@ -111,8 +111,8 @@ describe('the ledger watcher (two cores, one data folder)', () => {
     const b = open()
     const seen: Seen[] = []
     a.onEvent(record(seen))
-    a.watchOtherProcesses()
-    a.watchOtherProcesses()
+    a.startUpkeep()
+    a.startUpkeep()
     const id = await addManual(b, 'Desk')
     await until(() => seen.some((entry) => entry.event === 'accounts:changed'))
     await new Promise((resolve) => setTimeout(resolve, 1_200))
