@@ -2,6 +2,10 @@
  * Alert vocabulary shared by core, the CLI, the shell and the renderer: kinds, states, severities,
  * snooze choices, and the webhook URL rule. Pure: no Node, no DOM.
  */
+import { webhookUrlProblem } from './url-rules'
+
+export { ALLOW_LOCAL_WEBHOOK_HINT, webhookTargetProblem, webhookUrlProblem } from './url-rules'
+
 export const alertKinds = ['low_balance', 'runway', 'budget', 'expiring_credit', 'auth_failed', 'topup_detected'] as const
 export type AlertKind = (typeof alertKinds)[number]
 
@@ -48,20 +52,12 @@ export const alertKindText: Record<AlertKind, string> = {
 export const BUDGET_DISCLAIMER = 'Coffer can’t stop spending; it warns you.'
 
 /**
- * Whether `url` may receive alert webhooks: `https:` anywhere, or plain `http:` only to this
- * machine (127.0.0.1, ::1, localhost: a local ntfy or relay). No credentials in the URL (they would
- * be stored in the ledger in clear text), no fragments.
+ * Whether `url` has the shape of an alert webhook: `https:`, or plain `http:` only to this machine
+ * (127.0.0.1, ::1, localhost: a local ntfy or relay). No credentials in the URL (they would be
+ * stored in the ledger in clear text), no fragments. Local targets (this machine, the local
+ * network, link-local addresses) also need the rule's "allow local network targets": see
+ * {@link webhookTargetProblem}, which says what to change.
  */
 export function isAllowedWebhookUrl(url: string): boolean {
-  let parsed: URL
-  try {
-    parsed = new URL(url)
-  } catch {
-    return false
-  }
-  if (parsed.username || parsed.password || parsed.hash) return false
-  if (parsed.protocol === 'https:') return parsed.hostname.length > 0
-  if (parsed.protocol !== 'http:') return false
-  const host = parsed.hostname.toLowerCase()
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]'
+  return webhookUrlProblem(url) === null
 }

@@ -2,6 +2,7 @@
  * Rules for `custom` and `manual` accounts that both the form (renderer) and core check: a tiny,
  * safe JSON path language (no eval), the scale of a custom amount and the unit names.
  */
+import { keyUrlProblem } from './url-rules'
 
 /** One step into a JSON document: an object key or an array index. */
 export type JsonPathStep = string | number
@@ -75,6 +76,9 @@ export function isPositiveDecimal(value: string): boolean {
 export function validateCustomOptions(options: Readonly<Record<string, string>>, context: { baseUrl?: string | null } = {}): string | null {
   const preset = options.preset ?? 'json'
   if (!options.url && !context.baseUrl) return 'Enter the URL Coffer should ask (for a relay site, its address).'
+  // The key goes to this URL: the same rule as a base URL (https, no user:password@).
+  const urlProblem = options.url ? keyUrlProblem(options.url) : null
+  if (urlProblem) return `“URL”: ${urlProblem}`
   const creditValueProblem = validateCreditValue(options)
   if (creditValueProblem) return creditValueProblem
   if (preset === 'openai-compatible-relay') return null

@@ -2,6 +2,17 @@ import { accountVerdict, type AccountStateAlert } from '../../shared/account-sta
 import { balanceKindText } from '../../shared/balance-kinds'
 import type { AccountView, PollReport } from '../../shared/contract/schemas'
 import { formatMoney } from '../../shared/money'
+import { escapeUnsafe, terminalJson } from '../../shared/text-safety'
+
+/**
+ * Text from the ledger or a provider, safe to print: control characters and bidi overrides (in
+ * labels stored before they were refused, or in a provider's error text) shown as `\u001b`-style
+ * escapes instead of being run by the terminal or forging a row.
+ */
+export const printable = escapeUnsafe
+
+/** `--json` output: pretty JSON whose strings cannot carry raw C1 or bidi characters to the terminal. */
+export const printableJson = terminalJson
 
 /** `status --json` / `accounts list --json` shape of one account (ARCHITECTURE.md, CLI). */
 export function accountJson(account: AccountView): Record<string, unknown> {
@@ -27,12 +38,12 @@ export function accountLine(account: AccountView, alerts: readonly AccountStateA
   const primary = account.balances[0]
   const balance = primary ? `${formatMoney(primary, 'en-US')} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
   const stale = account.stale ? ' [stale]' : ''
-  const error = account.error ? ` — ${account.error.message}` : ''
-  return `${account.label.padEnd(20)} ${account.provider.padEnd(12)} ${balance}${stale}  ${accountVerdict(account, alerts).words}${error}`
+  const error = account.error ? ` — ${printable(account.error.message)}` : ''
+  return `${printable(account.label).padEnd(20)} ${account.provider.padEnd(12)} ${printable(balance)}${stale}  ${printable(accountVerdict(account, alerts).words)}${error}`
 }
 
 /** One line per poll result. */
 export function pollLine(report: PollReport): string {
-  const detail = report.error ? ` — ${report.error.message}` : ''
-  return `${report.label.padEnd(20)} ${report.status.padEnd(20)} ${report.durationMs} ms${detail}`
+  const detail = report.error ? ` — ${printable(report.error.message)}` : ''
+  return `${printable(report.label).padEnd(20)} ${report.status.padEnd(20)} ${report.durationMs} ms${detail}`
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander'
 import { CofferError } from '../../shared/errors'
 import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
+import { printable } from './format'
 import { registerAccountsCommand } from './commands/accounts-command'
 import { registerAlertsCommand } from './commands/alerts-command'
 import { registerBackupCommand } from './commands/backup-command'
@@ -49,16 +50,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       // --help and --version also end here, with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE
     }
+    // Messages may quote what was typed or stored (a label, an account name): printed escaped.
     if (error instanceof UsageError) {
-      io.err(`coffer: ${error.message}`)
+      io.err(`coffer: ${printable(error.message)}`)
       return EXIT_USAGE
     }
     if (error instanceof CofferError) {
-      io.err(`coffer: ${error.message}`)
+      io.err(`coffer: ${printable(error.message)}`)
       const usage = error.code === 'bad_request' || error.code === 'not_found' || error.code === 'conflict'
       return usage ? EXIT_USAGE : EXIT_INTERNAL
     }
-    io.err(`coffer: internal error: ${(error as Error).message}`)
+    io.err(`coffer: internal error: ${printable((error as Error).message)}`)
     return EXIT_INTERNAL
   }
 }

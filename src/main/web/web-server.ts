@@ -54,6 +54,8 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setSecurityHeaders(response)
+    const refusal = malformedRequest(request)
+    if (refusal) return send(response, 400, { ok: false, code: 'bad_request', message: refusal })
     if (!isLoopbackHost(request.headers.host, port)) return send(response, 421, { ok: false, code: 'forbidden', message: 'Wrong host.' })
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
     if (url.pathname.startsWith('/api/')) {
@@ -143,6 +145,24 @@ function hasToken(request: IncomingMessage, token: string): boolean {
   const given = Buffer.from(header.startsWith('Bearer ') ? header.slice(7) : '')
   const expected = Buffer.from(token)
   return given.length === expected.length && timingSafeEqual(given, expected)
+}
+
+/**
+ * Why a request is not one a browser on this machine sends to `coffer serve`; `null` when it is.
+ * - More than one Host header: Node keeps only the first, so a proxy or a check that reads another
+ *   one could disagree with ours about which host was asked for.
+ * - A target that is not a path (`GET http://evil.example/api/… HTTP/1.1`, the absolute form
+ *   proxies take, or `*`): the URL would otherwise be resolved to its path and answered, with a
+ *   host in it that the Host check never saw.
+ */
+export function malformedRequest(request: Pick<IncomingMessage, 'rawHeaders' | 'url'>): string | null {
+  let hosts = 0
+  for (let index = 0; index < request.rawHeaders.length; index += 2) {
+    if (request.rawHeaders[index]?.toLowerCase() === 'host') hosts++
+  }
+  if (hosts > 1) return 'A request may carry only one Host header.'
+  if (!request.url?.startsWith('/') || request.url.startsWith('//')) return 'The request target must be a path such as /api/call/… (no absolute URL).'
+  return null
 }
 
 /** Only `127.0.0.1:<port>` and `localhost:<port>` are our names; anything else is a rebinding attempt. */

@@ -4,23 +4,33 @@ import {
   alertSeverities,
   alertStates,
   budgetPeriods,
-  isAllowedWebhookUrl,
   ruleKinds,
   snoozeChoices,
-  webhookFormats
+  webhookFormats,
+  webhookUrlProblem
 } from '../alerts'
 import { defineCalls } from './define'
-import { exclusionSchema, rateUseSchema } from './ledger-schemas'
+import { exclusionSchema, rateUseSchema, unitSchema } from './ledger-schemas'
 import { accountIdSchema, decimalSchema, isoTimeSchema, moneySchema } from './schemas'
 
-/** A webhook URL: https, or http to this machine only; no credentials in it. */
+/**
+ * A webhook URL: https, or http to this machine only; no credentials in it. Whether it may reach
+ * this machine or the local network depends on the rule's `webhookAllowLocal` (checked by core).
+ */
 export const webhookUrlSchema = z
   .string()
   .trim()
-  .max(2048)
-  .refine(isAllowedWebhookUrl, 'Webhooks need an https:// URL (http:// only for 127.0.0.1 or localhost), without user:password@.')
+  .max(2048, 'That webhook URL is too long.')
+  .superRefine((value, context) => {
+    const problem = webhookUrlProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
 
-const unitSchema = z.string().trim().min(1).max(32)
+/**
+ * "Allow local network targets": may the webhook reach this machine, a private or a link-local
+ * address. Left out when saving, the rule or budget keeps its current choice (off for a new one).
+ */
+const webhookAllowLocalSchema = z.boolean().optional()
 const positiveDecimal = decimalSchema.refine((value) => !value.startsWith('-'), 'Use a positive amount.')
 const clockSchema = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use 24-hour HH:MM, e.g. 22:00')
 
@@ -57,7 +67,9 @@ export const ruleViewSchema = z.object({
   days: z.number().int().nullable(),
   enabled: z.boolean(),
   webhookUrl: z.string().nullable(),
-  webhookFormat: z.enum(webhookFormats)
+  webhookFormat: z.enum(webhookFormats),
+  /** The webhook may reach this machine or the local network. */
+  webhookAllowLocal: z.boolean()
 })
 export type RuleView = z.infer<typeof ruleViewSchema>
 
@@ -91,7 +103,9 @@ export const budgetViewSchema = z.object({
   windowStart: z.string(),
   windowEnd: z.string(),
   webhookUrl: z.string().nullable(),
-  webhookFormat: z.enum(webhookFormats)
+  webhookFormat: z.enum(webhookFormats),
+  /** The webhook may reach this machine or the local network. */
+  webhookAllowLocal: z.boolean()
 })
 export type BudgetView = z.infer<typeof budgetViewSchema>
 
@@ -139,7 +153,7 @@ export const alertsCalls = defineCalls({
   },
   'alerts:test-webhook': {
     summary: 'Sends a test message to a webhook URL (ntfy, Slack or JSON) and reports the outcome.',
-    request: z.object({ url: webhookUrlSchema, format: z.enum(webhookFormats).default('auto') }).strict(),
+    request: z.object({ url: webhookUrlSchema, format: z.enum(webhookFormats).default('auto'), allowLocal: z.boolean().default(false) }).strict(),
     response: z.object({ ok: z.boolean(), error: z.string().nullable() })
   },
   'rules:list': {
@@ -157,7 +171,8 @@ export const alertsCalls = defineCalls({
         days: z.number().int().min(1).max(3650).optional(),
         enabled: z.boolean().default(true),
         webhookUrl: webhookUrlSchema.nullable().optional(),
-        webhookFormat: z.enum(webhookFormats).default('auto')
+        webhookFormat: z.enum(webhookFormats).default('auto'),
+        webhookAllowLocal: webhookAllowLocalSchema
       })
       .strict()
       .refine((rule) => (rule.kind === 'low_balance' ? rule.below !== undefined : rule.days !== undefined), {
@@ -185,7 +200,8 @@ export const alertsCalls = defineCalls({
         unit: unitSchema.optional(),
         thresholds: z.array(z.number().int().min(1).max(1000)).max(10).optional(),
         webhookUrl: webhookUrlSchema.nullable().optional(),
-        webhookFormat: z.enum(webhookFormats).default('auto')
+        webhookFormat: z.enum(webhookFormats).default('auto'),
+        webhookAllowLocal: webhookAllowLocalSchema
       })
       .strict(),
     response: budgetViewSchema

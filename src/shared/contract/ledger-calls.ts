@@ -18,7 +18,7 @@ import {
   unitSchema,
   usagePageSchema
 } from './ledger-schemas'
-import { accountIdSchema, decimalSchema } from './schemas'
+import { accountIdSchema, decimalSchema, noteSchema } from './schemas'
 
 const eventId = z.number().int().positive()
 
@@ -43,7 +43,7 @@ export const ledgerCalls = defineCalls({
         amount: decimalSchema.optional(),
         at: momentSchema.optional(),
         expiresAt: momentSchema.nullable().optional(),
-        note: z.string().trim().max(500).nullable().optional()
+        note: noteSchema.nullable().optional()
       })
       .strict(),
     response: creditEventViewSchema

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { factSources } from '../balance-kinds'
-import { accountIdSchema, decimalSchema, isoTimeSchema } from './schemas'
+import { accountIdSchema, decimalSchema, isoTimeSchema, noteSchema, rateSchema } from './schemas'
 
 /** Credit event kinds (`balance` = the user's anchor: "the console shows this much"). */
 export const creditKinds = ['topup', 'grant', 'renewal', 'reset', 'purchase', 'adjustment', 'refund', 'expiration', 'balance'] as const
@@ -15,13 +15,26 @@ function isRealDay(day: string): boolean {
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day
 }
 
-/** A UTC day, `YYYY-MM-DD`. */
+/** The years Coffer takes in dates: anything outside is a typo (0001-01-01, 20260-01-01…). */
+const FIRST_YEAR = 2000
+const LAST_YEAR = 2100
+const YEARS_MESSAGE = `Dates go from ${FIRST_YEAR}-01-01 to ${LAST_YEAR}-12-31: check the year.`
+
+/** Whether `YYYY-MM-DD…` text starts in a year Coffer takes. */
+function inYearRange(text: string): boolean {
+  const year = Number(text.slice(0, 4))
+  return year >= FIRST_YEAR && year <= LAST_YEAR
+}
+
+/** A UTC day, `YYYY-MM-DD`, between 2000 and 2100. */
 export const daySchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Expected a date such as 2026-03-01')
   .refine(isRealDay, 'There is no such day: check the month and day.')
+  // UNDATED_RATE_DAY (1970-01-01) is how a rate meant for every day is stored and sent back.
+  .refine((value) => !/^\d{4}-\d{2}-\d{2}$/.test(value) || !isRealDay(value) || value === UNDATED_RATE_DAY || inYearRange(value), YEARS_MESSAGE)
 
-/** A moment: an ISO timestamp, or a plain date meaning midnight UTC. */
+/** A moment between 2000 and 2100: an ISO timestamp, or a plain date meaning midnight UTC. */
 export const momentSchema = z
   .string()
   .trim()
@@ -30,6 +43,8 @@ export const momentSchema = z
     'Expected a date or time such as 2026-03-01 or 2026-03-01T09:30:00Z'
   )
   .transform((value) => new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00.000Z` : value).toISOString())
+  // Checked on the UTC result too: 2100-12-31T23:00-05:00 is already 2101 in UTC.
+  .refine((value) => inYearRange(value), YEARS_MESSAGE)
 
 export const unitSchema = z.string().trim().min(1).max(32).regex(/^[A-Za-z][A-Za-z0-9_.-]*$/, 'A unit is a code such as USD, CNY or credits')
 
@@ -67,11 +82,11 @@ export const creditDraftSchema = z
     unit: unitSchema.optional(),
     at: momentSchema.optional(),
     expiresAt: momentSchema.optional(),
-    note: z.string().trim().max(500).optional()
+    note: noteSchema.optional()
   })
   .strict()
 
-/** Which rows a records tab (and its export) shows. */
+/** Which rows a records tab (and its export) shows; `from` may not come after `to`. */
 export const recordsFilterSchema = z
   .object({
     from: daySchema.optional(),
@@ -84,6 +99,10 @@ export const recordsFilterSchema = z
     limit: z.number().int().min(1).max(50_000).default(5000)
   })
   .strict()
+  .refine((filter) => !filter.from || !filter.to || filter.from <= filter.to, {
+    message: 'The first day comes after the last day: swap them (from is the earlier day).',
+    path: ['from']
+  })
 export type RecordsFilter = z.input<typeof recordsFilterSchema>
 
 export const recordKinds = ['spend', 'usage', 'credits', 'polls', 'balances'] as const
@@ -229,7 +248,7 @@ export type BalanceRecordRow = z.infer<typeof balanceRowSchema>
 export const UNDATED_RATE_DAY = '1970-01-01'
 
 /** One exchange rate: one `unit` is worth `rate` of the home currency from day `from` on. */
-export const fxRateSchema = z.object({ unit: currencySchema, rate: decimalSchema, from: daySchema })
+export const fxRateSchema = z.object({ unit: currencySchema, rate: rateSchema, from: daySchema })
 
 export const fxSettingsSchema = z.object({
   home: currencySchema,
@@ -244,7 +263,7 @@ export type FxSettings = z.infer<typeof fxSettingsSchema>
 export const fxChangeSchema = z
   .object({
     home: currencySchema,
-    rates: z.array(z.object({ unit: currencySchema, rate: decimalSchema, from: daySchema.optional() }).strict()).max(200).default([]),
+    rates: z.array(z.object({ unit: currencySchema, rate: rateSchema, from: daySchema.optional() }).strict()).max(200).default([]),
     /** Forget every rate of these units (for this home currency). */
     remove: z.array(currencySchema).max(200).default([])
   })

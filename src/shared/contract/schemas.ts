@@ -3,12 +3,71 @@ import { accountStatuses } from '../account-status'
 import { balanceKinds, factSources } from '../balance-kinds'
 import { ACCOUNT_ID_PATTERN } from '../ids'
 import { providerIds } from '../providers'
+import { hasUnsafeCharacters, UNSAFE_TEXT_MESSAGE } from '../text-safety'
+import { keyUrlProblem } from '../url-rules'
 
-/** A decimal amount as text (exact), e.g. `"12.5"`. */
+/** The largest amount Coffer takes, in units: micro-units below 2^53 stay exact (see money.ts). */
+export const MAX_AMOUNT = 9_000_000_000
+
+/** Digits after the point an amount may have: money is stored in integer micro-units (1e-6). */
+export const MAX_AMOUNT_DECIMALS = 6
+
+/** What the contract says about an amount out of range or too precise. */
+export const AMOUNT_LIMIT_MESSAGE = 'Amounts go up to 9,000,000,000 with at most 6 decimals'
+
+const DECIMAL_TEXT = /^-?\d+(\.\d+)?$/
+
+/** Digits after the point in a decimal that matched {@link DECIMAL_TEXT}. */
+function decimalsOf(value: string): number {
+  const point = value.indexOf('.')
+  return point < 0 ? 0 : value.length - point - 1
+}
+
+/** True when |value| ≤ {@link MAX_AMOUNT}, compared as text (a Number would round 9000000000.0000001). */
+function withinAmountRange(value: string): boolean {
+  const whole = value.replace(/^-/, '').replace(/\..*$/, '').replace(/^0+(?=\d)/, '')
+  const fraction = value.includes('.') ? value.replace(/^.*\./, '') : ''
+  const max = String(MAX_AMOUNT)
+  if (whole.length !== max.length) return whole.length < max.length
+  return whole < max || (whole === max && /^0*$/.test(fraction))
+}
+
+/** Why `value` is not an amount Coffer takes, in a sentence; `null` when it is one. */
+export function amountProblem(value: string): string | null {
+  if (!DECIMAL_TEXT.test(value)) return 'Expected a decimal number such as 12.50'
+  if (decimalsOf(value) > MAX_AMOUNT_DECIMALS) return `${AMOUNT_LIMIT_MESSAGE}: round it to 6 decimals.`
+  if (!withinAmountRange(value)) return `${AMOUNT_LIMIT_MESSAGE}: that one is too large.`
+  return null
+}
+
+/**
+ * A decimal amount as text (exact), e.g. `"12.5"`: at most {@link MAX_AMOUNT_DECIMALS} decimals
+ * (more would be rounded silently when stored in micro-units) and at most {@link MAX_AMOUNT} in
+ * size (more would not fit, and fail as an internal error instead of a sentence).
+ */
 export const decimalSchema = z
   .string()
   .trim()
-  .regex(/^-?\d+(\.\d+)?$/, 'Expected a decimal number such as 12.50')
+  .superRefine((value, context) => {
+    const problem = amountProblem(value)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
+
+/**
+ * An exchange rate as exact text, e.g. `"0.14"`: rates are not stored in micro-units, so they
+ * may be finer than amounts (1 VND = 0.0000393 USD), up to 12 decimals.
+ */
+export const rateSchema = z
+  .string()
+  .trim()
+  .max(64, 'A rate has at most 12 decimals and is below 1,000,000,000,000.')
+  .regex(/^\d{1,12}(\.\d{1,12})?$/, 'A rate is a positive decimal such as 0.14, with at most 12 decimals.')
+
+/**
+ * Whether free text a person typed (labels, notes, option values) may be stored: no control
+ * characters or bidi overrides (terminal escape injection, forged rows, disguised text).
+ */
+const isPlainText = (value: string): boolean => !hasUnsafeCharacters(value)
 
 export const moneySchema = z.object({ amount: decimalSchema, unit: z.string().min(1).max(32) })
 
@@ -35,13 +94,19 @@ export const apiKeySchema = z
   // paste would otherwise fail every poll as a confusing network error.
   .regex(/^[\x20-\x7e]*$/, 'A key contains only plain letters, digits and symbols: check for a stray character from copy and paste.')
 
-/** Base URL override: http(s) only, no query or fragment, no trailing slash kept. */
+/**
+ * Base URL override: where the account's key is sent, so `https:` (or `http:` to this machine
+ * only) and no `user:password@` (see {@link keyUrlProblem}); no query or fragment; no trailing
+ * slash kept.
+ */
 export const baseUrlSchema = z
   .string()
   .trim()
-  .url('Enter a full URL such as https://api.example.com')
-  .refine((value) => /^https?:\/\//i.test(value), 'Only http:// and https:// base URLs are allowed.')
-  .refine((value) => !/[?#]/.test(value), 'A base URL cannot contain ? or #.')
+  .max(2048, 'That URL is too long.')
+  .superRefine((value, context) => {
+    const problem = keyUrlProblem(value, 'base URL') ?? (/[?#]/.test(value) ? 'A base URL cannot contain ? or #.' : null)
+    if (problem) context.addIssue({ code: 'custom', message: problem })
+  })
   .transform((value) => value.replace(/\/+$/, ''))
 
 export const labelSchema = z
@@ -50,11 +115,15 @@ export const labelSchema = z
   .min(1, 'Give the account a label.')
   .max(60, 'Keep labels under 60 characters.')
   .refine((value) => !value.startsWith('acc_'), 'Labels cannot start with "acc_" (reserved for ids).')
+  .refine(isPlainText, `A label is one line of text. ${UNSAFE_TEXT_MESSAGE}`)
+
+/** A note on a credit event: one line of text (it is printed in tables and on the terminal). */
+export const noteSchema = z.string().trim().max(500, 'Keep notes under 500 characters.').refine(isPlainText, `A note is one line of text. ${UNSAFE_TEXT_MESSAGE}`)
 
 export const pollIntervalSchema = z.number().int().min(1).max(24 * 60)
 
 /** Provider options (team id, site…). Values are plain strings; secrets never go here. */
-export const providerOptionsSchema = z.record(z.string().min(1).max(40), z.string().max(500))
+export const providerOptionsSchema = z.record(z.string().min(1).max(40), z.string().max(500).refine(isPlainText, UNSAFE_TEXT_MESSAGE))
 
 /** What the user fills in to add an account. */
 export const accountDraftSchema = z.object({

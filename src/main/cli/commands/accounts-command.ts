@@ -1,9 +1,9 @@
 import type { Command } from 'commander'
-import { findProvider, providerIds } from '../../../shared/providers'
+import { findProvider, providerIds, type ProviderDescriptor } from '../../../shared/providers'
 import { collect, wholeNumber } from '../arguments'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
-import { accountJson, accountLine } from '../format'
+import { accountJson, accountLine, printable, printableJson } from '../format'
 import { resolveAccount } from '../resolve-account'
 
 interface AddOptions {
@@ -37,7 +37,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
         throw new UsageError(`${descriptor.name} accounts need a key (${descriptor.key.label}); keys are read from standard input only: \`… | coffer accounts add --provider ${descriptor.id} --label "${options.label}" --key-stdin\`.`)
       }
       const secretFields = new Set(descriptor.options.filter((field) => field.kind === 'secret').map((field) => field.key))
-      const plainOptions = parseOptions(options.option)
+      const plainOptions = parseOptions(options.option, descriptor)
       for (const name of Object.keys(plainOptions).filter((option) => secretFields.has(option))) {
         throw new UsageError(`${name} is a secret: arguments end up in shell history, so pass it on standard input with --secret-stdin ${name}.`)
       }
@@ -57,7 +57,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
           },
           key
         })
-        io.out(`Added ${account.label} (${account.id}, ${descriptor.name})${account.hasKey ? `, key ${account.keyHint} stored in the keychain` : ''}.`)
+        io.out(`Added ${printable(account.label)} (${account.id}, ${descriptor.name})${account.hasKey ? `, key ${account.keyHint} stored in the keychain` : ''}.`)
       })
     })
 
@@ -69,7 +69,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const list = await call(core, 'accounts:list', {})
         if (options.json) {
-          io.out(JSON.stringify({ accounts: list.map((account) => ({ ...accountJson(account), hasKey: account.hasKey, keyHint: account.keyHint, baseUrl: account.baseUrl })) }, null, 2))
+          io.out(printableJson({ accounts: list.map((account) => ({ ...accountJson(account), hasKey: account.hasKey, keyHint: account.keyHint, baseUrl: account.baseUrl })) }))
         } else if (list.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider openrouter --label "My key" --key-stdin')
         } else {
@@ -86,19 +86,24 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, idOrLabel)
         await call(core, 'accounts:remove', { id: account.id })
-        io.out(`Removed ${account.label} (${account.id}).`)
+        io.out(`Removed ${printable(account.label)} (${account.id}).`)
       })
     })
 }
 
-function parseOptions(pairs: string[]): Record<string, string> {
-  const options: Record<string, string> = {}
+/** `--option KEY=VALUE` pairs; a key the provider does not declare is a usage error naming the ones it has. */
+function parseOptions(pairs: string[], descriptor: ProviderDescriptor): Record<string, string> {
+  const known = descriptor.options.map((field) => field.key)
+  const options = new Map<string, string>()
   for (const pair of pairs) {
     const at = pair.indexOf('=')
     if (at <= 0) throw new UsageError(`--option expects KEY=VALUE, got "${pair}".`)
-    options[pair.slice(0, at).trim()] = pair.slice(at + 1)
+    const key = pair.slice(0, at).trim()
+    // Checked against the declared keys, not looked up in an object: `__proto__=…` would otherwise vanish silently.
+    if (!known.includes(key)) throw new UsageError(`${descriptor.name} has no option "${key}" (options: ${known.join(', ') || 'none'}).`)
+    options.set(key, pair.slice(at + 1))
   }
-  return options
+  return Object.fromEntries(options)
 }
 
 /**

@@ -3,6 +3,7 @@ import { alertKindText, snoozeChoices, type SnoozeChoice } from '../../../shared
 import type { AlertView } from '../../../shared/contract/alerts-calls'
 import { positiveInteger } from '../arguments'
 import { UsageError, type CliIo } from '../cli-io'
+import { printable, printableJson } from '../format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
 
@@ -12,6 +13,7 @@ interface RuleOptions {
   runwayDays?: string
   expiringDays?: string
   webhook?: string
+  allowLocalWebhook?: boolean
   json?: boolean
 }
 
@@ -29,7 +31,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const { alerts: list, level } = await call(core, 'alerts:list', { limit: 200 })
         if (options.json) {
-          io.out(JSON.stringify({ alerts: list.map(alertJson), level }, null, 2))
+          io.out(printableJson({ alerts: list.map(alertJson), level }))
         } else if (list.length === 0) {
           io.out('No alerts. Set one with: coffer alerts rule ID|LABEL --below 5')
         } else {
@@ -47,6 +49,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     .option('--runway-days <n>', 'alert when the balance lasts fewer than N days at the recent rate')
     .option('--expiring-days <n>', 'alert when some credit expires within N days')
     .option('--webhook <url>', 'also POST the alert to this URL (ntfy or Slack incoming webhook)')
+    .option('--allow-local-webhook', 'let the webhook reach this machine or the local network (127.0.0.1, 10.x, 192.168.x…)')
     .option('--json', 'machine-readable output')
     .action(async (idOrLabel: string, options: RuleOptions) => {
       const chosen = [options.below, options.runwayDays, options.expiringDays].filter((value) => value !== undefined)
@@ -61,10 +64,11 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
             : options.runwayDays !== undefined
               ? { kind: 'runway' as const, days: positiveInteger(options.runwayDays, '--runway-days') }
               : { kind: 'expiring_credit' as const, days: positiveInteger(options.expiringDays as string, '--expiring-days') }),
-          ...(options.webhook !== undefined ? { webhookUrl: options.webhook } : {})
+          ...(options.webhook !== undefined ? { webhookUrl: options.webhook } : {}),
+          ...(options.allowLocalWebhook ? { webhookAllowLocal: true } : {})
         })
         if (options.json) {
-          io.out(JSON.stringify({ rule }, null, 2))
+          io.out(printableJson({ rule }))
           return
         }
         const what =
@@ -73,7 +77,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
             : rule.kind === 'runway'
               ? `runway below ${rule.days} days`
               : `credit expiring within ${rule.days} days`
-        io.out(`Alert rule set for ${account.label}: ${what}.`)
+        io.out(`Alert rule set for ${printable(account.label)}: ${printable(what)}.`)
       })
     })
 
@@ -87,7 +91,8 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, idOrLabel)
         await call(core, 'alerts:set-auto-reload', { accountId: account.id, autoReload: value === 'on' })
-        io.out(value === 'on' ? `${account.label} reloads automatically: no low-balance alarm; top-ups are announced.` : `${account.label}: low-balance alarms are back on.`)
+        const label = printable(account.label)
+        io.out(value === 'on' ? `${label} reloads automatically: no low-balance alarm; top-ups are announced.` : `${label}: low-balance alarms are back on.`)
       })
     })
 
@@ -152,5 +157,5 @@ export function alertJson(alert: AlertView): Record<string, unknown> {
 
 function alertLine(alert: AlertView): string {
   const state = alert.state === 'snoozed' ? `snoozed${alert.snoozeUntilTopUp ? ' until top-up' : alert.snoozeUntil ? ` until ${alert.snoozeUntil}` : ''}` : alert.state
-  return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${alert.firedAt.slice(0, 16).replace('T', ' ')}  ${alert.message}`
+  return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${alert.firedAt.slice(0, 16).replace('T', ' ')}  ${printable(alert.message)}`
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { BUDGET_DISCLAIMER, budgetPeriods, type BudgetPeriod } from '../../../shared/alerts'
 import { formatMoney } from '../../../shared/money'
 import { UsageError, type CliIo } from '../cli-io'
+import { printable, printableJson } from '../format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
 
@@ -12,6 +13,7 @@ interface SetOptions {
   unit?: string
   thresholds?: string
   webhook?: string
+  allowLocalWebhook?: boolean
   json?: boolean
 }
 
@@ -29,6 +31,7 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
     .option('--unit <unit>', 'unit of the limit (default: the account’s primary unit, USD for --global)')
     .option('--thresholds <list>', 'warning thresholds in percent, e.g. 50,80,100 (the default)')
     .option('--webhook <url>', 'also POST warnings to this URL (ntfy or Slack incoming webhook)')
+    .option('--allow-local-webhook', 'let the webhook reach this machine or the local network (127.0.0.1, 10.x, 192.168.x…)')
     .option('--json', 'machine-readable output')
     .action(async (idOrLabel: string | undefined, options: SetOptions) => {
       if (Boolean(options.global) === (idOrLabel !== undefined)) throw new UsageError('Name one account, or use --global (not both).')
@@ -46,15 +49,18 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
           limit: options.limit,
           ...(options.unit !== undefined ? { unit: options.unit } : {}),
           ...(thresholds ? { thresholds } : {}),
-          ...(options.webhook !== undefined ? { webhookUrl: options.webhook } : {})
+          ...(options.webhook !== undefined ? { webhookUrl: options.webhook } : {}),
+          ...(options.allowLocalWebhook ? { webhookAllowLocal: true } : {})
         })
         if (options.json) {
-          io.out(JSON.stringify({ budget: view }, null, 2))
+          io.out(printableJson({ budget: view }))
           return
         }
         io.out(
-          `Spend limit set for ${view.accountLabel ?? 'all accounts'}: ${formatMoney(view.limit, 'en-US')} per ${view.period}, ` +
-            `warnings at ${view.thresholds.join('/')} %. Spent so far: ${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} (${view.percent} %).`
+          printable(
+            `Spend limit set for ${view.accountLabel ?? 'all accounts'}: ${formatMoney(view.limit, 'en-US')} per ${view.period}, ` +
+              `warnings at ${view.thresholds.join('/')} %. Spent so far: ${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} (${view.percent} %).`
+          )
         )
         io.out(BUDGET_DISCLAIMER)
       })
@@ -68,18 +74,18 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const result = await call(core, 'budgets:list', {})
         if (options.json) {
-          io.out(JSON.stringify(result, null, 2))
+          io.out(printableJson(result))
           return
         }
         if (result.budgets.length === 0) io.out('No spend limits. Set one: coffer budget set --global --period month --limit 50')
         for (const view of result.budgets) {
           io.out(
-            `#${String(view.id).padEnd(4)} ${(view.accountLabel ?? 'All accounts').padEnd(20)} ${view.period.padEnd(6)} ` +
-              `${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} of ${formatMoney(view.limit, 'en-US')} (${view.percent} %)`
+            `#${String(view.id).padEnd(4)} ${printable(view.accountLabel ?? 'All accounts').padEnd(20)} ${view.period.padEnd(6)} ` +
+              printable(`${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} of ${formatMoney(view.limit, 'en-US')} (${view.percent} %)`)
           )
         }
         for (const limit of result.providerLimits) {
-          io.out(`provider limit  ${limit.accountId} ${limit.kind}: ${formatMoney({ amount: limit.amount, unit: limit.unit }, 'en-US')}`)
+          io.out(printable(`provider limit  ${limit.accountId} ${limit.kind}: ${formatMoney({ amount: limit.amount, unit: limit.unit }, 'en-US')}`))
         }
       })
     })

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
-import { pollLine } from '../format'
+import { pollLine, printableJson } from '../format'
 import { resolveAccount } from '../resolve-account'
 
 /** `coffer poll [ID|LABEL]... [--json]`: polls now and prints each account's resulting status. */
@@ -16,7 +16,7 @@ export function registerPollCommand(program: Command, io: CliIo): void {
         const ids = names.map((name) => resolveAccount(core, name).id)
         const reports = await call(core, 'accounts:poll', { ids })
         if (options.json) {
-          io.out(JSON.stringify({ polls: reports }, null, 2))
+          io.out(printableJson({ polls: reports }))
         } else if (reports.length === 0) {
           io.out('No accounts to poll. Add one with `coffer accounts add`.')
         } else {

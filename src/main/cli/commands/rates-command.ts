@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import { UNDATED_RATE_DAY, type FxSettings } from '../../../shared/contract/ledger-schemas'
 import { UsageError, type CliIo } from '../cli-io'
+import { printableJson } from '../format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 
 const CURRENCY = /^[A-Za-z]{3}$/
@@ -61,7 +62,7 @@ export function registerRatesCommand(program: Command, io: CliIo): void {
     .action(async (options: { json?: boolean }) => {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const settings = await call(core, 'fx:get', {})
-        if (options.json) io.out(JSON.stringify(settings, null, 2))
+        if (options.json) io.out(printableJson(settings))
         else for (const line of ratesLines(settings)) io.out(line)
       })
     })

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { creditKinds, type CreditKind } from '../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../shared/money'
 import { creditKindText } from '../../core/ledger/credit-kinds'
+import { printable, printableJson } from '../format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { findProvider } from '../../../shared/providers'
@@ -53,14 +54,14 @@ export function registerRecordCommand(program: Command, io: CliIo): void {
         const [view] = (await call(core, 'accounts:list', {})).filter((candidate) => candidate.id === account.id)
         const balance = view?.balances[0]
         if (options.json) {
-          io.out(JSON.stringify({ event, balance: balance ?? null }, null, 2))
+          io.out(printableJson({ event, balance: balance ?? null }))
           return
         }
         const expiry = event.expiresAt ? `, expires ${event.expiresAt.slice(0, 10)}` : ''
-        io.out(`Recorded ${creditKindText[kind].toLowerCase()} of ${formatMoney(event, 'en-US')} for ${account.label} (event ${event.id}${expiry}).`)
+        io.out(`Recorded ${creditKindText[kind].toLowerCase()} of ${formatMoney(event, 'en-US')} for ${printable(account.label)} (event ${event.id}${expiry}).`)
         if (event.match === 'pending' || event.match === 'overdue') {
           // The provider's own reading decides: until it shows the credit, it is not counted (no phantom spend).
-          io.out(`${findProvider(account.provider)?.name ?? account.provider} reports ${account.label}’s balance itself: Coffer will match this ${creditKindText[kind].toLowerCase()} when the balance shows it.`)
+          io.out(`${findProvider(account.provider)?.name ?? account.provider} reports ${printable(account.label)}’s balance itself: Coffer will match this ${creditKindText[kind].toLowerCase()} when the balance shows it.`)
         } else if (event.match === 'matched') {
           io.out('Matched to the balance rise Coffer had already seen: it counts once.')
         }

@@ -6,7 +6,7 @@ import { runwayText } from '../../../shared/runway'
 import { formatMoney, isCurrency, microsToDecimal, toMicros } from '../../../shared/money'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
-import { accountJson, accountLine } from '../format'
+import { accountJson, accountLine, printable, printableJson } from '../format'
 
 /** `coffer status [--json]`: balances, spend, runway and status of every account, and spend limits. */
 export function registerStatusCommand(program: Command, io: CliIo): void {
@@ -46,7 +46,7 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
             windowEnd
           }))
           const totalsJson = { ...totals(accounts), home, firstToRunOut: overview.firstToRunOut }
-          io.out(JSON.stringify({ accounts: accounts.map(accountJson), totals: totalsJson, budgets: budgetJson }, null, 2))
+          io.out(printableJson({ accounts: accounts.map(accountJson), totals: totalsJson, budgets: budgetJson }))
         } else if (accounts.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider deepseek --label DeepSeek --key-stdin')
         } else {
@@ -54,12 +54,13 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
           const { alerts } = await call(core, 'alerts:list', { states: ['active'], limit: 200 })
           for (const account of accounts) io.out(accountLine(account, alerts))
           const overview = await call(core, 'ledger:overview', { days: 7 })
-          for (const line of totalsLines(overview)) io.out(line)
+          // Totals name accounts (what was left out, who runs out first): labels may be old data.
+          for (const line of totalsLines(overview)) io.out(printable(line))
           const { budgets } = await call(core, 'budgets:list', {})
           for (const budget of budgets) {
             const spent = formatMoney({ amount: budget.spent, unit: budget.limit.unit }, 'en-US')
-            io.out(`limit: ${(budget.accountLabel ?? 'All accounts').padEnd(20)} ${spent} of ${formatMoney(budget.limit, 'en-US')} per ${budget.period} (${budget.percent} %)`)
-            if (budget.excluded.length > 0) io.out(`       ${exclusionsText(budget.excluded)}`)
+            io.out(printable(`limit: ${printable(budget.accountLabel ?? 'All accounts').padEnd(20)} ${spent} of ${formatMoney(budget.limit, 'en-US')} per ${budget.period} (${budget.percent} %)`))
+            if (budget.excluded.length > 0) io.out(printable(`       ${exclusionsText(budget.excluded)}`))
           }
         }
       })

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract'
 import { CofferError } from '../../../shared/errors'
 import { newAccountId } from '../../../shared/ids'
 import { findProvider, type ProviderDescriptor } from '../../../shared/providers'
+import { urlHasCredentials } from '../../../shared/url-rules'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import { testConnection } from '../poller/poll-account'
 import { KeychainUnavailableError, maskKey, secretSlots, type SecretSlot } from '../secrets/secret-store'
@@ -167,6 +168,10 @@ function checkOptions(descriptor: ProviderDescriptor, options: Record<string, st
     }
     if (field.pattern && !new RegExp(`^(?:${field.pattern})$`).test(value)) {
       throw new CofferError('bad_request', `“${field.label}” is not valid for ${descriptor.name}. ${field.help ?? ''}`.trim())
+    }
+    if (field.kind === 'url' && urlHasCredentials(value)) {
+      // Never echo the URL: the password would end up in logs and on screen.
+      throw new CofferError('bad_request', `Remove the user name and password (user:password@) from “${field.label}”: options are stored in clear text.`)
     }
     result[field.key] = value
   }

@@ -16,6 +16,8 @@ export interface RuleRecord {
   enabled: boolean
   webhookUrl: string | null
   webhookFormat: WebhookFormat
+  /** The user allowed the webhook to reach this machine or the local network (migration 0080). */
+  webhookAllowLocal: boolean
 }
 
 /** A spend limit (`budgets`); `accountId` `null` = every account together (same unit only). */
@@ -28,6 +30,8 @@ export interface BudgetRecord {
   thresholds: number[]
   webhookUrl: string | null
   webhookFormat: WebhookFormat
+  /** The user allowed the webhook to reach this machine or the local network (migration 0080). */
+  webhookAllowLocal: boolean
 }
 
 /** A credit lot that has not expired yet. */
@@ -74,7 +78,7 @@ export interface Condition {
   unit: string | null
   ruleId: number | null
   budgetId: number | null
-  webhook: { url: string; format: WebhookFormat } | null
+  webhook: { url: string; format: WebhookFormat; allowLocal: boolean } | null
   /**
    * Set while the figure is back at or above the line but inside the hysteresis margin: a top-up
    * of at least `minRiseMicros` since the alert fired clears it at once (a deliberate top-up is not

@@ -9,14 +9,15 @@ export const ALERT_COLUMNS = `id, condition_key AS conditionKey, account_id AS a
   kind, severity, state, message, fired_at AS firedAt, resolved_at AS resolvedAt, snooze_until AS snoozeUntil,
   snooze_until_topup AS snoozeUntilTopUp, dismissed_at AS dismissedAt, last_value_micros AS lastValueMicros,
   last_value_unit AS lastValueUnit, notified_at AS notifiedAt, webhook_url AS webhookUrl,
-  webhook_format AS webhookFormat, webhook_status AS webhookStatus, webhook_error AS webhookError`
+  webhook_format AS webhookFormat, webhook_status AS webhookStatus, webhook_error AS webhookError,
+  webhook_allow_local AS webhookAllowLocal`
 
-/** An `alerts` row selected with {@link ALERT_COLUMNS}: `snoozeUntilTopUp` still 0/1. */
-export type RawAlert = Omit<AlertRecord, 'snoozeUntilTopUp'> & { snoozeUntilTopUp: number }
+/** An `alerts` row selected with {@link ALERT_COLUMNS}: its flags still 0/1. */
+export type RawAlert = Omit<AlertRecord, 'snoozeUntilTopUp' | 'webhookAllowLocal'> & { snoozeUntilTopUp: number; webhookAllowLocal: number }
 
-/** A raw alert row with its flag as a boolean. */
+/** A raw alert row with its flags as booleans. */
 export function alertFromRow(row: RawAlert): AlertRecord {
-  return { ...row, snoozeUntilTopUp: row.snoozeUntilTopUp === 1 }
+  return { ...row, snoozeUntilTopUp: row.snoozeUntilTopUp === 1, webhookAllowLocal: row.webhookAllowLocal === 1 }
 }
 
 /** An `alert_rules` row as SQLite returns it. */
@@ -30,6 +31,7 @@ export interface RuleRow {
   enabled: number
   webhook_url: string | null
   webhook_format: WebhookFormat
+  webhook_allow_local: number
 }
 
 /** A `budgets` row as SQLite returns it. */
@@ -42,6 +44,7 @@ export interface BudgetRow {
   thresholds_json: string
   webhook_url: string | null
   webhook_format: WebhookFormat
+  webhook_allow_local: number
 }
 
 /** An `alert_rules` row as a {@link RuleRecord}. */
@@ -55,7 +58,8 @@ export function ruleFromRow(row: RuleRow): RuleRecord {
     days: row.days,
     enabled: row.enabled === 1,
     webhookUrl: row.webhook_url,
-    webhookFormat: row.webhook_format
+    webhookFormat: row.webhook_format,
+    webhookAllowLocal: row.webhook_allow_local === 1
   }
 }
 
@@ -69,6 +73,7 @@ export function budgetFromRow(row: BudgetRow): BudgetRecord {
     unit: row.unit,
     thresholds: JSON.parse(row.thresholds_json) as number[],
     webhookUrl: row.webhook_url,
-    webhookFormat: row.webhook_format
+    webhookFormat: row.webhook_format,
+    webhookAllowLocal: row.webhook_allow_local === 1
   }
 }

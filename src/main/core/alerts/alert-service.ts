@@ -6,7 +6,7 @@ import { AlertsRepo, type AlertRecord } from './alerts-repo'
 import { evaluateAlerts, type EvaluationResult } from './evaluate-alerts'
 import { planNotifications, throttleKey } from './notify-plan'
 import { alertView } from './alert-views'
-import { buildWebhookRequest, sendWebhook } from './webhook'
+import { buildWebhookRequest, sendWebhook, type LookupAll } from './webhook'
 
 /**
  * Wires the alert engine into core: evaluates inside every ingest (an ingest hook, so alert state
@@ -24,7 +24,8 @@ export class AlertService {
 
   constructor(
     private readonly context: CoreContext,
-    private readonly options: { utcOffsetMinutes?: (now: Date) => number } = {}
+    /** `lookup`: how webhook host names are resolved before sending (tests inject one). */
+    private readonly options: { utcOffsetMinutes?: (now: Date) => number; lookup?: LookupAll } = {}
   ) {
     this.repo = new AlertsRepo(context.db)
   }
@@ -147,7 +148,7 @@ export class AlertService {
       message: alert.message,
       firedAt: alert.firedAt
     })
-    const result = await sendWebhook(request, { fetch: this.context.fetch })
+    const result = await sendWebhook(request, { fetch: this.context.fetch, allowLocal: alert.webhookAllowLocal, lookup: this.options.lookup })
     if (this.closed) return
     this.repo.setWebhookResult(alert.id, result.ok ? 'sent' : 'failed', result.ok ? null : result.error)
     if (!result.ok) console.warn(`Coffer: webhook for alert ${alert.id} failed: ${result.error}`)

@@ -49,7 +49,8 @@ export function ruleView(rule: RuleRecord): RuleView {
     days: rule.days,
     enabled: rule.enabled,
     webhookUrl: rule.webhookUrl,
-    webhookFormat: rule.webhookFormat
+    webhookFormat: rule.webhookFormat,
+    webhookAllowLocal: rule.webhookAllowLocal
   }
 }
 
@@ -73,6 +74,7 @@ export function budgetView(budget: BudgetRecord, spent: ApproxMoney, window: Bud
     windowStart: window.start,
     windowEnd: window.end,
     webhookUrl: budget.webhookUrl,
-    webhookFormat: budget.webhookFormat
+    webhookFormat: budget.webhookFormat,
+    webhookAllowLocal: budget.webhookAllowLocal
   }
 }

@@ -1,4 +1,4 @@
-import { DEFAULT_BUDGET_THRESHOLDS } from '../../../shared/alerts'
+import { DEFAULT_BUDGET_THRESHOLDS, webhookTargetProblem } from '../../../shared/alerts'
 import type { Handlers } from '../../../shared/contract'
 import { CofferError } from '../../../shared/errors'
 import { microsToDecimal, toMicros } from '../../../shared/money'
@@ -109,7 +109,8 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
       return { accountId, autoReload }
     },
 
-    'alerts:test-webhook': async ({ url, format }) => {
+    'alerts:test-webhook': async ({ url, format, allowLocal }) => {
+      requireWebhookTarget(url, allowLocal)
       const request = buildWebhookRequest(url, format, {
         id: 0,
         kind: 'low_balance',
@@ -118,7 +119,7 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
         message: 'Test from Coffer: alerts will arrive here.',
         firedAt: context.now().toISOString()
       })
-      const result = await sendWebhook(request, { fetch: context.fetch })
+      const result = await sendWebhook(request, { fetch: context.fetch, allowLocal })
       return result.ok ? { ok: true, error: null } : { ok: false, error: result.error }
     },
 
@@ -126,6 +127,9 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
 
     'rules:set': async (request) => {
       requireAccount(context, request.accountId)
+      const existing = repo.listRules(request.accountId).find((rule) => rule.kind === request.kind)
+      const webhookAllowLocal = request.webhookAllowLocal ?? existing?.webhookAllowLocal ?? false
+      if (request.webhookUrl) requireWebhookTarget(request.webhookUrl, webhookAllowLocal)
       const rule = repo.upsertRule(
         {
           accountId: request.accountId,
@@ -135,7 +139,8 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
           days: request.kind === 'low_balance' ? null : (request.days ?? null),
           enabled: request.enabled,
           webhookUrl: request.webhookUrl ?? null,
-          webhookFormat: request.webhookFormat
+          webhookFormat: request.webhookFormat,
+          webhookAllowLocal
         },
         context.now().toISOString()
       )
@@ -170,15 +175,20 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
 
     'budgets:set': async (request) => {
       if (request.accountId !== null) requireAccount(context, request.accountId)
+      const unit = request.unit ?? defaultUnit(request.accountId)
+      const existing = repo.listBudgets().find((budget) => budget.accountId === request.accountId && budget.period === request.period && budget.unit === unit)
+      const webhookAllowLocal = request.webhookAllowLocal ?? existing?.webhookAllowLocal ?? false
+      if (request.webhookUrl) requireWebhookTarget(request.webhookUrl, webhookAllowLocal)
       const budget = repo.upsertBudget(
         {
           accountId: request.accountId,
           period: request.period,
           limitMicros: userMicros(request.limit),
-          unit: request.unit ?? defaultUnit(request.accountId),
+          unit,
           thresholds: normaliseThresholds(request.thresholds, DEFAULT_BUDGET_THRESHOLDS),
           webhookUrl: request.webhookUrl ?? null,
-          webhookFormat: request.webhookFormat
+          webhookFormat: request.webhookFormat,
+          webhookAllowLocal
         },
         context.now().toISOString()
       )
@@ -192,6 +202,15 @@ export function createAlertsHandlers(context: CoreContext, service: AlertService
       return { removed: true as const }
     }
   }
+}
+
+/**
+ * Refuses a webhook to this machine, the local network or a link-local address (by IP or
+ * `localhost`) unless the user allowed local targets; names are checked again when sending.
+ */
+function requireWebhookTarget(url: string, allowLocal: boolean): void {
+  const problem = webhookTargetProblem(url, allowLocal)
+  if (problem) throw new CofferError('bad_request', problem)
 }
 
 /** A user amount in micro-units, or a usage error (too large to be a real amount). */

@@ -27,6 +27,8 @@ export interface AlertRecord {
   webhookFormat: WebhookFormat | null
   webhookStatus: 'pending' | 'sent' | 'failed' | null
   webhookError: string | null
+  /** Copied from the rule or budget when the alert fired: may its webhook reach local targets. */
+  webhookAllowLocal: boolean
 }
 
 /** Quiet hours in the machine's local time, `HH:MM`; `start` > `end` spans midnight. */
@@ -62,13 +64,13 @@ export class AlertsRepo {
   /** Creates or replaces the account's rule of this kind (the id survives, so an open alert stays open). */
   upsertRule(rule: Omit<RuleRecord, 'id'>, now: string): RuleRecord {
     cached(this.db,
-        `INSERT INTO alert_rules (account_id, kind, threshold_micros, unit, days, enabled, webhook_url, webhook_format, created_at, updated_at)
-         VALUES (@accountId, @kind, @thresholdMicros, @unit, @days, @enabled, @webhookUrl, @webhookFormat, @now, @now)
+        `INSERT INTO alert_rules (account_id, kind, threshold_micros, unit, days, enabled, webhook_url, webhook_format, webhook_allow_local, created_at, updated_at)
+         VALUES (@accountId, @kind, @thresholdMicros, @unit, @days, @enabled, @webhookUrl, @webhookFormat, @webhookAllowLocal, @now, @now)
          ON CONFLICT (account_id, kind) DO UPDATE SET threshold_micros = excluded.threshold_micros, unit = excluded.unit,
            days = excluded.days, enabled = excluded.enabled, webhook_url = excluded.webhook_url,
-           webhook_format = excluded.webhook_format, updated_at = excluded.updated_at`
+           webhook_format = excluded.webhook_format, webhook_allow_local = excluded.webhook_allow_local, updated_at = excluded.updated_at`
       )
-      .run({ ...rule, enabled: rule.enabled ? 1 : 0, now })
+      .run({ ...rule, enabled: rule.enabled ? 1 : 0, webhookAllowLocal: rule.webhookAllowLocal ? 1 : 0, now })
     const row = cached(this.db, 'SELECT * FROM alert_rules WHERE account_id = ? AND kind = ?').get(rule.accountId, rule.kind) as RuleRow
     return ruleFromRow(row)
   }
@@ -96,19 +98,20 @@ export class AlertsRepo {
     const values = {
       ...budget,
       thresholds: JSON.stringify(budget.thresholds),
+      webhookAllowLocal: budget.webhookAllowLocal ? 1 : 0,
       now
     }
     if (existing) {
       cached(this.db,
           `UPDATE budgets SET limit_micros = @limitMicros, thresholds_json = @thresholds, webhook_url = @webhookUrl,
-             webhook_format = @webhookFormat, updated_at = @now WHERE id = @id`
+             webhook_format = @webhookFormat, webhook_allow_local = @webhookAllowLocal, updated_at = @now WHERE id = @id`
         )
         .run({ ...values, id: existing.id })
       return this.getBudget(existing.id) as BudgetRecord
     }
     const id = cached(this.db,
-        `INSERT INTO budgets (account_id, period, limit_micros, unit, thresholds_json, webhook_url, webhook_format, created_at, updated_at)
-         VALUES (@accountId, @period, @limitMicros, @unit, @thresholds, @webhookUrl, @webhookFormat, @now, @now)`
+        `INSERT INTO budgets (account_id, period, limit_micros, unit, thresholds_json, webhook_url, webhook_format, webhook_allow_local, created_at, updated_at)
+         VALUES (@accountId, @period, @limitMicros, @unit, @thresholds, @webhookUrl, @webhookFormat, @webhookAllowLocal, @now, @now)`
       )
       .run(values).lastInsertRowid
     return this.getBudget(Number(id)) as BudgetRecord
@@ -138,9 +141,10 @@ export class AlertsRepo {
   fire(condition: Condition, now: string, state: AlertState = 'active'): number | null {
     const result = cached(this.db,
         `INSERT INTO alerts (condition_key, account_id, rule_id, budget_id, kind, severity, state, message, fired_at,
-           resolved_at, last_value_micros, last_value_unit, last_evaluated_at, webhook_url, webhook_format, webhook_status)
+           resolved_at, last_value_micros, last_value_unit, last_evaluated_at, webhook_url, webhook_format, webhook_status,
+           webhook_allow_local)
          VALUES (@key, @accountId, @ruleId, @budgetId, @kind, @severity, @state, @message, @now, @resolvedAt,
-           @valueMicros, @unit, @now, @webhookUrl, @webhookFormat, @webhookStatus)
+           @valueMicros, @unit, @now, @webhookUrl, @webhookFormat, @webhookStatus, @webhookAllowLocal)
          ON CONFLICT (condition_key) WHERE state <> 'resolved' OR latched = 1 DO NOTHING`
       )
       .run({
@@ -158,7 +162,8 @@ export class AlertsRepo {
         unit: condition.unit,
         webhookUrl: condition.webhook?.url ?? null,
         webhookFormat: condition.webhook?.format ?? null,
-        webhookStatus: condition.webhook ? 'pending' : null
+        webhookStatus: condition.webhook ? 'pending' : null,
+        webhookAllowLocal: condition.webhook?.allowLocal ? 1 : 0
       })
     return result.changes > 0 ? Number(result.lastInsertRowid) : null
   }

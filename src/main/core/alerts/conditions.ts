@@ -23,8 +23,8 @@ function money(micros: number, unit: string): string {
   return formatMoney({ amount: microsToDecimal(micros), unit }, 'en-US')
 }
 
-function webhookOf(record: { webhookUrl: string | null; webhookFormat: RuleRecord['webhookFormat'] }): Condition['webhook'] {
-  return record.webhookUrl ? { url: record.webhookUrl, format: record.webhookFormat } : null
+function webhookOf(record: Pick<RuleRecord, 'webhookUrl' | 'webhookFormat' | 'webhookAllowLocal'>): Condition['webhook'] {
+  return record.webhookUrl ? { url: record.webhookUrl, format: record.webhookFormat, allowLocal: record.webhookAllowLocal } : null
 }
 
 /** The spendable balance a rule in `unit` (or the primary unit when `null`) looks at. */

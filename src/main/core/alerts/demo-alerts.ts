@@ -17,7 +17,7 @@ export function seedDemoAlertData(db: Database, now: Date): void {
   const exists = (id: string): boolean => db.prepare('SELECT 1 FROM accounts WHERE id = ?').get(id) !== undefined
   const rule = (accountId: string, fields: Partial<RuleRecord> & Pick<RuleRecord, 'kind'>): void => {
     if (!exists(accountId)) return
-    repo.upsertRule({ accountId, thresholdMicros: null, unit: null, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto', ...fields }, at)
+    repo.upsertRule({ accountId, thresholdMicros: null, unit: null, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto', webhookAllowLocal: false, ...fields }, at)
     repo.markDefaultsApplied(accountId)
   }
   rule('acc_demodeeps1', { kind: 'low_balance', thresholdMicros: toMicros('400'), unit: 'CNY' })
@@ -26,7 +26,7 @@ export function seedDemoAlertData(db: Database, now: Date): void {
   rule('acc_demoopena1', { kind: 'expiring_credit', days: 60 })
   const budget = (accountId: string | null, limit: string, unit: string): void => {
     if (accountId !== null && !exists(accountId)) return
-    repo.upsertBudget({ accountId, period: 'month', limitMicros: toMicros(limit), unit, thresholds: [...DEFAULT_BUDGET_THRESHOLDS], webhookUrl: null, webhookFormat: 'auto' }, at)
+    repo.upsertBudget({ accountId, period: 'month', limitMicros: toMicros(limit), unit, thresholds: [...DEFAULT_BUDGET_THRESHOLDS], webhookUrl: null, webhookFormat: 'auto', webhookAllowLocal: false }, at)
   }
   budget('acc_demoopenr1', '60', 'USD')
   budget('acc_demoanthr1', '250', 'USD')

@@ -115,10 +115,11 @@ export function evaluateAlerts(db: Database, options: EvaluateOptions): Evaluati
 function applyDefaultRules(repo: AlertsRepo, accountId: string, primary: { unit: string } | null, now: string): void {
   if (!primary || repo.defaultsApplied(accountId)) return
   repo.markDefaultsApplied(accountId)
-  const line = DEFAULT_LOW_BALANCE[primary.unit]
+  // Own keys only: a manual account's unit may be any name, `constructor` included.
+  const line = Object.hasOwn(DEFAULT_LOW_BALANCE, primary.unit) ? DEFAULT_LOW_BALANCE[primary.unit] : undefined
   if (!line || repo.listRules(accountId).length > 0) return
   repo.upsertRule(
-    { accountId, kind: 'low_balance', thresholdMicros: toMicros(line), unit: primary.unit, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto' },
+    { accountId, kind: 'low_balance', thresholdMicros: toMicros(line), unit: primary.unit, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto', webhookAllowLocal: false },
     now
   )
 }

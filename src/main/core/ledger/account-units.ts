@@ -42,6 +42,8 @@ export function creditValueOf(provider: string, options: Readonly<Record<string,
       // An unreadable value (older ledgers did not check it) counts as none: the total says so.
     }
   }
-  const published = findProvider(provider)?.creditValues?.[unit]
+  const values = findProvider(provider)?.creditValues
+  // Own keys only: a unit typed by the user (`coffer record --unit constructor`) must not find Object.prototype's members.
+  const published = values && Object.hasOwn(values, unit) ? values[unit] : undefined
   return published ? { value: new Big(published.value), currency: published.currency, basis: 'provider_credit_value' } : null
 }

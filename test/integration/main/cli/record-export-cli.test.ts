@@ -56,7 +56,7 @@ describe('coffer record and coffer export (in-process)', () => {
     const noUnit = await coffer(home, 'record', 'GPTBots', '--type', 'topup', '--amount', '5')
     expect(noUnit.code).toBe(2)
     expect(noUnit.err).toContain('say which one (for example USD, CNY or credits)')
-    const future = await coffer(home, 'record', 'GPTBots', '--type', 'topup', '--amount', '5', '--unit', 'credits', '--at', '2999-01-01')
+    const future = await coffer(home, 'record', 'GPTBots', '--type', 'topup', '--amount', '5', '--unit', 'credits', '--at', '2099-01-01')
     expect(future.code).toBe(2)
     expect(future.err).toContain('in the future')
     const badDate = await coffer(home, 'record', 'GPTBots', '--type', 'grant', '--amount', '5', '--unit', 'credits', '--expires', 'soon')

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, readdirSync, writeFileSync } from 'node:fs'
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http'
+import { connect } from 'node:net'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../src/main/core/app'
@@ -31,6 +32,18 @@ function raw(port: number, options: { method?: string; path: string; headers?: R
     })
     req.on('error', reject)
     req.end(options.body)
+  })
+}
+
+/** Sends `lines` as one HTTP/1.1 request over a plain socket (duplicate headers, any target) and returns the whole answer. */
+function rawSocket(port: number, lines: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${lines.join('\r\n')}\r\n\r\n`))
+    let answer = ''
+    socket.setEncoding('utf8')
+    socket.on('data', (chunk: string) => (answer += chunk))
+    socket.on('end', () => resolve(answer))
+    socket.on('error', reject)
   })
 }
 
@@ -123,6 +136,35 @@ describe('startWebServer (coffer serve)', () => {
       expect(response.status).toBe(421)
       expect(response.body).not.toContain('<div id="root">')
     })
+
+    it('two Host headers → 400, even when one of them is ours', async () => {
+      for (const hosts of [[`127.0.0.1:${server.port}`, 'evil.example'], ['evil.example', `127.0.0.1:${server.port}`], [`127.0.0.1:${server.port}`, `127.0.0.1:${server.port}`]]) {
+        const answer = await rawSocket(server.port, [
+          'POST /api/call/accounts:list HTTP/1.1',
+          ...hosts.map((name) => `Host: ${name}`),
+          `Authorization: Bearer ${TOKEN}`,
+          'Content-Length: 0',
+          'Connection: close'
+        ])
+        expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+        expect(answer).toContain('only one Host header')
+        expect(answer).not.toContain('"ok":true')
+      }
+    })
+
+    for (const target of ['http://evil.example/api/call/accounts:list', `http://127.0.0.1:PORT/api/call/accounts:list`, '//evil.example/api/call/accounts:list', '*']) {
+      it(`an absolute-form request target ${target.replace('PORT', '<port>')} → 400, even with the token`, async () => {
+        const answer = await rawSocket(server.port, [
+          `POST ${target.replace('PORT', String(server.port))} HTTP/1.1`,
+          `Host: 127.0.0.1:${server.port}`,
+          `Authorization: Bearer ${TOKEN}`,
+          'Content-Length: 0',
+          'Connection: close'
+        ])
+        expect(answer).toMatch(/^HTTP\/1\.1 400 /)
+        expect(answer).not.toContain('"ok":true')
+      })
+    }
 
     it('localhost:<port> is accepted', async () => {
       const response = await callApi('accounts:list', '{}', { ...auth(), host: `localhost:${server.port}` })

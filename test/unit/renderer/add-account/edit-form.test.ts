@@ -106,7 +106,7 @@ describe('validateEditForm', () => {
       ok: false,
       errors: {
         label: 'Give the account a label.',
-        baseUrl: 'Only http:// and https:// base URLs are allowed.',
+        baseUrl: 'Only https:// base URLs are allowed (http:// only to this machine).',
         pollIntervalMinutes: 'Enter whole minutes between 1 and 1440.',
         key: 'That key looks too short: paste the whole key.'
       }

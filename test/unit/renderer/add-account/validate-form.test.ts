@@ -31,7 +31,7 @@ describe('validateAccountForm', () => {
     expect(check.errors).toEqual({
       label: 'Labels cannot start with "acc_" (reserved for ids).',
       key: 'That key looks too short: paste the whole key.',
-      baseUrl: 'Only http:// and https:// base URLs are allowed.',
+      baseUrl: 'Only https:// base URLs are allowed (http:// only to this machine).',
       pollIntervalMinutes: 'Enter whole minutes between 1 and 1440.'
     })
   })

@@ -5,7 +5,8 @@ import { plansSchema } from './0040-plans'
 import { providersSchema } from './0050-providers'
 import { datedRatesSchema } from './0060-dated-rates'
 import { pendingTopupsSchema } from './0070-pending-topups'
+import { webhookLocalSchema } from './0080-webhook-local'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema]
+export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema, webhookLocalSchema]

@@ -104,7 +104,7 @@ describe('budgets and webhooks (fake clock, simulator DeepSeek)', () => {
   it('POSTs a fired alert to an ntfy-style webhook after the poll, without the key', async () => {
     const receiver = await startReceiver()
     try {
-      await callOk(core, 'rules:set', { accountId, kind: 'low_balance', below: { amount: '50' }, webhookUrl: `${receiver.url}/coffer-alerts` })
+      await callOk(core, 'rules:set', { accountId, kind: 'low_balance', below: { amount: '50' }, webhookUrl: `${receiver.url}/coffer-alerts`, webhookAllowLocal: true })
       await pollAt('40')
       expect(receiver.received).toHaveLength(1)
       const [request] = receiver.received
@@ -131,7 +131,8 @@ describe('budgets and webhooks (fake clock, simulator DeepSeek)', () => {
         kind: 'low_balance',
         below: { amount: '50' },
         webhookUrl: `${receiver.url}/services/T/B/X`,
-        webhookFormat: 'slack'
+        webhookFormat: 'slack',
+        webhookAllowLocal: true
       })
       await pollAt('40')
       expect(JSON.parse(receiver.received[0]?.body ?? '{}')).toEqual({ text: expect.stringContaining('*Coffer: Low balance (DeepSeek)*') })
@@ -146,10 +147,38 @@ describe('budgets and webhooks (fake clock, simulator DeepSeek)', () => {
   it('tests a webhook URL on request, and refuses plain http to other machines', async () => {
     const receiver = await startReceiver()
     try {
-      expect(await callOk(core, 'alerts:test-webhook', { url: `${receiver.url}/t` })).toEqual({ ok: true, error: null })
+      expect(await callWire(core, 'alerts:test-webhook', { url: `${receiver.url}/t` })).toMatchObject({ ok: false, code: 'bad_request', message: expect.stringContaining('Allow local network targets') })
+      expect(receiver.received).toEqual([])
+      expect(await callOk(core, 'alerts:test-webhook', { url: `${receiver.url}/t`, allowLocal: true })).toEqual({ ok: true, error: null })
       expect(receiver.received[0]?.body).toContain('Test from Coffer')
       expect(await callWire(core, 'alerts:test-webhook', { url: 'http://example.com/t' })).toMatchObject({ ok: false, code: 'bad_request' })
       expect(await callWire(core, 'alerts:test-webhook', { url: 'https://user:pw@ntfy.sh/t' })).toMatchObject({ ok: false, code: 'bad_request' })
+    } finally {
+      await receiver.close()
+    }
+  })
+
+  it('a rule keeps "allow local network targets" when saved again without it; local targets are refused without it', async () => {
+    const refused = await callWire(core, 'rules:set', { accountId, kind: 'low_balance', below: { amount: '5' }, webhookUrl: 'https://192.168.1.20/ntfy' })
+    expect(refused).toMatchObject({ ok: false, code: 'bad_request', message: expect.stringContaining('an address on your local network') })
+    const allowed = await callOk(core, 'rules:set', { accountId, kind: 'low_balance', below: { amount: '5' }, webhookUrl: 'https://192.168.1.20/ntfy', webhookAllowLocal: true })
+    expect(allowed).toMatchObject({ webhookAllowLocal: true })
+    // The form saves the rule again without the flag: the choice stays.
+    expect(await callOk(core, 'rules:set', { accountId, kind: 'low_balance', below: { amount: '6' }, webhookUrl: 'https://192.168.1.20/ntfy' })).toMatchObject({ webhookAllowLocal: true })
+    expect(await callWire(core, 'budgets:set', { accountId, period: 'month', limit: '5', webhookUrl: 'https://169.254.169.254/x' })).toMatchObject({ ok: false, code: 'bad_request' })
+    expect(await callOk(core, 'budgets:set', { accountId, period: 'month', limit: '5', webhookUrl: 'https://169.254.169.254/x', webhookAllowLocal: true })).toMatchObject({ webhookAllowLocal: true })
+  })
+
+  it('a local webhook stored before the rule existed (old data) is refused at send time, and the alert says why', async () => {
+    const receiver = await startReceiver()
+    try {
+      const rule = await callOk(core, 'rules:set', { accountId, kind: 'low_balance', below: { amount: '50' } })
+      const local = `https://127.0.0.1:${new URL(receiver.url).port}/hook`
+      core.context.db.prepare('UPDATE alert_rules SET webhook_url = ?, webhook_allow_local = 0 WHERE id = ?').run(local, rule.id)
+      await pollAt('40')
+      expect(receiver.received).toEqual([])
+      const [alert] = (await callOk(core, 'alerts:list', {})).alerts
+      expect(alert?.webhook).toEqual({ status: 'failed', error: expect.stringMatching(/^Refused: 127\.0\.0\.1; that is an address on this machine: .*Allow local network targets/) })
     } finally {
       await receiver.close()
     }

@@ -21,7 +21,7 @@ function facts(overrides: Partial<AccountFacts> = {}): AccountFacts {
 }
 
 function rule(overrides: Partial<RuleRecord> = {}): RuleRecord {
-  return { id: 1, accountId: 'acc_aaaaaaaaaa', kind: 'low_balance', thresholdMicros: 5_000_000, unit: null, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto', ...overrides }
+  return { id: 1, accountId: 'acc_aaaaaaaaaa', kind: 'low_balance', thresholdMicros: 5_000_000, unit: null, days: null, enabled: true, webhookUrl: null, webhookFormat: 'auto', webhookAllowLocal: false, ...overrides }
 }
 
 const usd = (amount: number) => [{ unit: 'USD', kind: 'total' as const, amountMicros: amount * 1_000_000 }]
@@ -92,7 +92,7 @@ describe('other conditions', () => {
   })
 
   it('budgets: only the highest threshold reached is on; the key carries the window', () => {
-    const budget = { id: 3, accountId: null, period: 'month' as const, limitMicros: 100_000_000, unit: 'USD', thresholds: [50, 80, 100], webhookUrl: null, webhookFormat: 'auto' as const }
+    const budget = { id: 3, accountId: null, period: 'month' as const, limitMicros: 100_000_000, unit: 'USD', thresholds: [50, 80, 100], webhookUrl: null, webhookFormat: 'auto' as const, webhookAllowLocal: false }
     const window = { start: '2026-03-01', end: '2026-04-01' }
     const usd = (amount: string, excluded: ApproxMoney['excluded'] = []): ApproxMoney => ({ amount, unit: 'USD', approximate: false, missingRates: [], excluded, rates: [] })
     const states = budgetConditions(budget, usd('85'), window, 'All accounts').map((c) => [c.key, c.state, c.severity])

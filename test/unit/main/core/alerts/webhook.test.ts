@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildWebhookRequest, resolveFormat, sendWebhook } from '../../../../../src/main/core/alerts/webhook'
+import { buildWebhookRequest, resolveFormat, sendWebhook, webhookDestinationProblem, type LookupAll } from '../../../../../src/main/core/alerts/webhook'
 import { isAllowedWebhookUrl } from '../../../../../src/shared/alerts'
 
 const alert = { id: 4, kind: 'low_balance' as const, severity: 'critical' as const, accountLabel: 'Café', message: 'Café has no credit left.', firedAt: '2026-03-10T10:00:00.000Z' }
@@ -37,8 +37,77 @@ describe('webhooks', () => {
 
   it('refuses a disallowed URL without sending, and reports unreachable hosts without the path', async () => {
     expect(await sendWebhook({ url: 'http://example.com/secret-token', headers: {}, body: '' })).toEqual({ ok: false, error: expect.stringContaining('Refused') })
-    const result = await sendWebhook({ url: 'http://127.0.0.1:9/secret-token', headers: {}, body: 'x' }, { timeoutMs: 2000 })
+    const result = await sendWebhook({ url: 'http://127.0.0.1:9/secret-token', headers: {}, body: 'x' }, { timeoutMs: 2000, allowLocal: true })
     expect(result.ok).toBe(false)
     expect(JSON.stringify(result)).not.toContain('secret-token')
+  })
+
+  describe('the resolved address is checked at send time', () => {
+    /** A resolver that answers `addresses` for every name, and remembers what it was asked. */
+    const resolver = (...addresses: string[]): LookupAll & { asked: string[] } => {
+      const asked: string[] = []
+      const lookup = async (hostname: string) => {
+        asked.push(hostname)
+        return addresses.map((address) => ({ address }))
+      }
+      return Object.assign(lookup, { asked })
+    }
+    /** A fetch that records its calls and answers 200. */
+    const recordingFetch = () => {
+      const calls: string[] = []
+      const fetchStub = (async (input: string | URL | Request) => {
+        calls.push(String(input))
+        return new Response('ok', { status: 200 })
+      }) as typeof fetch
+      return { fetch: fetchStub, calls }
+    }
+    const request = (url: string) => ({ url, headers: {}, body: 'x' })
+
+    it('a public name that resolves to 127.0.0.1 is refused, with the reason recorded, and nothing is sent', async () => {
+      const lookup = resolver('127.0.0.1')
+      const sent = recordingFetch()
+      const result = await sendWebhook(request('https://ntfy.example.com/topic'), { fetch: sent.fetch, lookup })
+      expect(lookup.asked).toEqual(['ntfy.example.com'])
+      expect(sent.calls).toEqual([])
+      expect(result).toEqual({ ok: false, error: expect.stringMatching(/^Refused: ntfy\.example\.com resolves to 127\.0\.0\.1; that is an address on this machine: .*Allow local network targets/) })
+    })
+
+    it('one inward address among public ones is enough to refuse (169.254.169.254, 10.0.0.7, fd00::1)', async () => {
+      for (const inward of ['169.254.169.254', '10.0.0.7', 'fd00::1', '::ffff:192.168.1.1']) {
+        const sent = recordingFetch()
+        const result = await sendWebhook(request('https://hooks.example.com/x'), { fetch: sent.fetch, lookup: resolver('93.184.216.34', inward) })
+        expect(result.ok, inward).toBe(false)
+        expect(sent.calls).toEqual([])
+      }
+    })
+
+    it('is sent when local targets are allowed for the rule, or when every address is public', async () => {
+      const allowed = recordingFetch()
+      expect(await sendWebhook(request('https://ntfy.example.com/t'), { fetch: allowed.fetch, lookup: resolver('127.0.0.1'), allowLocal: true })).toEqual({ ok: true, status: 200 })
+      expect(allowed.calls).toEqual(['https://ntfy.example.com/t'])
+      const publicOnly = recordingFetch()
+      expect(await sendWebhook(request('https://ntfy.example.com/t'), { fetch: publicOnly.fetch, lookup: resolver('93.184.216.34', '2606:4700::1111') })).toEqual({ ok: true, status: 200 })
+    })
+
+    it('localhost resolves to this machine: refused unless allowed', async () => {
+      expect(await webhookDestinationProblem('https://localhost:9/x', false, resolver('::1', '127.0.0.1'))).toMatch(/localhost resolves to ::1; that is an address on this machine/)
+      expect(await webhookDestinationProblem('https://localhost:9/x', true, resolver('::1', '127.0.0.1'))).toBeNull()
+    })
+
+    it('plain http must stay on this machine even when the name says localhost', async () => {
+      expect(await webhookDestinationProblem('http://localhost/x', true, resolver('10.1.2.3'))).toMatch(/plain http:\/\/ goes only to this machine/)
+    })
+
+    it('IP literals are judged without DNS; a failing resolver is a delivery failure, not a crash', async () => {
+      const lookup = resolver('8.8.8.8')
+      expect(await webhookDestinationProblem('https://10.0.0.1/x', false, lookup)).toMatch(/^Refused: 10\.0\.0\.1; that is an address on your local network/)
+      expect(lookup.asked).toEqual([])
+      const failing: LookupAll = async () => {
+        throw new Error('ENOTFOUND')
+      }
+      expect(await webhookDestinationProblem('https://nowhere.example/x', false, failing)).toBe('Could not find nowhere.example (DNS lookup failed).')
+      const silent: LookupAll = () => new Promise(() => undefined)
+      expect(await webhookDestinationProblem('https://slow.example/x', false, silent, 20)).toBe('Could not find slow.example (DNS lookup failed).')
+    })
   })
 })
