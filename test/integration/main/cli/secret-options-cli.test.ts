@@ -43,10 +43,11 @@ describeWithKeychain('coffer accounts add: secret options come from standard inp
     const org = status.accounts.find((account) => account.label === 'Org')
     expect(org?.status).toBe('ok')
     expect(org?.balances[0]).toMatchObject({ kind: 'total', amount: '37.75' })
-    for (const file of readdirSync(cli.home)) {
-      const bytes = readFileSync(join(cli.home, file))
-      expect(bytes.includes(managementKey), file).toBe(false)
-      expect(bytes.includes(apiKey), file).toBe(false)
+    // Every file in the data folder, the daily backups included.
+    for (const file of readdirSync(cli.home, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile())) {
+      const bytes = readFileSync(join(file.parentPath, file.name))
+      expect(bytes.includes(managementKey), file.name).toBe(false)
+      expect(bytes.includes(apiKey), file.name).toBe(false)
     }
   })
 
