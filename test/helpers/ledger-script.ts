@@ -5,8 +5,20 @@ import { toMicros } from '../../src/shared/money'
 import type { ProviderId } from '../../src/shared/providers'
 
 /** Inserts an account straight into the ledger (no key, no provider call). */
-export function insertAccount(core: Core, id: string, label: string, provider: ProviderId = 'deepseek', createdAt = '2026-01-01T00:00:00.000Z'): void {
-  core.context.accounts.insert({ id, provider, label, baseUrl: null, options: {}, pollIntervalMinutes: 15, keyHint: null, createdAt })
+export function insertAccount(
+  core: Core,
+  id: string,
+  label: string,
+  provider: ProviderId = 'deepseek',
+  createdAt = '2026-01-01T00:00:00.000Z',
+  options: Record<string, string> = {}
+): void {
+  core.context.accounts.insert({ id, provider, label, baseUrl: null, options, pollIntervalMinutes: 15, keyHint: null, createdAt })
+}
+
+/** A manual GPTBots-style account in credits worth $0.01 each (100 credits = $1). */
+export function insertGptbotsAccount(core: Core, id: string): void {
+  insertAccount(core, id, 'GPTBots', 'manual', '2026-01-01T00:00:00.000Z', { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD' })
 }
 
 /** Ingests one successful poll at `at` through the core's own ingest hooks. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ingestSpend, insertAccount } from '../../../helpers/ledger-script'
+import { ingestSpend, insertAccount, insertGptbotsAccount } from '../../../helpers/ledger-script'
 import { runCliInProcess as coffer } from '../../../helpers/run-cli-in-process'
 import { useTempDir } from '../../../helpers/temp-dir'
 import { callOk, createTestCore } from '../../../helpers/test-core'
@@ -21,16 +21,7 @@ describe('coffer rates, and the totals of status and budget list (in-process)', 
     const core = createTestCore(home)
     insertAccount(core, 'acc_openaicli1', 'OpenAI', 'openai')
     insertAccount(core, 'acc_moonshotcn', 'Kimi', 'moonshot-cn')
-    core.context.accounts.insert({
-      id: 'acc_gptbots001',
-      provider: 'manual',
-      label: 'GPTBots',
-      baseUrl: null,
-      options: { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD' },
-      pollIntervalMinutes: 1440,
-      keyHint: null,
-      createdAt: '2026-01-01T00:00:00.000Z'
-    })
+    insertGptbotsAccount(core, 'acc_gptbots001')
     ingestSpend(core, 'acc_openaicli1', new Date().toISOString(), [[today, 'gpt-5, input', '3']])
     ingestSpend(core, 'acc_moonshotcn', new Date().toISOString(), [[today, 'kimi-k2', '50']], 'CNY')
     await callOk(core, 'credits:record', { accountId: 'acc_gptbots001', kind: 'balance', amount: '6932' })

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../../src/main/core/app'
 import { runwayText } from '../../../../../src/shared/runway'
-import { ingestBalance, ingestSpend, insertAccount } from '../../../../helpers/ledger-script'
+import { ingestBalance, ingestSpend, insertAccount, insertGptbotsAccount } from '../../../../helpers/ledger-script'
 import { useTempDir } from '../../../../helpers/temp-dir'
 import { callOk, createTestCore } from '../../../../helpers/test-core'
 
@@ -36,19 +36,10 @@ describe('totals across currencies and credit units', () => {
     core = c
     insertAccount(c, OA, 'OpenAI', 'openai')
     insertAccount(c, DS, 'DeepSeek', 'deepseek')
-    c.context.accounts.insert({
-      id: GB,
-      provider: 'manual',
-      label: 'GPTBots',
-      baseUrl: null,
-      options: { unit: 'credits', creditValue: '0.01', creditValueCurrency: 'USD' },
-      pollIntervalMinutes: 1440,
-      keyHint: null,
-      createdAt: '2026-01-01T00:00:00.000Z'
-    })
+    insertGptbotsAccount(c, GB)
     insertAccount(c, ST, 'Stability', 'stability')
     insertAccount(c, EL, 'ElevenLabs', 'elevenlabs')
-    c.context.accounts.insert({ id: MU, provider: 'manual', label: 'Manual USD', baseUrl: null, options: { unit: 'USD' }, pollIntervalMinutes: 1440, keyHint: null, createdAt: '2026-01-01T00:00:00.000Z' })
+    insertAccount(c, MU, 'Manual USD', 'manual', '2026-01-01T00:00:00.000Z', { unit: 'USD' })
 
     ingestSpend(c, OA, '2026-03-16T00:00:00.000Z', [
       ['2026-03-05', 'gpt-5, input', '10'],
