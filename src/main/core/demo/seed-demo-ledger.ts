@@ -26,6 +26,20 @@ function dayAt(now: Date, daysAgo: number, hour: number, minute = 0): Date {
   return at
 }
 
+/**
+ * `dayAt`, except that a moment of today which has not happened yet is pulled back into the part of
+ * today that has, keeping its order among today's events.
+ * Why: seeded just after midnight, an entry at 00:50 would lie in the future, and a figure the user
+ * records now would be older than the demo's own reading (CI once ran at 00:25 UTC).
+ */
+function seedMoment(now: Date, daysAgo: number, hour: number, minute = 0): Date {
+  const planned = dayAt(now, daysAgo, hour, minute)
+  if (daysAgo > 0 || planned.getTime() < now.getTime() - 60_000) return planned
+  const startOfToday = dayAt(now, 0, 0)
+  const elapsed = Math.max(0, now.getTime() - 60_000 - startOfToday.getTime())
+  return new Date(startOfToday.getTime() + Math.floor((elapsed * (hour * 60 + minute)) / (24 * 60)))
+}
+
 function insertAccount(
   accounts: AccountsRepo,
   now: Date,
@@ -116,7 +130,7 @@ function seedSpendAccount(
   for (let day = DEMO_DAYS; day >= 0; day -= 1) {
     for (const [ago, amount, expiresIn] of plan.topUps) {
       if (ago !== day) continue
-      const at = dayAt(now, day, 0, 20)
+      const at = seedMoment(now, day, 0, 20)
       recordCredit(
         db,
         account,
@@ -126,14 +140,14 @@ function seedSpendAccount(
     }
     for (const [ago, offset] of plan.anchors) {
       if (ago !== day) continue
-      const at = dayAt(now, day, 0, 40)
+      const at = seedMoment(now, day, 0, 40)
       const current = db
         .prepare(`SELECT amount_micros AS m FROM balance_snapshots WHERE account_id = ? AND kind = 'total' ORDER BY observed_at DESC, id DESC LIMIT 1`)
         .get(plan.id) as { m: number } | undefined
       const figure = ((current?.m ?? 0) + Math.round(offset * M)) / M
       recordCredit(db, account, { accountId: plan.id, kind: 'balance', amount: figure.toFixed(2), unit: 'USD', at: at.toISOString(), note: 'From the billing page' }, at)
     }
-    const at = day === 0 ? new Date(Math.max(dayAt(now, 0, 0, 50).getTime(), now.getTime() - 60_000)) : dayAt(now, day, 23, 30)
+    const at = day === 0 ? new Date(Math.max(seedMoment(now, 0, 0, 50).getTime(), now.getTime() - 60_000)) : dayAt(now, day, 23, 30)
     const weekday = at.getUTCDay()
     const dailyMicros = Math.round(plan.dailySpend * (weekday === 0 || weekday === 6 ? 0.35 : 1) * (0.6 + 0.8 * random()) * M * (day === 0 ? 0.4 : 1))
     const facts = emptyFacts()
