@@ -3,13 +3,26 @@ import type { SimHandler, SimRequest } from '../provider-simulator'
 /** One daily bucket of `/v1/organization/costs` (provider-apis.md §2.2): dollars, lowercase currency. */
 export interface OpenaiCostInput {
   day: string
-  lines: { lineItem: string | null; value: number | string; currency?: string }[]
+  /** `value: null` sends a result without `amount` (optional in the spec). */
+  lines: { lineItem: string | null; value: number | string | null; currency?: string }[]
 }
 
-/** One daily bucket of `/v1/organization/usage/completions` (§2.1): input_tokens INCLUDES cached tokens. */
+/**
+ * One daily bucket of `/v1/organization/usage/completions` (§2.1): input_tokens INCLUDES cached
+ * tokens and, since 2026-07-15, cache-write tokens. `cacheWrite`/`uncached` add the fields that
+ * date introduced (openai/openai-openapi, UsageCompletionsResult); leave them out for the old shape.
+ */
 export interface OpenaiUsageInput {
   day: string
-  models: { model: string | null; input: number | string; cached: number | string; output: number | string; requests: number | string }[]
+  models: {
+    model: string | null
+    input: number | string
+    cached: number | string
+    output: number | string
+    requests: number | string
+    cacheWrite?: number | string
+    uncached?: number | string
+  }[]
 }
 
 const seconds = (day: string): number => Date.parse(`${day}T00:00:00Z`) / 1000
@@ -21,7 +34,8 @@ export function openaiCostBucket(input: OpenaiCostInput): unknown {
     end_time: seconds(input.day) + 86_400,
     results: input.lines.map((line) => ({
       object: 'organization.costs.result',
-      amount: { value: line.value, currency: line.currency ?? 'usd' },
+      ...(line.value === null ? {} : { amount: { value: line.value, currency: line.currency ?? 'usd' } }),
+      quantity: null,
       line_item: line.lineItem,
       project_id: null,
       organization_id: 'org-abc'
@@ -45,6 +59,8 @@ export function openaiUsageBucket(input: OpenaiUsageInput): unknown {
       model: row.model,
       batch: null,
       input_cached_tokens: row.cached,
+      ...(row.cacheWrite === undefined ? {} : { input_cache_write_tokens: row.cacheWrite }),
+      ...(row.uncached === undefined ? {} : { input_uncached_tokens: row.uncached }),
       input_audio_tokens: 0,
       output_audio_tokens: 0
     }))

@@ -14,9 +14,11 @@ const pageShape = <T extends z.ZodType>(result: T) =>
     next_page: z.string().nullable().optional()
   })
 
+// `amount` is optional in the spec (openai/openai-openapi openapi.yaml, CostsResult, 2026-08-21):
+// a result without it says nothing about money and is skipped.
 const costsPage = pageShape(
   z.object({
-    amount: z.object({ value: numeric, currency: z.string().min(1) }),
+    amount: z.object({ value: numeric, currency: z.string().min(1) }).nullable().optional(),
     line_item: z.string().nullable().optional()
   })
 )
@@ -26,6 +28,10 @@ const usagePage = pageShape(
     input_tokens: numeric.nullable().optional(),
     output_tokens: numeric.nullable().optional(),
     input_cached_tokens: numeric.nullable().optional(),
+    // Added 2026-07-15 (openai-openapi UsageCompletionsResult): input_tokens now includes cached and
+    // cache-write tokens; these two split the rest.
+    input_cache_write_tokens: numeric.nullable().optional(),
+    input_uncached_tokens: numeric.nullable().optional(),
     num_model_requests: numeric.nullable().optional(),
     model: z.string().nullable().optional()
   })
@@ -33,8 +39,10 @@ const usagePage = pageShape(
 
 /**
  * OpenAI organization Costs and Usage APIs (provider-apis.md §2), admin key. Daily cost by line
- * item → spend lines (dollars); daily completions usage by model → usage lines, where
- * `input_tokens` includes cached tokens, so uncached = input − cached. Every page is followed; the
+ * item → spend lines (dollars); daily completions usage by model → usage lines. `input_tokens`
+ * includes cached and (since 2026-07-15) cache-write tokens: `input_uncached_tokens` and
+ * `input_cache_write_tokens` are read when present, else uncached = input − cached − cache writes
+ * (the old arithmetic, with 0 cache writes, for answers without the new fields). Every page is followed; the
  * first poll backfills 90 days, later polls re-fetch the last few days (newer figures replace).
  */
 export const openaiAdapter: ProviderAdapter = {
@@ -52,6 +60,7 @@ export const openaiAdapter: ProviderAdapter = {
     for (const bucket of costBuckets) {
       const day = bucketDay(bucket.start_time)
       for (const result of bucket.results) {
+        if (!result.amount) continue
         spend.add(day, result.line_item ?? 'Unattributed', result.amount.currency.toUpperCase(), amount(result.amount.value, 'amount.value'))
       }
     }
@@ -61,11 +70,14 @@ export const openaiAdapter: ProviderAdapter = {
       for (const result of bucket.results) {
         const input = count(result.input_tokens, 'input_tokens')
         const cached = count(result.input_cached_tokens, 'input_cached_tokens')
+        const cacheWrites = count(result.input_cache_write_tokens, 'input_cache_write_tokens')
+        const uncached =
+          result.input_uncached_tokens == null ? Math.max(0, input - cached - cacheWrites) : count(result.input_uncached_tokens, 'input_uncached_tokens')
         usage.add(day, result.model ?? 'all models', {
-          inputTokens: Math.max(0, input - cached),
+          inputTokens: uncached,
           cachedInputTokens: cached,
           outputTokens: count(result.output_tokens, 'output_tokens'),
-          cacheWriteTokens: 0,
+          cacheWriteTokens: cacheWrites,
           requests: count(result.num_model_requests, 'num_model_requests')
         })
       }

@@ -38,6 +38,30 @@ describe('OpenAI admin API: costs → spend lines, completions usage → usage l
     for (const request of h.sim.requests) expect(request.headers.authorization).toBe(`Bearer ${KEY}`)
   })
 
+  it('since 2026-07-15: reads input_uncached_tokens and input_cache_write_tokens, and skips a cost result without amount', async () => {
+    h.sim.route(
+      'GET',
+      COSTS,
+      cursorPages([[openaiCostBucket({ day: '2026-11-20', lines: [{ lineItem: 'GPT-5 input', value: 1.5 }, { lineItem: 'Web search', value: null }] })]])
+    )
+    routeUsage([
+      openaiUsageBucket({
+        day: '2026-11-20',
+        models: [
+          // The spec's own example: 1000 input = 400 cached + 100 cache writes + 500 uncached.
+          { model: 'gpt-5', input: 1000, cached: 400, cacheWrite: 100, uncached: 500, output: 500, requests: 4 },
+          // Cache writes without the uncached field: uncached = input − cached − cache writes.
+          { model: 'gpt-5-mini', input: '2000', cached: '300', cacheWrite: '200', output: 10, requests: 1 }
+        ]
+      })
+    ])
+    const account = await addAccount(h, 'openai', KEY)
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(spendRows(h, account.id)).toEqual(['2026-11-20 GPT-5 input USD 1500000'])
+    expect(usageRows(h, account.id)).toEqual(['2026-11-20 gpt-5 500/400/100/500/4', '2026-11-20 gpt-5-mini 1500/300/200/10/1'])
+  })
+
   it('first poll backfills 90 days (start_time at midnight UTC, 89 days back), grouped, 1d buckets', async () => {
     h.sim.route('GET', COSTS, cursorPages([[]]))
     routeUsage([])
