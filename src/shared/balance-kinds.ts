@@ -10,7 +10,11 @@ export const balanceKinds = [
   'key_limit',
   'key_usage',
   'used',
-  'limit'
+  'limit',
+  'posted',
+  'credit_line',
+  'owed',
+  'overage'
 ] as const
 
 export type BalanceKind = (typeof balanceKinds)[number]
@@ -28,5 +32,12 @@ export const balanceKindText: Record<BalanceKind, string> = {
   key_limit: 'Key limit',
   key_usage: 'Key usage',
   used: 'Used',
-  limit: 'Limit'
+  limit: 'Limit',
+  // xAI: the prepaid ledger as posted, before the current cycle's spend is deducted (issue 13.4).
+  posted: 'Posted balance',
+  // Novita: how far the account may go below zero; money lent, not owned (issue 13.8).
+  credit_line: 'Credit line',
+  owed: 'Owed (invoices)',
+  // ElevenLabs: characters used beyond the period's quota (issue 13.9).
+  overage: 'Overage'
 }

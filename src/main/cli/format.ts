@@ -26,7 +26,8 @@ export function accountJson(account: AccountView): Record<string, unknown> {
     spend: account.spend,
     runwayDays: account.runwayDays,
     lastPolledAt: account.lastPolledAt,
-    error: account.error
+    error: account.error,
+    warning: account.warning ?? null
   }
 }
 
@@ -44,6 +45,6 @@ export function accountLine(account: AccountView, alerts: readonly AccountStateA
 
 /** One line per poll result. */
 export function pollLine(report: PollReport): string {
-  const detail = report.error ? ` — ${printable(report.error.message)}` : ''
+  const detail = report.error ? ` — ${printable(report.error.message)}` : report.warning ? ` — warning: ${printable(report.warning)}` : ''
   return `${printable(report.label).padEnd(20)} ${report.status.padEnd(20)} ${report.durationMs} ms${detail}`
 }

@@ -191,7 +191,9 @@ export const pollRowSchema = z.object({
   status: z.string(),
   httpStatus: z.number().int().nullable(),
   errorCode: z.string().nullable(),
-  errorMessage: z.string().nullable()
+  errorMessage: z.string().nullable(),
+  /** What a successful poll could not read (issue 13.3). */
+  warning: z.string().nullable().optional()
 })
 export const balanceRowSchema = z.object({
   accountId: z.string(),

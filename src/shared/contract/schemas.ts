@@ -185,6 +185,8 @@ export const accountViewSchema = z.object({
   lastPolledAt: isoTimeSchema.nullable(),
   lastSuccessAt: isoTimeSchema.nullable(),
   error: accountErrorSchema.nullable(),
+  /** The last poll succeeded but could not read everything: what is missing, in words (issue 13.3). */
+  warning: z.string().nullable().optional(),
   balances: z.array(balanceViewSchema),
   spend: spendSummarySchema.nullable(),
   runwayDays: z.number().nullable(),
@@ -205,6 +207,8 @@ export const pollReportSchema = z.object({
   label: z.string(),
   status: accountStatusSchema,
   error: accountErrorSchema.nullable(),
+  /** A successful poll's warning: what it could not read (issue 13.3). */
+  warning: z.string().nullable().optional(),
   durationMs: z.number().int().nonnegative(),
   httpStatus: z.number().int().nullable()
 })

@@ -54,6 +54,7 @@ export async function runPoll(context: CoreContext, accountId: string): Promise<
       label: account.label,
       status: record.status,
       error: record.errorCode ? { code: record.errorCode, message: record.errorMessage ?? '' } : null,
+      warning: record.warning ?? null,
       durationMs: Math.max(0, Date.parse(record.finishedAt) - Date.parse(record.startedAt)),
       httpStatus: record.httpStatus,
       retryAfterMs: record.retryAfterMs

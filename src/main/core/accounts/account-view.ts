@@ -53,6 +53,7 @@ export function buildAccountView(
     lastPolledAt: last?.finishedAt ?? null,
     lastSuccessAt,
     error: last && last.status !== 'ok' ? { code: last.errorCode ?? last.status, message: last.errorMessage ?? '' } : null,
+    warning: last?.status === 'ok' ? (last.warning ?? null) : null,
     balances: state.sortedBalances(account.id).map(toBalanceView),
     spend: extras.spend,
     runwayDays: extras.runwayDays,

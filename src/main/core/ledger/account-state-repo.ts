@@ -12,6 +12,8 @@ export interface LastPoll {
   errorMessage: string | null
   httpStatus: number | null
   retryAfterMs: number | null
+  /** What a successful poll could not read (issue 13.3), or null. */
+  warning: string | null
 }
 
 /** One row of the latest balance set. */
@@ -32,7 +34,7 @@ export class AccountStateRepo {
   lastPoll(accountId: string): LastPoll | undefined {
     return cached(this.db,
         `SELECT status, finished_at AS finishedAt, error_code AS errorCode, error_message AS errorMessage,
-                http_status AS httpStatus, retry_after_ms AS retryAfterMs
+                http_status AS httpStatus, retry_after_ms AS retryAfterMs, warning
          FROM poll_runs WHERE account_id = ? ORDER BY id DESC LIMIT 1`
       )
       .get(accountId) as LastPoll | undefined

@@ -73,6 +73,11 @@ export interface LedgerFacts {
    * removed (see providers/replace-days-hook.ts). Days not listed are left alone.
    */
   replaceDays?: { spend?: readonly string[]; usage?: readonly string[] }
+  /**
+   * What this otherwise good answer could not tell (a secondary endpoint that failed, an API the
+   * provider has blocked): one sentence each, for the poll run's warning. The poll still succeeds.
+   */
+  warnings?: string[]
 }
 
 /** What a provider actually said, kept for the account's "raw responses" view. Never holds a key. */
@@ -94,6 +99,8 @@ export interface PollRecord {
   errorMessage: string | null
   httpStatus: number | null
   retryAfterMs: number | null
+  /** A successful poll's {@link LedgerFacts.warnings}, joined into one sentence; `null` when clean. */
+  warning?: string | null
   /** Present only when `status` is `ok`: a failed poll writes nothing but its run row. */
   facts: LedgerFacts | null
   raw: RawCapture[]

@@ -36,8 +36,8 @@ function insertRun(db: Database, record: PollRecord): number {
   return Number(
     cached(db,
         `INSERT INTO poll_runs (account_id, started_at, finished_at, duration_ms, status, error_code,
-           error_message, http_status, retry_after_ms)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`
+           error_message, http_status, retry_after_ms, warning)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
       )
       .run(
         record.accountId,
@@ -48,7 +48,8 @@ function insertRun(db: Database, record: PollRecord): number {
         record.errorCode,
         record.errorMessage,
         record.httpStatus,
-        record.retryAfterMs
+        record.retryAfterMs,
+        record.warning ?? null
       ).lastInsertRowid
   )
 }

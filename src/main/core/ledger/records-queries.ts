@@ -217,7 +217,7 @@ export function queryPolls(db: Database, filter: ParsedFilter): RecordsPage<Poll
   const rows = db
     .prepare(
       `SELECT t.id, t.account_id AS accountId, a.label AS account, t.started_at AS startedAt, t.duration_ms AS durationMs, t.status,
-         t.http_status AS httpStatus, t.error_code AS errorCode, t.error_message AS errorMessage
+         t.http_status AS httpStatus, t.error_code AS errorCode, t.error_message AS errorMessage, t.warning
        FROM poll_runs t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
     )
     .all(...w.params) as PollRow[]

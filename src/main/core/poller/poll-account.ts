@@ -26,6 +26,8 @@ interface Attempt {
   facts: LedgerFacts | null
   fault: ProviderFault | null
   raw: RawCapture[]
+  /** What the successful answer could not tell, redacted and finished; `null` when clean. */
+  warning?: string | null
 }
 
 /**
@@ -44,6 +46,7 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
     errorMessage: attempt.fault?.message ?? null,
     httpStatus: attempt.fault?.httpStatus ?? null,
     retryAfterMs: attempt.fault?.retryAfterMs ?? null,
+    warning: attempt.warning ?? null,
     facts: attempt.facts,
     raw: attempt.raw
   }
@@ -128,7 +131,10 @@ async function attemptPoll(
       lastSuccessAt
     })
     // A provider may echo a key into a model name or a note, which would be stored as a fact.
-    return { facts: redactor.redactDeep(facts), fault: null, raw: http.captures }
+    // Warnings quote provider text like fault messages do: redacted first, then cut to length.
+    const warnings = facts.warnings ?? []
+    const warning = warnings.length > 0 ? finishFaultMessage(warnings.join(' '), (text) => redactor.redact(text)) : null
+    return { facts: redactor.redactDeep(facts), fault: null, raw: http.captures, warning }
   } catch (error) {
     if (error instanceof KeychainUnavailableError) {
       return { facts: null, fault: new ProviderFault('keychain_unavailable', 'keychain_unavailable', error.message), raw: http.captures }

@@ -4,7 +4,7 @@ import { SpendLines } from './fact-lines'
 import { dayOf } from '../ledger/days'
 import { historyWindow } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
-import { badResponse, quote } from './provider-fault'
+import { badResponse, ProviderFault, quote } from './provider-fault'
 import { amount, bearer, businessError, endpoint, numeric, parseShape } from './parse'
 
 /** The prepaid ledger is in cents, as strings, with the sign inverted (top-ups are negative). */
@@ -23,9 +23,17 @@ const usageShape = z.object({
 })
 
 /**
- * xAI Management API (provider-apis.md §8), management key + team id. Prepaid balance: remaining
+ * xAI Management API (provider-apis.md §8), management key + team id. Prepaid balance: posted
  * USD = −total.val / 100. A 200 body without a readable `total.val` is an error, never $0. Daily
- * USD spend comes from POST …/usage (values[0] per day), over the same window as the admin APIs.
+ * USD spend comes from POST …/usage (values[0] per day), over the same window as the admin APIs
+ * and always from the first of the current month.
+ *
+ * Why two balances: the prepaid ledger is the *posted* one. xAI posts spend at billing-cycle close,
+ * so mid-cycle it reads higher than the Console's live credit by the cycle's not-yet-posted spend
+ * ("posted balance ≈ live remaining + current-cycle spend", checked on a real account:
+ * steipete/CodexBar docs/xai.md). Coffer records it as `posted` and the live figure, posted minus
+ * this month's usage (UTC), as the balance. When the usage call fails the poll still succeeds with
+ * the posted figure alone and a warning that says so (issue 13.3/13.4).
  */
 export const xaiAdapter: ProviderAdapter = {
   id: 'xai',
@@ -41,40 +49,78 @@ export const xaiAdapter: ProviderAdapter = {
     if (totalVal === undefined || totalVal === null) {
       throw businessError('xAI', body.code, body.message ?? 'the balance has no total.val')
     }
-    const remaining = -amount(totalVal, 'total.val', CENTS_SHIFT)
+    const posted = -amount(totalVal, 'total.val', CENTS_SHIFT) || 0
 
-    const window = historyWindow(context.now, context.lastSuccessAt)
-    const usage = await context.http.json({
-      method: 'POST',
-      url: endpoint(context.baseUrl, `${team}/usage`),
-      headers,
-      json: {
-        analyticsRequest: {
-          timeRange: { startTime: xaiTime(window.start), endTime: xaiTime(window.end), timezone: 'Etc/GMT' },
-          timeUnit: 'TIME_UNIT_DAY',
-          values: [{ name: 'usd', aggregation: 'AGGREGATION_SUM' }],
-          groupBy: [],
-          filters: []
-        }
-      }
-    })
-    const series = parseShape(usageShape, usage.json, 'xAI usage')
-    const spend = new SpendLines()
-    const answered: string[] = []
-    for (const line of series.timeSeries) {
-      for (const point of line.dataPoints) {
-        const value = point.values[0]
-        if (value === undefined || value === null) continue
-        answered.push(pointDay(point.timestamp))
-        spend.add(pointDay(point.timestamp), 'xAI API', 'USD', amount(value, 'values[0]'))
-      }
-    }
     const facts = emptyFacts()
-    facts.balances.push({ unit: 'USD', kind: 'total', amountMicros: remaining === 0 ? 0 : remaining, source: 'official' })
-    facts.spend = spend.list()
-    facts.replaceDays = { spend: answered }
+    const cycleStart = monthStart(context.now)
+    let usage: { spend: SpendLines; answered: string[]; cycleSpend: number }
+    try {
+      usage = await fetchUsage(context, team, headers, cycleStart)
+    } catch (error) {
+      // The balance is good on its own: keep it, say what is missing. A rejected key would have
+      // failed the balance request already.
+      if (!(error instanceof ProviderFault)) throw error
+      facts.balances.push({ unit: 'USD', kind: 'posted', amountMicros: posted, source: 'official' })
+      facts.warnings = [
+        `xAI's daily usage could not be read (${quote(error.message, 160)}), so this is the posted balance, before this month's spend is deducted.`
+      ]
+      return facts
+    }
+    // Computed from two official figures of the same poll; kept official so the ledger's balance
+    // machinery (top-up detection, alerts) reads it as the provider's current figure.
+    facts.balances.push({ unit: 'USD', kind: 'total', amountMicros: posted - usage.cycleSpend, source: 'official' })
+    facts.balances.push({ unit: 'USD', kind: 'posted', amountMicros: posted, source: 'official' })
+    facts.spend = usage.spend.list()
+    facts.replaceDays = { spend: usage.answered }
     return facts
   }
+}
+
+/** Daily USD spend from `window.start` (or the cycle start, if earlier) to today, and the cycle's sum. */
+async function fetchUsage(
+  context: PollContext,
+  team: string,
+  headers: Record<string, string>,
+  cycleStart: Date
+): Promise<{ spend: SpendLines; answered: string[]; cycleSpend: number }> {
+  const window = historyWindow(context.now, context.lastSuccessAt)
+  const start = new Date(Math.min(window.start.getTime(), cycleStart.getTime()))
+  const usage = await context.http.json({
+    method: 'POST',
+    url: endpoint(context.baseUrl, `${team}/usage`),
+    headers,
+    json: {
+      analyticsRequest: {
+        timeRange: { startTime: xaiTime(start), endTime: xaiTime(window.end), timezone: 'Etc/GMT' },
+        timeUnit: 'TIME_UNIT_DAY',
+        values: [{ name: 'usd', aggregation: 'AGGREGATION_SUM' }],
+        groupBy: [],
+        filters: []
+      }
+    }
+  })
+  const series = parseShape(usageShape, usage.json, 'xAI usage')
+  const spend = new SpendLines()
+  const answered: string[] = []
+  const cycleDay = dayOf(cycleStart)
+  let cycleSpend = 0
+  for (const line of series.timeSeries) {
+    for (const point of line.dataPoints) {
+      const value = point.values[0]
+      if (value === undefined || value === null) continue
+      const day = pointDay(point.timestamp)
+      const micros = amount(value, 'values[0]')
+      answered.push(day)
+      spend.add(day, 'xAI API', 'USD', micros)
+      if (day >= cycleDay) cycleSpend += micros
+    }
+  }
+  return { spend, answered, cycleSpend }
+}
+
+/** Midnight UTC on the first of `now`'s month: where xAI's current billing cycle starts. */
+function monthStart(now: Date): Date {
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1))
 }
 
 /**

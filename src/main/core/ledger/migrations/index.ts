@@ -6,7 +6,9 @@ import { providersSchema } from './0050-providers'
 import { datedRatesSchema } from './0060-dated-rates'
 import { pendingTopupsSchema } from './0070-pending-topups'
 import { webhookLocalSchema } from './0080-webhook-local'
+import { historyIndependentReadsSchema } from './0090-history-independent-reads'
+import { pollWarningsSchema } from './0110-poll-warnings'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema, webhookLocalSchema]
+export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema, webhookLocalSchema, historyIndependentReadsSchema, pollWarningsSchema]

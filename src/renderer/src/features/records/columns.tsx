@@ -68,7 +68,11 @@ export const pollColumns: Column<PollRow>[] = [
   { key: 'status', header: 'Status', width: '9rem', render: (row) => <span className={row.status === 'ok' ? 'poll-ok' : 'poll-failed'}>{row.status}</span> },
   { key: 'duration', header: 'Duration', width: '6rem', align: 'end', render: (row) => <span className="figure">{row.durationMs} ms</span> },
   { key: 'http', header: 'HTTP', width: '4rem', align: 'end', render: (row) => row.httpStatus ?? '—' },
-  { key: 'error', header: 'Error', width: 'minmax(10rem, 2fr)', render: (row) => <span title={row.errorMessage ?? undefined}>{row.errorMessage ?? ''}</span> }
+  { key: 'error', header: 'Error', width: 'minmax(10rem, 2fr)', render: (row) => {
+      // A successful poll's warning (issue 13.3) sits where a failure's error would.
+      const text = row.errorMessage ?? (row.warning ? `Warning: ${row.warning}` : '')
+      return <span title={text || undefined}>{text}</span>
+    } }
 ]
 
 /** The summary bar's text for a page of results. */

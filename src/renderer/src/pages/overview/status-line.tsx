@@ -52,7 +52,14 @@ export function StatusBadge({ status }: { status: AccountStatus }) {
 
 /** What went wrong and what to do; nothing when the account is fine. */
 export function StatusDetail({ account, onReplaceKey }: { account: AccountView; onReplaceKey(): void }) {
-  if (account.status === 'ok') return null
+  // A good poll that could not read everything (issue 13.3): the figures stand, the gap is named.
+  if (account.status === 'ok') {
+    return account.warning ? (
+      <div className="status-detail tone-warning" data-testid="poll-warning">
+        <p className="status-message">{account.warning}</p>
+      </div>
+    ) : null
+  }
   const urgent = needsUserAction(account.status)
   // The server's message already says what happened; repeat generic advice only when it adds an action.
   const advice = urgent || !account.error ? WHAT_TO_DO[account.status] : undefined

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { xaiBalance, xaiUsage } from '../../../../simulator/shapes/xai'
-import { addAccount, callWire, factCount, figures, poll, spendRows, useProviderHarness } from './harness'
+import { addAccount, callOk, callWire, factCount, figures, poll, spendRows, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
 const KEY = 'xai-mgmt-0123456789abcdefXYZ'
@@ -9,14 +9,19 @@ const BALANCE = `/v1/billing/teams/${TEAM}/prepaid/balance`
 const USAGE = `/v1/billing/teams/${TEAM}/usage`
 
 describe('xAI management API: inverted cents, team id, daily usage', () => {
-  it('remaining USD = −total.val / 100 (strings), plus daily spend lines from POST …/usage', async () => {
+  it('posted USD = −total.val / 100 (strings); the balance is posted minus this month’s usage; daily spend lines from POST …/usage', async () => {
     h.sim.route('GET', BALANCE, xaiBalance('-250', [{ val: '-1000' }]))
-    h.sim.route('POST', USAGE, xaiUsage([{ day: '2026-11-20', usd: 1.23 }, { day: '2026-11-21', usd: '0.5' }]))
+    // October's spend has posted already; November's (1.23 + 0.5) has not.
+    h.sim.route('POST', USAGE, xaiUsage([{ day: '2026-10-31', usd: 4 }, { day: '2026-11-20', usd: 1.23 }, { day: '2026-11-21', usd: '0.5' }]))
     const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
     const { view } = await poll(h, account.id)
     expect(view.status).toBe('ok')
-    expect(figures(view)).toEqual([['total', 'USD', '2.5']])
-    expect(spendRows(h, account.id)).toEqual(['2026-11-20 xAI API USD 1230000', '2026-11-21 xAI API USD 500000'])
+    expect(view.warning).toBeNull()
+    expect(figures(view)).toEqual([
+      ['total', 'USD', '0.77'],
+      ['posted', 'USD', '2.5']
+    ])
+    expect(spendRows(h, account.id)).toEqual(['2026-10-31 xAI API USD 4000000', '2026-11-20 xAI API USD 1230000', '2026-11-21 xAI API USD 500000'])
     const [request] = h.sim.requestsTo(USAGE)
     expect(request?.headers.authorization).toBe(`Bearer ${KEY}`)
     const body = JSON.parse(request?.body ?? '{}') as { analyticsRequest: { timeRange: { startTime: string; timezone: string }; timeUnit: string } }
@@ -44,7 +49,10 @@ describe('xAI management API: inverted cents, team id, daily usage', () => {
     h.sim.route('GET', BALANCE, xaiBalance(1999))
     h.sim.route('POST', USAGE, xaiUsage([]))
     const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
-    expect(figures((await poll(h, account.id)).view)).toEqual([['total', 'USD', '-19.99']])
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'USD', '-19.99'],
+      ['posted', 'USD', '-19.99']
+    ])
   })
 
   for (const [name, body] of [
@@ -70,14 +78,55 @@ describe('xAI management API: inverted cents, team id, daily usage', () => {
     expect((await poll(h, account.id)).report.status).toBe('bad_response')
   })
 
-  it('a 404 (team not found) is provider_error and writes nothing; a usage failure drops the balance too', async () => {
+  it('a 404 (team not found) is provider_error and writes nothing', async () => {
     h.sim.route('GET', BALANCE, { status: 404, body: { code: 5, message: 'team not found' } })
     const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
     expect((await poll(h, account.id)).report.status).toBe('provider_error')
-    h.sim.route('GET', BALANCE, xaiBalance('-250'))
-    h.sim.route('POST', USAGE, { fault: 'truncated-json' })
-    expect((await poll(h, account.id)).report.status).toBe('bad_response')
     expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+
+  for (const [name, failure] of [
+    ['unreadable JSON', { fault: 'truncated-json' as const }],
+    ['a 500', { status: 500, body: { code: 13, message: 'analytics backend down' } }],
+    ['a 403 (no usage permission)', { status: 403, body: { code: 7, message: 'missing billing:read' } }]
+  ] as const) {
+    it(`usage failing with ${name} keeps the posted balance and warns, on the card, the poll report and the Polls tab`, async () => {
+      h.sim.route('GET', BALANCE, xaiBalance('-250'))
+      h.sim.route('POST', USAGE, failure)
+      const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+      const { report, view } = await poll(h, account.id)
+      expect(report.status).toBe('ok')
+      expect(report.warning).toMatch(/xAI's daily usage could not be read .*posted balance/)
+      expect(view.status).toBe('ok')
+      expect(view.error).toBeNull()
+      expect(view.warning).toBe(report.warning)
+      expect(view.warning).not.toContain(KEY)
+      expect(figures(view)).toEqual([['posted', 'USD', '2.5']])
+      expect(factCount(h, 'spend_lines', account.id)).toBe(0)
+      const polls = await callOk(h.core, 'records:polls', {})
+      expect(polls.rows[0]).toMatchObject({ status: 'ok', errorMessage: null, warning: report.warning })
+
+      // The next clean poll clears the warning.
+      h.sim.route('POST', USAGE, xaiUsage([]))
+      const clean = await poll(h, account.id)
+      expect(clean.view.warning).toBeNull()
+      expect(figures(clean.view)).toEqual([
+        ['total', 'USD', '2.5'],
+        ['posted', 'USD', '2.5']
+      ])
+    })
+  }
+
+  it('asks for usage from the first of the month even when the refetch window is shorter', async () => {
+    h.sim.route('GET', BALANCE, xaiBalance('-250'))
+    h.sim.route('POST', USAGE, xaiUsage([]))
+    const account = await addAccount(h, 'xai', KEY, { teamId: TEAM })
+    await poll(h, account.id)
+    h.clock.now = new Date('2026-11-21T18:00:00Z')
+    await poll(h, account.id)
+    const second = h.sim.requestsTo(USAGE)[1]
+    const body = JSON.parse(second?.body ?? '{}') as { analyticsRequest: { timeRange: { startTime: string } } }
+    expect(body.analyticsRequest.timeRange.startTime).toBe('2026-11-01 00:00:00')
   })
 
   it('the team id is required and checked when the account is added', async () => {
