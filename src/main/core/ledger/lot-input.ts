@@ -1,28 +1,29 @@
 import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
-import { simulateLots, type LotEvent, type LotState } from './credit-lots'
-import { dayOf } from './days'
-import { dailySpend } from './rollups'
+import { advanceLots, checkpointLots, resumeLots, type LotCheckpoint, type LotEvent, type LotState } from './credit-lots'
+import { addDays, dayOf, dayStart } from './days'
+import { dailySpend, type DaySpend } from './rollups'
 
 interface Reading {
   at: string
   micros: number
 }
 
+/** How far back a checkpoint sits: behind the days a poll re-fetches (history-window.ts), so polls rarely drop it. */
+const CHECKPOINT_LAG_DAYS = 7
+/** How old a checkpoint may grow before a read moves it on (what a read replays at most, give or take). */
+const CHECKPOINT_MAX_AGE_DAYS = 21
+
 /**
  * The FIFO lot state of one account in one unit, now. Credit events and daily spend come from the
  * ledger; when the provider reports the balance itself, its first and latest official readings
  * act as anchors, so the lots always add up to the figure the provider shows.
+ *
+ * Reads replay only the last weeks: the replay up to a checkpoint about a week back is kept in
+ * `lot_checkpoints` (migration 0090, whose triggers drop it when an earlier input changes). It is
+ * the same state a replay of the whole history gives (credit-lots-checkpoint.test.ts).
  */
 export function loadLotState(db: Database, accountId: string, unit: string, now: Date): LotState {
-  // A recorded credit still waiting for the balance to show it is not credit yet: as a lot it
-  // would stand beside the official balance (and its expiry be announced) before the provider has it.
-  const events = cached(db,
-      `SELECT kind, amount_micros AS micros, occurred_at AS at, expires_at AS expiresAt, baseline_micros AS baselineMicros, source
-       FROM credit_events WHERE account_id = ? AND unit = ? AND occurred_at <= ? AND (pending_until IS NULL OR matched_snapshot_id IS NOT NULL)
-       ORDER BY occurred_at, id`
-    )
-    .all(accountId, unit, now.toISOString()) as LotEvent[]
   const reading = (order: 'ASC' | 'DESC'): Reading | undefined =>
     cached(db,
         `SELECT observed_at AS at, amount_micros AS micros FROM balance_snapshots
@@ -30,9 +31,53 @@ export function loadLotState(db: Database, accountId: string, unit: string, now:
          ORDER BY observed_at ${order}, id ${order} LIMIT 1`
       )
       .get(accountId, unit, now.toISOString()) as Reading | undefined
-  const spend = dailySpend(db, accountId, unit)
   const first = reading('ASC')
   const latest = reading('DESC')
+  // The latest reading is an anchor only while it is the latest: it must come after the checkpoint.
+  const target = new Date(Math.min(Date.parse(dayStart(addDays(dayOf(now), -CHECKPOINT_LAG_DAYS))), latest ? Date.parse(dayStart(dayOf(latest.at))) : Infinity))
+  const saved = readCheckpoint(db, accountId, unit)
+  const usable = saved !== null && Date.parse(saved.through) <= Math.min(now.getTime(), latest ? Date.parse(latest.at) : Infinity)
+
+  if (!usable) {
+    const all = inputs(db, accountId, unit, now, null, first, latest)
+    const checkpoint = checkpointLots(all.events, all.spend, target)
+    writeCheckpoint(db, accountId, unit, checkpoint)
+    return resumeLots(checkpoint, all.events, all.spend, now)
+  }
+  let checkpoint = saved
+  let recent = inputs(db, accountId, unit, now, checkpoint.through, first, latest)
+  if (target.getTime() - Date.parse(checkpoint.through) > CHECKPOINT_MAX_AGE_DAYS * 86_400_000) {
+    checkpoint = advanceLots(checkpoint, recent.events, recent.spend, target)
+    writeCheckpoint(db, accountId, unit, checkpoint)
+    recent = inputs(db, accountId, unit, now, checkpoint.through, first, latest)
+  }
+  return resumeLots(checkpoint, recent.events, recent.spend, now)
+}
+
+/**
+ * The replay's inputs up to `now`: credit events, the two anchors and daily spend — all of them, or
+ * (with `through`) those a resume from that instant needs, with a day to spare.
+ */
+function inputs(
+  db: Database,
+  accountId: string,
+  unit: string,
+  now: Date,
+  through: string | null,
+  first: Reading | undefined,
+  latest: Reading | undefined
+): { events: LotEvent[]; spend: DaySpend[] } {
+  const fromDay = through === null ? '0000-00-00' : addDays(dayOf(through), -2)
+  const from = through === null ? '' : dayStart(fromDay)
+  // A recorded credit still waiting for the balance to show it is not credit yet: as a lot it
+  // would stand beside the official balance (and its expiry be announced) before the provider has it.
+  const events = cached(db,
+      `SELECT kind, amount_micros AS micros, occurred_at AS at, expires_at AS expiresAt, baseline_micros AS baselineMicros, source
+       FROM credit_events WHERE account_id = ? AND unit = ? AND occurred_at >= ? AND occurred_at <= ? AND (pending_until IS NULL OR matched_snapshot_id IS NOT NULL)
+       ORDER BY occurred_at, id`
+    )
+    .all(accountId, unit, from, now.toISOString()) as LotEvent[]
+  const spend = dailySpend(db, accountId, unit, fromDay)
   const anchors: LotEvent[] = []
   if (first && latest) {
     const latestDaySpend = spend.find((row) => row.day === dayOf(latest.at))?.micros ?? 0
@@ -40,6 +85,22 @@ export function loadLotState(db: Database, accountId: string, unit: string, now:
     // Spend derived or reported for the latest reading's day all happened before that reading.
     anchors.push({ kind: 'balance', micros: latest.micros, at: latest.at, expiresAt: null, baselineMicros: latestDaySpend, source: 'official' })
   }
-  const all = [...events, ...anchors].sort((a, b) => Date.parse(a.at) - Date.parse(b.at))
-  return simulateLots(all, spend, now)
+  return { events: [...events, ...anchors].sort((a, b) => Date.parse(a.at) - Date.parse(b.at)), spend }
+}
+
+function readCheckpoint(db: Database, accountId: string, unit: string): LotCheckpoint | null {
+  const row = cached(db, 'SELECT state_json AS json FROM lot_checkpoints WHERE account_id = ? AND unit = ?').get(accountId, unit) as { json: string } | undefined
+  return row ? (JSON.parse(row.json) as LotCheckpoint) : null
+}
+
+/**
+ * Saves a checkpoint. Why a failure is ignored: reads call this, and a read-only ledger (a
+ * snapshot opened while the disk is full, open-ledger.ts) must still show its figures.
+ */
+function writeCheckpoint(db: Database, accountId: string, unit: string, checkpoint: LotCheckpoint): void {
+  try {
+    cached(db, 'INSERT OR REPLACE INTO lot_checkpoints (account_id, unit, through, state_json) VALUES (?, ?, ?, ?)').run(accountId, unit, checkpoint.through, JSON.stringify(checkpoint))
+  } catch {
+    // Nothing lost: the next read replays the history again.
+  }
 }

@@ -174,8 +174,8 @@ describe('migrate', () => {
 
   it('throws LedgerTooNewError from migrate itself without touching the database', () => {
     const db = track(new BetterSqlite3(join(tempDir(), 'new.db')))
-    db.pragma('user_version = 99')
+    db.pragma('user_version = 9999')
     expect(() => migrate(db, migrations)).toThrow(LedgerTooNewError)
-    expect(db.pragma('user_version', { simple: true })).toBe(99)
+    expect(db.pragma('user_version', { simple: true })).toBe(9999)
   })
 })
