@@ -119,7 +119,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         keyHint: null,
         createdAt: context.now().toISOString()
       }
-      const { fault, durationMs } = await testConnection(
+      const { fault, warning, durationMs } = await testConnection(
         { fetch: context.fetch, now: context.now, requestTimeoutMs: context.requestTimeoutMs },
         draftAccount,
         key ?? null,
@@ -129,6 +129,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         label: draft.label,
         status: fault?.status ?? 'ok',
         error: fault ? { code: fault.code, message: fault.message } : null,
+        warning,
         durationMs,
         httpStatus: fault?.httpStatus ?? null
       }

@@ -69,10 +69,10 @@ export async function testConnection(
   key: string | null,
   /** Other secrets of the draft (an OpenRouter management key), by slot. */
   otherSecrets: Partial<Record<SecretSlot, string>> = {}
-): Promise<{ fault: ProviderFault | null; durationMs: number }> {
+): Promise<{ fault: ProviderFault | null; warning: string | null; durationMs: number }> {
   const started = deps.now().getTime()
   const attempt = await attemptPoll(deps, account, null, async (slot) => (slot === 'key' ? key : otherSecrets[slot] ?? null))
-  return { fault: attempt.fault, durationMs: Math.max(0, deps.now().getTime() - started) }
+  return { fault: attempt.fault, warning: attempt.warning ?? null, durationMs: Math.max(0, deps.now().getTime() - started) }
 }
 
 type ReadSecret = (slot: SecretSlot) => Promise<string | null>

@@ -372,7 +372,7 @@ describe('a provider that sends headers and then stalls the body', () => {
 })
 
 describe('OpenRouter: /credits succeeds but /key fails', () => {
-  it('the poll fails as a whole: no credits figure is written on its own', async () => {
+  it('the poll keeps the credits figure and warns that the key limits could not be read (issue 13.3)', async () => {
     const p = providers[0] as ProviderCase
     const c = open()
     simulator.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 10, totalUsage: 1 }))
@@ -381,7 +381,9 @@ describe('OpenRouter: /credits succeeds but /key fails', () => {
 
     const [report] = await callOk(c, 'accounts:poll', { ids: [id] })
 
-    expect(report?.status).toBe('bad_response')
-    expect(countRows(c.context.db, 'balance_snapshots')).toBe(0)
+    expect(report?.status).toBe('ok')
+    expect(report?.warning).toMatch(/^OpenRouter's key limits could not be read/)
+    const rows = c.context.db.prepare("SELECT kind, amount_micros AS micros FROM balance_snapshots WHERE source = 'official'").all()
+    expect(rows).toEqual([{ kind: 'total', micros: 9_000_000 }])
   })
 })

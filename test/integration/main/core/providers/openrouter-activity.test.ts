@@ -63,14 +63,16 @@ describe('OpenRouter activity with the optional management key', () => {
     expect(dump).toContain('[redacted]')
   })
 
-  it('an /activity failure writes nothing from /credits either', async () => {
+  it('an /activity failure keeps the /credits balance and warns that spend by model is from the last good poll (issue 13.3)', async () => {
     h.sim.route('GET', '/api/v1/credits', openrouterCredits({ totalCredits: 10, totalUsage: 1 }))
     h.sim.route('GET', '/api/v1/key', openrouterKey())
     h.sim.route('GET', '/api/v1/activity', openrouterError(429, 'Rate limited', { retryAfterSeconds: 30 }))
     const account = await addAccount(h, 'openrouter', KEY, { managementKey: MANAGEMENT })
-    const { report } = await poll(h, account.id)
-    expect(report.status).toBe('rate_limited')
-    expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+    const { report, view } = await poll(h, account.id)
+    expect(report.status).toBe('ok')
+    expect(report.warning).toMatch(/daily activity could not be read .*last good poll/)
+    expect(view.balances[0]).toMatchObject({ kind: 'total', unit: 'USD', amount: '9' })
+    expect(factCount(h, 'spend_lines', account.id)).toBe(0)
   })
 })
 

@@ -27,6 +27,11 @@ interface Case {
    * APIs omit empty lists: xAI usage, Fireworks summary) simply "nothing spent".
    */
   emptyObject: ('bad_response' | 'provider_error' | 'ok')[]
+  /**
+   * Requests whose failure keeps the primary figure read before them: the poll is `ok`, keeps the
+   * balance and names what it could not read in its warning (issue 13.3).
+   */
+  secondary?: number[]
 }
 
 const day = '2026-11-21'
@@ -64,7 +69,8 @@ const cases: Case[] = [
       ['GET', '/v1/billing/teams/team-1/prepaid/balance', xaiBalance('-250')],
       ['POST', '/v1/billing/teams/team-1/usage', xaiUsage([{ day, usd: 1 }])]
     ],
-    emptyObject: ['provider_error', 'ok']
+    emptyObject: ['provider_error', 'ok'],
+    secondary: [1]
   },
   {
     provider: 'fireworks',
@@ -84,7 +90,8 @@ const cases: Case[] = [
       ['GET', '/api/v1/key', openrouterKey({ usage: 1 })],
       ['GET', '/api/v1/activity', openrouterActivity([{ date: day, model: 'm', usage: 1 }])]
     ],
-    emptyObject: ['bad_response', 'bad_response', 'bad_response']
+    emptyObject: ['bad_response', 'bad_response', 'bad_response'],
+    secondary: [1, 2]
   },
   {
     provider: 'custom',
@@ -152,6 +159,28 @@ for (const c of cases) {
       for (const fault of faults) {
         const expected = fault.status === 'by-provider' ? c.emptyObject[index] : fault.status
         if (expected === 'ok') continue
+        if (c.secondary?.includes(index)) {
+          it(`${fault.name} on ${method} ${path} → ok, the balance kept, a warning naming what failed`, async () => {
+            if (fault.timeout) h.reopen({ requestTimeoutMs: 250 })
+            for (const [m, p, good] of c.routes) h.sim.route(m, p, good)
+            h.sim.route(method, path, fault.respond(c))
+            const account = await addAccount(h, c.provider, c.key, c.options?.(h) ?? {}, c.noBaseUrl ? null : h.sim.baseUrl)
+
+            const { report, view } = await poll(h, account.id)
+
+            expect(report.status).toBe('ok')
+            expect(report.warning).toMatch(/could not be read/)
+            expect(view.balances.length).toBeGreaterThan(0)
+            expect(view.warning).toBe(report.warning)
+            const db = h.core.context.db
+            const stored = JSON.stringify([db.prepare('SELECT * FROM raw_responses').all(), db.prepare('SELECT * FROM poll_runs').all(), db.prepare('SELECT * FROM accounts').all()])
+            for (const secret of secretsOf(c)) {
+              expect(stored).not.toContain(secret)
+              expect(JSON.stringify(report)).not.toContain(secret)
+            }
+          })
+          continue
+        }
         it(`${fault.name} on ${method} ${path} → ${expected}`, async () => {
           if (fault.timeout) h.reopen({ requestTimeoutMs: 250 })
           for (const [m, p, good] of c.routes) h.sim.route(m, p, good)
