@@ -56,6 +56,13 @@ export function BalanceFigures({ account }: { account: AccountView }) {
               <dt>{balanceKindText[balance.kind]}</dt>
               <dd>
                 <span className="other-amount">{amountText(balance)}</span> <SourceTag source={balance.source} />
+                {/* A period figure under another primary (an OpenRouter key limit beside the account balance). */}
+                {balance.resetsAt ? (
+                  <span className="figure-meta">
+                    {' '}
+                    · resets <time dateTime={balance.resetsAt}>{formatDateTime(balance.resetsAt)}</time>
+                  </span>
+                ) : null}
               </dd>
             </div>
           ))}

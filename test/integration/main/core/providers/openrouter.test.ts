@@ -140,6 +140,56 @@ describe('OpenRouter adapter over HTTP (simulator)', () => {
     expect(countRows(h.core.context.db, 'raw_responses')).toBe(0)
   })
 
+  it('a key whose limit resets monthly: what is left and the usage are both this month’s, with the reset time (issue 13.5)', async () => {
+    // The harness clock is 2026-11-21T12:00Z: a monthly limit resets at 2026-12-01T00:00Z (midnight UTC).
+    h.sim.route('GET', '/api/v1/credits', openrouterError(403, 'Management key required'))
+    h.sim.route(
+      'GET',
+      '/api/v1/key',
+      openrouterKey({ limit: 20, limitRemaining: 12.25, limitReset: 'monthly', usage: 431.5, usageDaily: 0.5, usageWeekly: 3.25, usageMonthly: 7.75 })
+    )
+
+    const view = await addAndPoll()
+
+    expect(view.status).toBe('ok')
+    // 20 − 7.75 = 12.25: the usage shown is the month's (not the key's lifetime 431.5), so the figures add up.
+    expect(figures(view)).toEqual([
+      ['key_limit_remaining', 'USD', '12.25'],
+      ['key_limit', 'USD', '20'],
+      ['key_usage', 'USD', '7.75']
+    ])
+    expect(view.balances.find((b) => b.kind === 'key_limit_remaining')?.resetsAt).toBe('2026-12-01T00:00:00.000Z')
+    expect(view.balances.find((b) => b.kind === 'key_usage')?.resetsAt).toBe('2026-12-01T00:00:00.000Z')
+    expect(view.balances.find((b) => b.kind === 'key_limit')?.resetsAt ?? null).toBeNull()
+  })
+
+  it('a daily limit uses usage_daily and resets at the next midnight UTC; no limit_reset keeps lifetime usage', async () => {
+    h.sim.route('GET', '/api/v1/credits', openrouterError(401, 'Management key required'))
+    h.sim.route(
+      'GET',
+      '/api/v1/key',
+      openrouterKey({ limit: 1, limitRemaining: 0.875, limitReset: 'daily', usage: 9, usageDaily: 0.125 }),
+      openrouterKey({ limit: 10, limitRemaining: 1, limitReset: null, usage: 9, usageDaily: 0.125 })
+    )
+
+    const daily = await addAndPoll()
+    expect(figures(daily)).toEqual([
+      ['key_limit_remaining', 'USD', '0.875'],
+      ['key_limit', 'USD', '1'],
+      ['key_usage', 'USD', '0.125']
+    ])
+    expect(daily.balances[0]?.resetsAt).toBe('2026-11-22T00:00:00.000Z')
+
+    await callOk(h.core, 'accounts:poll', { ids: [daily.id] })
+    const [lifetime] = await callOk(h.core, 'accounts:list', {})
+    expect(lifetime && figures(lifetime)).toEqual([
+      ['key_limit_remaining', 'USD', '1'],
+      ['key_limit', 'USD', '10'],
+      ['key_usage', 'USD', '9']
+    ])
+    expect(lifetime?.balances.every((b) => !b.resetsAt)).toBe(true)
+  })
+
   it('follows a base URL with a path prefix (proxies, relays)', async () => {
     h.sim.route('GET', '/relay/openrouter/api/v1/credits', openrouterCredits({ totalCredits: 5, totalUsage: 0 }))
     h.sim.route('GET', '/relay/openrouter/api/v1/key', openrouterKey())
