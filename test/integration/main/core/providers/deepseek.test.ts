@@ -109,14 +109,47 @@ describe('DeepSeek adapter over HTTP (simulator)', () => {
     expect(await callOk(h.core, 'accounts:list', {})).toEqual([])
   })
 
-  it('an empty balance_infos list is a bad_response, not a zero balance', async () => {
-    h.sim.route('GET', '/user/balance', { body: { is_available: false, balance_infos: [] } })
+  it('an empty or missing balance_infos is an answer with no entries: ok, no figures, a warning that says so (issue 13.6)', async () => {
+    // Both fields are optional in DeepSeek's schema (api-docs.deepseek.com/zh-cn/api/get-user-balance).
+    h.sim.route('GET', '/user/balance', deepseekBalance([]), { body: { is_available: true } }, { body: { is_available: true, balance_infos: null } })
 
-    const view = await addAndPoll()
+    const empty = await addAndPoll()
+    expect(empty.status).toBe('ok')
+    expect(empty.error).toBeNull()
+    expect(empty.balances).toEqual([])
+    expect(empty.warning).toMatch(/no balance in any currency/)
 
-    expect(view.status).toBe('bad_response')
-    expect(view.balances).toEqual([])
-    expect(view.error?.message).toMatch(/no balance entries/i)
+    for (let i = 0; i < 2; i += 1) {
+      await callOk(h.core, 'accounts:poll', { ids: [empty.id] })
+      const [view] = await callOk(h.core, 'accounts:list', {})
+      expect(view).toMatchObject({ status: 'ok', error: null, balances: [] })
+      expect(view?.warning).toMatch(/no balance_infos entries/)
+    }
+  })
+
+  it('is_available: false keeps the balance and says DeepSeek blocks API calls (issue 13.6)', async () => {
+    h.sim.route(
+      'GET',
+      '/user/balance',
+      deepseekBalance([{ currency: 'CNY', total: '12.34', granted: '0', toppedUp: '12.34' }], { isAvailable: false }),
+      deepseekBalance([{ currency: 'CNY', total: '12.34', granted: '0', toppedUp: '12.34' }])
+    )
+
+    const blocked = await addAndPoll()
+    expect(blocked.status).toBe('ok')
+    expect(figures(blocked)).toEqual([
+      ['CNY', 'total', '12.34'],
+      ['CNY', 'paid', '12.34'],
+      ['CNY', 'granted', '0']
+    ])
+    expect(blocked.warning).toBe('DeepSeek says this account cannot make API calls right now (is_available: false), even though it reports a balance.')
+    const polls = await callOk(h.core, 'records:polls', {})
+    expect(polls.rows[0]).toMatchObject({ status: 'ok', errorMessage: null, warning: blocked.warning })
+
+    // Once DeepSeek allows calls again the warning goes.
+    await callOk(h.core, 'accounts:poll', { ids: [blocked.id] })
+    const [open] = await callOk(h.core, 'accounts:list', {})
+    expect(open?.warning).toBeNull()
   })
 
   it('a later poll replaces the figures: a currency that disappears is no longer shown', async () => {
