@@ -113,5 +113,16 @@ export function formatMoney(money: Money, locale?: string, options: { compact?: 
     }).format(value)
   }
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
-  return `${number} ${money.unit}`
+  return `${number} ${unitWord(money.unit, value, locale)}`
+}
+
+/**
+ * A counted unit in the number's grammatical form: "1 credit", "2 credits", "1 character". Units
+ * are stored as plural English words (`credits`, `characters`); one that is not a plain lowercase
+ * word ending in "s" (a provider's own code) is left alone.
+ */
+function unitWord(unit: Unit, value: number, locale?: string): string {
+  if (!/^[a-z]{3,}s$/.test(unit)) return unit
+  // Plural rules on the number as shown (two decimals at most): 1.001 shows as "1", so "1 credit".
+  return new Intl.PluralRules(locale, { maximumFractionDigits: 2 }).select(value) === 'one' ? unit.slice(0, -1) : unit
 }

@@ -51,7 +51,7 @@ describe('e2e: the Plans page with demo data (coffer serve + Chromium)', () => {
     const answers = await page.locator('.plans-answers li').allTextContents()
     expect(answers.some((answer) => /^ChatGPT Plus does not include API credits: your \$[\d.,]+ of API spend would remain\.$/.test(answer))).toBe(true)
     expect(answers).toContain("At your usage the Flat plan's yearly billing saves $60.00 a year ($5.00/month).")
-    expect(answers.some((answer) => /^Above \$[\d.,]+\/month of usage, Flat plan \(yearly\) is cheaper than What you pay now\.$/.test(answer))).toBe(true)
+    expect(answers.some((answer) => /^Above \$[\d.,]+\/month of usage, Flat plan \(yearly\) is cheaper than what you pay now\.$/.test(answer))).toBe(true)
     expect(await page.locator('.plans-dataset').textContent()).toMatch(/@pydantic\/genai-prices [\d.]+, data as of \d{4}-\d{2}-\d{2}/)
 
     // Unknown prices are listed, unranked, and never shown as $0.

@@ -222,6 +222,17 @@ describe('formatMoney', () => {
     expect(formatMoney({ amount: '1250', unit: 'credits' }, 'de-DE')).toBe('1.250 credits')
   })
 
+  it('says "1 credit", not "1 credits" (issue 14.7), judging the number as shown', () => {
+    expect(formatMoney({ amount: '1', unit: 'credits' }, 'en-US')).toBe('1 credit')
+    expect(formatMoney({ amount: '-1', unit: 'credits' }, 'en-US')).toBe('-1 credit')
+    expect(formatMoney({ amount: '1.001', unit: 'credits' }, 'en-US')).toBe('1 credit')
+    expect(formatMoney({ amount: '1.5', unit: 'credits' }, 'en-US')).toBe('1.5 credits')
+    expect(formatMoney({ amount: '0', unit: 'credits' }, 'en-US')).toBe('0 credits')
+    expect(formatMoney({ amount: '1', unit: 'characters' }, 'en-US')).toBe('1 character')
+    // A provider's own code is not an English plural: left as it is.
+    expect(formatMoney({ amount: '1', unit: 'MB' }, 'en-US')).toBe('1 MB')
+  })
+
   it('drops needless decimals in compact mode', () => {
     expect(formatMoney({ amount: '12', unit: 'USD' }, 'en-US', { compact: true })).toBe('$12')
     expect(formatMoney({ amount: '12.4', unit: 'USD' }, 'en-US', { compact: true })).toBe('$12.4')

@@ -161,7 +161,8 @@ function optionAnswer(candidate: Candidate, evaluation: Evaluation, coverage: st
 function describeBreakEvens(candidates: readonly Candidate[], evaluated: readonly Evaluated[], valued: ValuedWorkload): BreakEven[] {
   // An option that is unranked at every usage level (no price, nothing re-priced) has no break-even.
   const pricedKeys = new Set(evaluated.filter((entry) => entry.evaluation.status === 'priced' || entry.evaluation.status === 'cannot-cover').map((entry) => entry.candidate.key))
-  const names = new Map(candidates.map((candidate) => [candidate.key, candidate.name]))
+  // Inside a sentence "What you pay now" is a phrase, not a title: "cheaper than what you pay now".
+  const names = new Map(candidates.map((candidate) => [candidate.key, candidate.key === 'current' ? candidate.name.toLowerCase() : candidate.name]))
   const priced = candidates.filter((candidate) => pricedKeys.has(candidate.key))
   const points = findBreakEvens(priced).map((point) => ({ ...point, overall: true }))
   // Also where each fixed-fee plan starts beating what you pay now, even if something else is cheaper still.

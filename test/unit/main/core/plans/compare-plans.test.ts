@@ -74,7 +74,7 @@ describe('comparePlans: hand-computed monthly costs', () => {
     const result = compare(workload([spender('OpenAI', 'openai', 10)]), [flat])
     expect(result.breakEvens).toHaveLength(1)
     expect(result.breakEvens[0]).toMatchObject({ monthlyUsage: '30', below: 'current', above: 'flat' })
-    expect(result.answers).toContain('Above $30.00/month of usage, Flat is cheaper than What you pay now.')
+    expect(result.answers).toContain('Above $30.00/month of usage, Flat is cheaper than what you pay now.')
   })
 
   it('lists plans with a missing price as unknown, never ranked as $0', () => {
