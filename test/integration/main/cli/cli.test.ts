@@ -109,9 +109,10 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
     expect(Object.keys(status).sort()).toEqual(['accounts', 'budgets', 'totals'])
     expect(status.accounts.map((a) => a.label)).toEqual(['DS', 'OR bad'])
     for (const account of status.accounts) {
-      // The documented keys, plus `stale` (true when the figures are the last good ones of a failed poll).
+      // The documented keys, plus `stale` (true when the figures are the last good ones of a failed poll)
+      // and `warning` (what a successful poll could not read, issue 13.3).
       expect(Object.keys(account).sort()).toEqual(
-        ['balances', 'error', 'id', 'label', 'lastPolledAt', 'provider', 'runwayDays', 'spend', 'stale', 'status'].sort()
+        ['balances', 'error', 'id', 'label', 'lastPolledAt', 'provider', 'runwayDays', 'spend', 'stale', 'status', 'warning'].sort()
       )
       expect(account.id).toMatch(/^acc_[a-z0-9]{10}$/)
       expect(account.lastPolledAt).toMatch(ISO)

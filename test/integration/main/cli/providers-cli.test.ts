@@ -69,7 +69,11 @@ describeWithKeychain('coffer accounts add / poll / status for the new providers 
     const accounts = (JSON.parse(status.stdout) as { accounts: StatusAccount[] }).accounts
     const byLabel = new Map(accounts.map((a) => [a.label, a]))
     expect(byLabel.get('Grok')).toMatchObject({ provider: 'xai', status: 'ok' })
-    expect(byLabel.get('Grok')?.balances[0]).toMatchObject({ unit: 'USD', amount: '12.34', kind: 'total' })
+    // xAI's prepaid balance is the posted ledger: the live figure (first) is it less this month's usage (issue 13.4).
+    expect(byLabel.get('Grok')?.balances.slice(0, 2)).toMatchObject([
+      { unit: 'USD', amount: '11.59', kind: 'total' },
+      { unit: 'USD', amount: '12.34', kind: 'posted' }
+    ])
     expect(byLabel.get('Claude org')).toMatchObject({ provider: 'anthropic', status: 'ok', balances: [] })
     // Spend-only: cents "250.5" → $2.505 today; xAI's daily usage $0.75.
     expect(byLabel.get('Claude org')?.spend).toMatchObject({ unit: 'USD', today: '2.505' })
