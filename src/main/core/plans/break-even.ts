@@ -14,6 +14,7 @@ const STEPS = 600
 const BISECTIONS = 50
 
 function costAt(fn: CostFunction, scale: number): number {
+  if (fn.totalAt) return fn.totalAt(scale)
   const evaluation = fn(scale)
   return evaluation.status === 'priced' && evaluation.total !== null ? evaluation.total : Number.POSITIVE_INFINITY
 }

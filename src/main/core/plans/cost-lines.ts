@@ -20,7 +20,13 @@ export interface Evaluation {
 }
 
 /** An option's cost as a function of usage: `scale` 1 = the measured usage, 2 = twice as much. */
-export type CostFunction = (scale: number) => Evaluation
+export type CostFunction = ((scale: number) => Evaluation) & {
+  /**
+   * The same evaluation's total alone (`Infinity` when it is not priced), without building its
+   * lines: break-even scans call it hundreds of times per option.
+   */
+  totalAt?: (scale: number) => number
+}
 
 /** `$12.34` (display only). */
 export const usd = (micros: Micros): string => `$${(Math.round(micros / 10_000) / 100).toFixed(2)}`

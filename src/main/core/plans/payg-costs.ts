@@ -4,7 +4,7 @@ import { credits, finish, type CostFunction, type Line } from './cost-lines'
 import { datasetProviderFor } from './model-names'
 import type { PriceBook } from './price-book'
 import { COMPARISON_UNIT, toMonthly, tokenCostMicros, type ValuedAccount, type ValuedWorkload } from './usage-valuation'
-import { sumByModel, type ModelUsage } from './workload'
+import type { ModelUsage } from './workload'
 
 /** False for embedding, speech, image and moderation models, which no chat model can stand in for. */
 export function isChatModel(model: string): boolean {
@@ -60,7 +60,7 @@ export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook):
     }
     const tokenDays = new Set(entry.tokenDays.map((day) => day.day))
     repricing.repriced += entry.withTokensUsd
-    for (const usage of sumByModel(entry.tokenDays.flatMap((day) => day.usage))) {
+    for (const usage of entry.tokenUsage) {
       const line = repriceLine(usage, account.provider, providerId, plan.providerName, fallback, prices, days)
       if (line.missing) missing.push(line.missing)
       if (line.stoodIn) stoodIn.add(usage.model)
@@ -74,13 +74,22 @@ export function paygCost(plan: Plan, valued: ValuedWorkload, prices: PriceBook):
     }
   }
   const notes = repricing.repriced > 0 ? repricedNotes(plan, stoodIn, fallback) : [notRepricedReason(plan, repricing)]
+  const missingOnce = [...new Set(missing)]
+  const priced = repricing.repriced > 0
   const cost: CostFunction = (scale) => {
     const evaluation = finish(
       base.map((line) => ({ ...line, micros: line.micros === null ? null : Math.round(line.micros * scale) })),
-      [...new Set(missing)],
+      missingOnce,
       notes
     )
-    return repricing.repriced > 0 ? evaluation : { ...evaluation, status: 'not-repriced', total: null }
+    return priced ? evaluation : { ...evaluation, status: 'not-repriced', total: null }
+  }
+  // The total of `cost(scale)` when it is priced (no missing price, something re-priced), line by line rounded alike.
+  cost.totalAt = (scale) => {
+    if (!priced || missingOnce.length > 0) return Number.POSITIVE_INFINITY
+    let total = 0
+    for (const line of base) total += line.micros === null ? 0 : Math.round(line.micros * scale)
+    return total
   }
   return { cost, repricing, converted }
 }

@@ -32,6 +32,8 @@ export interface ValuedAccount {
    * a re-pricing may replace, because only there is it the same work priced twice.
    */
   tokenDays: RepricedDay[]
+  /** The tokens of {@link tokenDays} summed per model: what every re-pricing prices (summed once, not per plan). */
+  tokenUsage: ModelUsage[]
   /** USD of {@link tokenDays}. */
   withTokensUsd: Micros
   /** Days with token counts but no valued spend: their tokens are never re-priced. */
@@ -116,13 +118,18 @@ function valueAccount(account: AccountWorkload, valuer: Valuer, all: ValuedTotal
     byDay.set(line.day, day)
   }
   const usageByDay = new Map<string, ModelUsage[]>()
-  for (const { day, ...usage } of account.usage) usageByDay.set(day, [...(usageByDay.get(day) ?? []), usage])
+  for (const { day, ...usage } of account.usage) {
+    const lines = usageByDay.get(day)
+    if (lines) lines.push(usage)
+    else usageByDay.set(day, [usage])
+  }
   const tokenDays: RepricedDay[] = []
   let unmatchedTokenDays = 0
   for (const [day, usage] of usageByDay) {
     const spent = byDay.get(day)
     // A day whose spend was partly left out, or is zero or a refund, has nothing like-for-like to replace.
-    if (spent?.complete && spent.usd > 0) tokenDays.push({ day, usd: spent.usd, usage: sumByModel(usage) })
+    // A usage line is unique per (account, day, model) (its primary key): a day's lines are already one per model.
+    if (spent?.complete && spent.usd > 0) tokenDays.push({ day, usd: spent.usd, usage })
     else unmatchedTokenDays += 1
   }
   const spend = own.view()
@@ -132,6 +139,7 @@ function valueAccount(account: AccountWorkload, valuer: Valuer, all: ValuedTotal
     basis: valued ? 'spend' : 'none',
     spend,
     tokenDays,
+    tokenUsage: sumByModel(tokenDays.flatMap((day) => day.usage)),
     withTokensUsd: tokenDays.reduce((sum, day) => sum + day.usd, 0),
     unmatchedTokenDays,
     credits: creditTotals(account)

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3'
+import { cached } from '../ledger/statements'
 import type { Micros } from '../../../shared/money'
 import { dayOf } from '../ledger/days'
 import type { UsageFact } from '../ledger/facts'
@@ -78,22 +79,20 @@ export function readWorkload(db: Database, now: Date, days: number): Workload {
   const accountRows = db.prepare('SELECT id, provider, label FROM accounts ORDER BY label').all() as { id: string; provider: string; label: string }[]
   for (const row of accountRows) accounts.set(row.id, { accountId: row.id, provider: row.provider, label: row.label, spend: [], usage: [] })
 
-  const spendRows = db
-    .prepare(
-      `SELECT account_id AS accountId, day, unit, SUM(amount_micros) AS micros FROM spend_lines
-       WHERE day BETWEEN ? AND ? GROUP BY account_id, day, unit ORDER BY account_id, day, unit`
-    )
-    .all(from, to) as (DaySpend & { accountId: string })[]
-  for (const { accountId, ...line } of spendRows) accounts.get(accountId)?.spend.push(line)
-
-  const usageRows = db
-    .prepare(
-      `SELECT account_id AS accountId, day, model, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,
-         SUM(cached_input_tokens) AS cachedInputTokens, SUM(cache_write_tokens) AS cacheWriteTokens, SUM(requests) AS requests
-       FROM usage_lines WHERE day BETWEEN ? AND ? GROUP BY account_id, day, model ORDER BY account_id, day, model`
-    )
-    .all(from, to) as (DayUsage & { accountId: string })[]
-  for (const { accountId, ...usage } of usageRows) accounts.get(accountId)?.usage.push(usage)
+  // Why per account: each read is then a range of a primary key (`daily_rollups` and `usage_lines`
+  // both lead with account_id, day), already in order, with no sort and no lookups from a day index;
+  // a usage line is unique per (account, day, model), so nothing needs summing. Spend comes from the
+  // daily rollups: the same sums as the raw lines, one row a day instead of one a line item.
+  const spendOf = cached(db, 'SELECT day, unit, spend_micros AS micros FROM daily_rollups WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day, unit')
+  const usageOf = cached(db,
+    `SELECT day, model, input_tokens AS inputTokens, output_tokens AS outputTokens, cached_input_tokens AS cachedInputTokens,
+       cache_write_tokens AS cacheWriteTokens, requests
+     FROM usage_lines WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day, model`
+  )
+  for (const account of accounts.values()) {
+    account.spend = spendOf.all(account.accountId, from, to) as DaySpend[]
+    account.usage = usageOf.all(account.accountId, from, to) as DayUsage[]
+  }
 
   return {
     windowDays: days,

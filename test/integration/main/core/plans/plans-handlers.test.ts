@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Core } from '../../../../../src/main/core/app'
 import { ingestPoll } from '../../../../../src/main/core/ledger/ingest'
 import { emptyFacts } from '../../../../../src/main/core/ledger/facts'
+import { refreshRollups } from '../../../../../src/main/core/ledger/rollups'
 import { callOk, callWire, createTestCore } from '../../../../helpers/test-core'
 import { useTempDir } from '../../../../helpers/temp-dir'
 
@@ -16,11 +17,12 @@ function seedUsage(core: Core, spendMicros = 0): void {
   facts.usage.push({ day: '2026-11-20', model: 'gpt-4o', inputTokens: 1_000_000, outputTokens: 1_000_000, cachedInputTokens: 0, cacheWriteTokens: 0, requests: 10, source: 'official' })
   if (spendMicros) facts.spend.push({ day: '2026-11-20', item: 'GPT-4o', unit: 'USD', amountMicros: spendMicros, source: 'official' })
   const at = NOW.toISOString()
-  ingestPoll(core.context.db, { accountId: 'acc_plantest01', startedAt: at, finishedAt: at, status: 'ok', errorCode: null, errorMessage: null, httpStatus: 200, retryAfterMs: null, facts, raw: [] })
+  ingestPoll(core.context.db, { accountId: 'acc_plantest01', startedAt: at, finishedAt: at, status: 'ok', errorCode: null, errorMessage: null, httpStatus: 200, retryAfterMs: null, facts, raw: [] }, core.context.ingestHooks)
 }
 
 /**
- * Three accounts written straight into the ledger (no provider derivations), 30-day window:
+ * Three accounts written straight into the ledger (no provider derivations; rollups kept as ingest
+ * keeps them), 30-day window:
  * DeepSeek in yuan, CN¥40 on 10 Nov and CN¥76 on 15 Nov, with 1M in / 1M out deepseek-chat tokens on
  * 15 Nov; OpenAI $10 on 19 Nov and $5 on 20 Nov, with 1M in / 1M out gpt-4o tokens on 20 Nov;
  * Anthropic $4.76 on 12 Nov without token counts. `withTokens: false` leaves out every token.
@@ -37,6 +39,10 @@ function seedMixedLedger(core: Core, withTokens = true): void {
   spend.run('acc_openai0001', '2026-11-19', 'USD', 10_000_000)
   spend.run('acc_openai0001', '2026-11-20', 'USD', 5_000_000)
   spend.run('acc_anthropic1', '2026-11-12', 'USD', 4_760_000)
+  // What every ingest and manual change does: keep the daily rollups the dashboards read.
+  refreshRollups(db, 'acc_deepseek01', ['2026-11-10', '2026-11-15'])
+  refreshRollups(db, 'acc_openai0001', ['2026-11-19', '2026-11-20'])
+  refreshRollups(db, 'acc_anthropic1', ['2026-11-12'])
   if (!withTokens) return
   const usage = db.prepare(
     `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, requests, source, updated_at) VALUES (?, ?, ?, 1000000, 1000000, 0, 0, 10, 'official', 'x')`

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Database } from 'better-sqlite3'
 import { openLedger } from '../../../../../src/main/core/ledger/open-ledger'
+import { refreshRollups } from '../../../../../src/main/core/ledger/rollups'
 import { readWorkload, sumByModel, windowDays } from '../../../../../src/main/core/plans/workload'
 import { useTempDir } from '../../../../helpers/temp-dir'
 
@@ -22,6 +23,8 @@ describe('readWorkload (real SQLite ledger)', () => {
     spend.run('2026-11-01', 'b', 'USD', 500_000)
     spend.run('2026-11-01', 'c', 'USD', 250_000) // a second item the same day: summed into the day
     spend.run('2026-11-01', 'd', 'credits', 300_000_000)
+    // What every ingest and manual change does: keep the daily rollups (spend per account, day and unit).
+    refreshRollups(db, 'acc_aaaaaaaaaa', ['2026-11-21', '2026-10-23', '2026-10-22', '2026-11-01'])
     const usage = db.prepare(`INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, requests, source, updated_at) VALUES ('acc_aaaaaaaaaa', ?, 'gpt-4o', ?, 10, 5, 1, 2, 'official', 'x')`)
     usage.run('2026-11-20', 100)
     usage.run('2026-11-21', 50)
