@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import { cached } from './statements'
+import { cached, memoUntilChange } from './statements'
 import type { AccountStatus } from '../../../shared/account-status'
 import { balanceKinds, type BalanceKind, type FactSource } from '../../../shared/balance-kinds'
 import { ownUnit } from './account-units'
@@ -67,7 +67,13 @@ export class AccountStateRepo {
     return row ? ownUnit(row.provider, JSON.parse(row.json) as Record<string, string>) : null
   }
 
-  latestBalances(accountId: string): BalanceRow[] {
+  latestBalances(accountId: string): readonly BalanceRow[] {
+    // Cards, alert evaluation, runway and the tray each ask for the same account's figures several
+    // times per call: read them once per ledger change.
+    return memoUntilChange(this.db, `latestBalances:${accountId}`, () => this.readLatestBalances(accountId))
+  }
+
+  private readLatestBalances(accountId: string): BalanceRow[] {
     return cached(this.db,
         `WITH official AS (
            SELECT * FROM balance_snapshots
