@@ -1,6 +1,8 @@
 /** Where the CLI writes and reads; injected so tests can run commands in-process. */
 export interface CliIo {
   out: (text: string) => void
+  /** Writes to standard output as it is, no line break added (streamed output); absent in tests that collect `out`. */
+  write?: (text: string) => void
   err: (text: string) => void
   /** Reads standard input to the end (keys come only from here, never from arguments). */
   readStdin: () => Promise<string>
@@ -12,6 +14,7 @@ export interface CliIo {
 export function processIo(): CliIo {
   return {
     out: (text) => process.stdout.write(`${text}\n`),
+    write: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(`${text}\n`),
     readStdin: async () => {
       const chunks: Buffer[] = []

@@ -1,8 +1,10 @@
-import { writeFileSync } from 'node:fs'
+import { closeSync, openSync, writeSync } from 'node:fs'
+import { streamExport } from '../../core/records/stream-export'
+import type { Req } from '../../../shared/contract'
 import type { Command } from 'commander'
 import { recordKinds, type RecordKind } from '../../../shared/contract/ledger-schemas'
 import { collect } from '../arguments'
-import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
+import { withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { resolveAccount } from '../resolve-account'
 
@@ -38,18 +40,23 @@ export function registerExportCommand(program: Command, io: CliIo): void {
       if (format !== 'csv' && format !== 'json') throw new UsageError(`--format must be csv or json (got "${format}").`)
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const accountIds = options.account.map((name) => resolveAccount(core, name).id)
-        const result = await call(core, 'records:export', {
-          what: options.what as RecordKind,
-          format,
-          filter: { from: options.from, to: options.to, accountIds, types: options.type }
-        })
+        const request: Req<'records:export'> = { what: options.what as RecordKind, format, filter: { from: options.from, to: options.to, accountIds, types: options.type } }
         if (options.out) {
           // Owner-only: an export holds your spending history (mode applies when the file is created).
-          writeFileSync(options.out, result.text, { encoding: 'utf8', mode: 0o600 })
-          io.err(`Wrote ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} to ${options.out}.`)
+          const fd = openSync(options.out, 'w', 0o600)
+          try {
+            const result = streamExport(core.context, request, (chunk) => writeSync(fd, chunk))
+            io.err(`Wrote ${result.rows} ${result.rows === 1 ? 'row' : 'rows'} to ${options.out}.`)
+          } finally {
+            closeSync(fd)
+          }
+        } else if (io.write) {
+          streamExport(core.context, request, io.write)
         } else {
+          const chunks: string[] = []
+          streamExport(core.context, request, (chunk) => chunks.push(chunk))
           // io.out adds the final line break itself.
-          io.out(result.text.replace(/\n$/, ''))
+          io.out(chunks.join('').replace(/\n$/, ''))
         }
       })
     })

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3'
+import type { Database, Statement } from 'better-sqlite3'
 import type { z } from 'zod'
 import type {
   ApproxMoney,
@@ -55,6 +55,18 @@ function where(filter: ParsedFilter, columns: { time: string; timeIsDay: boolean
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params }
 }
 
+/**
+ * The rows of `statement`, mapped. With `each`, rows are handed over one at a time as SQLite steps
+ * through them (`iterate()`) and none is kept: an export of a million lines then holds one row in
+ * memory, not all of them. Why `each` must not touch the database: the connection is busy until
+ * the iteration ends.
+ */
+function readRows<Raw, Row>(statement: Statement, params: unknown[], map: (raw: Raw) => Row, each?: (row: Row) => void): Row[] {
+  if (!each) return (statement.all(...params) as Raw[]).map(map)
+  for (const raw of statement.iterate(...params) as IterableIterator<Raw>) each(map(raw))
+  return []
+}
+
 function limitSql(filter: ParsedFilter): string {
   return filter.limit === null ? '' : `LIMIT ${Math.trunc(filter.limit)}`
 }
@@ -70,17 +82,21 @@ function totalsByUnit(rows: { unit: string; micros: number }[]): { unit: string;
 /** Spend lines (the Spend tab): totals per unit over every matching line, not just the shown ones. */
 export function querySpend(
   db: Database,
-  filter: ParsedFilter
+  filter: ParsedFilter,
+  each?: (row: SpendRow) => void
 ): RecordsPage<SpendRow, { count: number; totals: { unit: string; amount: string }[]; home: ApproxMoney | null }> {
   const cols = { time: 't.day', timeIsDay: true, type: 't.item' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `t.amount_micros ${filter.dir}, t.day DESC` : `t.day ${filter.dir}, a.label, t.item`
-  const rows = db
-    .prepare(
+  const rows = readRows(
+    db.prepare(
       `SELECT t.account_id AS accountId, a.label AS account, t.day, t.item, t.unit, t.amount_micros AS micros, t.source
        FROM spend_lines t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
-    )
-    .all(...w.params) as (Omit<SpendRow, 'amount'> & { micros: number })[]
+    ),
+    w.params,
+    ({ micros, ...row }: Omit<SpendRow, 'amount'> & { micros: number }): SpendRow => ({ ...row, amount: microsToDecimal(micros) }),
+    each
+  )
   const sums = db.prepare(`SELECT unit, SUM(amount_micros) AS micros, COUNT(*) AS n FROM spend_lines t ${w.sql} GROUP BY unit ORDER BY unit`).all(...w.params) as {
     unit: string
     micros: number
@@ -88,9 +104,9 @@ export function querySpend(
   }[]
   const total = sums.reduce((sum, row) => sum + row.n, 0)
   return {
-    rows: rows.map(({ micros, ...row }) => ({ ...row, amount: microsToDecimal(micros) })),
+    rows,
     total,
-    truncated: rows.length < total,
+    truncated: !each && rows.length < total,
     types: typesOf(db, 'spend_lines', 't.item', where(filter, cols, false)),
     summary: { count: total, totals: totalsByUnit(sums), home: homeTotal(db, w, sums) }
   }
@@ -114,17 +130,20 @@ function homeTotal(db: Database, w: Where, sums: { unit: string; micros: number 
 type UsageSummary = { count: number; inputTokens: number; outputTokens: number; cachedInputTokens: number; cacheWriteTokens: number; requests: number }
 
 /** Usage by model (the Usage tab); "amount" sorts by input + output tokens. */
-export function queryUsage(db: Database, filter: ParsedFilter): RecordsPage<UsageRow, UsageSummary> {
+export function queryUsage(db: Database, filter: ParsedFilter, each?: (row: UsageRow) => void): RecordsPage<UsageRow, UsageSummary> {
   const cols = { time: 't.day', timeIsDay: true, type: 't.model' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `(t.input_tokens + t.output_tokens) ${filter.dir}, t.day DESC` : `t.day ${filter.dir}, a.label, t.model`
-  const rows = db
-    .prepare(
+  const rows = readRows(
+    db.prepare(
       `SELECT t.account_id AS accountId, a.label AS account, t.day, t.model, t.input_tokens AS inputTokens, t.output_tokens AS outputTokens,
          t.cached_input_tokens AS cachedInputTokens, t.cache_write_tokens AS cacheWriteTokens, t.requests, t.source
        FROM usage_lines t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
-    )
-    .all(...w.params) as UsageRow[]
+    ),
+    w.params,
+    (row: UsageRow) => row,
+    each
+  )
   const sums = db
     .prepare(
       `SELECT COUNT(*) AS count, COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
@@ -132,7 +151,7 @@ export function queryUsage(db: Database, filter: ParsedFilter): RecordsPage<Usag
          COALESCE(SUM(requests), 0) AS requests FROM usage_lines t ${w.sql}`
     )
     .get(...w.params) as UsageSummary
-  return { rows, total: sums.count, truncated: rows.length < sums.count, types: typesOf(db, 'usage_lines', 't.model', where(filter, cols, false)), summary: sums }
+  return { rows, total: sums.count, truncated: !each && rows.length < sums.count, types: typesOf(db, 'usage_lines', 't.model', where(filter, cols, false)), summary: sums }
 }
 
 // The SQL twin of signedCreditMicros (credit-kinds.ts), for sorting and summing in the database: change both together.
@@ -187,12 +206,13 @@ const TO_CONFIRM_SQL = `(t.confirmed = 0 OR (t.matched_snapshot_id IS NULL AND t
 export function queryCredits(
   db: Database,
   filter: ParsedFilter,
-  now: Date = new Date()
+  now: Date = new Date(),
+  each?: (row: CreditEventView) => void
 ): RecordsPage<CreditEventView, { count: number; totals: { unit: string; amount: string }[]; unconfirmed: number }> {
   const cols = { time: 't.occurred_at', timeIsDay: false, type: 't.kind' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `${SIGNED} ${filter.dir}, t.occurred_at DESC` : `t.occurred_at ${filter.dir}, t.id ${filter.dir}`
-  const rows = db.prepare(`${CREDIT_SELECT} ${w.sql} ORDER BY ${order} ${limitSql(filter)}`).all(...w.params) as CreditRow[]
+  const rows = readRows(db.prepare(`${CREDIT_SELECT} ${w.sql} ORDER BY ${order} ${limitSql(filter)}`), w.params, (row: CreditRow) => toCreditView(row, now), each)
   const sums = db
     .prepare(`SELECT unit, SUM(CASE WHEN kind = 'balance' THEN 0 ELSE ${SIGNED} END) AS micros FROM credit_events t ${w.sql} GROUP BY unit ORDER BY unit`)
     .all(...w.params) as { unit: string; micros: number }[]
@@ -201,54 +221,60 @@ export function queryCredits(
     unconfirmed: number
   }
   return {
-    rows: rows.map((row) => toCreditView(row, now)),
+    rows,
     total: counts.n,
-    truncated: rows.length < counts.n,
+    truncated: !each && rows.length < counts.n,
     types: typesOf(db, 'credit_events', 't.kind', where(filter, cols, false)),
     summary: { count: counts.n, totals: totalsByUnit(sums), unconfirmed: counts.unconfirmed }
   }
 }
 
 /** Poll runs (the Polls tab); "amount" sorts by duration. */
-export function queryPolls(db: Database, filter: ParsedFilter): RecordsPage<PollRow, { count: number; ok: number; failed: number; averageMs: number }> {
+export function queryPolls(db: Database, filter: ParsedFilter, each?: (row: PollRow) => void): RecordsPage<PollRow, { count: number; ok: number; failed: number; averageMs: number }> {
   const cols = { time: 't.started_at', timeIsDay: false, type: 't.status' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `t.duration_ms ${filter.dir}, t.id DESC` : `t.started_at ${filter.dir}, t.id ${filter.dir}`
-  const rows = db
-    .prepare(
+  const rows = readRows(
+    db.prepare(
       `SELECT t.id, t.account_id AS accountId, a.label AS account, t.started_at AS startedAt, t.duration_ms AS durationMs, t.status,
          t.http_status AS httpStatus, t.error_code AS errorCode, t.error_message AS errorMessage, t.warning
        FROM poll_runs t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
-    )
-    .all(...w.params) as PollRow[]
+    ),
+    w.params,
+    (row: PollRow) => row,
+    each
+  )
   const sums = db
     .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(status = 'ok'), 0) AS ok, COALESCE(AVG(duration_ms), 0) AS avg FROM poll_runs t ${w.sql}`)
     .get(...w.params) as { n: number; ok: number; avg: number }
   return {
     rows,
     total: sums.n,
-    truncated: rows.length < sums.n,
+    truncated: !each && rows.length < sums.n,
     types: typesOf(db, 'poll_runs', 't.status', where(filter, cols, false)),
     summary: { count: sums.n, ok: sums.ok, failed: sums.n - sums.ok, averageMs: Math.round(sums.avg) }
   }
 }
 
 /** Balance snapshots (official, derived and manual). */
-export function queryBalances(db: Database, filter: ParsedFilter): RecordsPage<BalanceRecordRow, { count: number }> {
+export function queryBalances(db: Database, filter: ParsedFilter, each?: (row: BalanceRecordRow) => void): RecordsPage<BalanceRecordRow, { count: number }> {
   const cols = { time: 't.observed_at', timeIsDay: false, type: 't.kind' }
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `t.amount_micros ${filter.dir}, t.id DESC` : `t.observed_at ${filter.dir}, t.id ${filter.dir}`
-  const rows = db
-    .prepare(
+  const rows = readRows(
+    db.prepare(
       `SELECT t.account_id AS accountId, a.label AS account, t.observed_at AS observedAt, t.kind, t.unit, t.amount_micros AS micros, t.source
        FROM balance_snapshots t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
-    )
-    .all(...w.params) as (Omit<BalanceRecordRow, 'amount'> & { micros: number })[]
+    ),
+    w.params,
+    ({ micros, ...row }: Omit<BalanceRecordRow, 'amount'> & { micros: number }): BalanceRecordRow => ({ ...row, amount: microsToDecimal(micros) }),
+    each
+  )
   const count = (db.prepare(`SELECT COUNT(*) AS n FROM balance_snapshots t ${w.sql}`).get(...w.params) as { n: number }).n
   return {
-    rows: rows.map(({ micros, ...row }) => ({ ...row, amount: microsToDecimal(micros) })),
+    rows,
     total: count,
-    truncated: rows.length < count,
+    truncated: !each && rows.length < count,
     types: typesOf(db, 'balance_snapshots', 't.kind', where(filter, cols, false)),
     summary: { count }
   }
