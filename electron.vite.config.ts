@@ -14,12 +14,16 @@ function contentSecurityPolicy(): Plugin {
 
 /**
  * Three builds from one file (electron-vite): main (Electron shell + the `coffer` CLI, both plain
- * Node bundles with dependencies left external), preload (CommonJS, because sandboxed preloads
+ * Node bundles with dependencies left external, zod aside), preload (CommonJS, because sandboxed preloads
  * cannot be ES modules) and the React renderer.
  */
 export default defineConfig({
   main: {
     build: {
+      // Bundled rather than loaded from node_modules: zod's package entry imports all 64 of its
+      // locale modules, which Node would compile on every `coffer` start; bundled, the unused ones
+      // are dropped (CLI start-up, issue 10). Native modules and the rest stay external.
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: {
           index: resolve(import.meta.dirname, 'src/main/index.ts'),

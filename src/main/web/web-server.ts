@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/contract'
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, RENDERER_CSP, TOKEN_FRAGMENT_KEY } from '../../shared/http-protocol'
@@ -44,6 +44,9 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     for (const client of sse) client.write(message)
   })
   let port = 0
+  // Why not a static import: an ES import of node:http makes Node build its module facade, whose
+  // lazy exports load the whole of undici (~30 ms), and every `coffer` command bundles this file.
+  const { createServer } = process.getBuiltinModule('node:http')
   const server: Server = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {
       console.error('Coffer: web request failed:', error)
