@@ -44,7 +44,15 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     build: {
       minify: true,
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') } }
+      rollupOptions: {
+        input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
+        output: {
+          // zod and the contract's schemas in a chunk of their own: otherwise the bundler merges the
+          // small helpers the first paint needs (money, units) into the schemas' chunk, and the page
+          // loads zod before it can paint (issue 10.5). Forms and event checks load it later.
+          manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]shared[\\/]contract[\\/]/.test(id) ? 'contract' : undefined)
+        }
+      }
     },
     plugins: [react(), contentSecurityPolicy()]
   }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { factSources } from '../balance-kinds'
 import { accountIdSchema, decimalSchema, isoTimeSchema, noteSchema, rateSchema } from './schemas'
+import { UNDATED_RATE_DAY } from '../rate-days'
 
 /** Credit event kinds (`balance` = the user's anchor: "the console shows this much"). */
 export const creditKinds = ['topup', 'grant', 'renewal', 'reset', 'purchase', 'adjustment', 'refund', 'expiration', 'balance'] as const
@@ -246,8 +247,7 @@ export type PollRow = z.infer<typeof pollRowSchema>
 export type BalanceRecordRow = z.infer<typeof balanceRowSchema>
 
 
-/** The `from` day of a rate set before rates had dates (or meant for every day): it covers all history. */
-export const UNDATED_RATE_DAY = '1970-01-01'
+export { UNDATED_RATE_DAY }
 
 /** One exchange rate: one `unit` is worth `rate` of the home currency from day `from` on. */
 export const fxRateSchema = z.object({ unit: currencySchema, rate: rateSchema, from: daySchema })

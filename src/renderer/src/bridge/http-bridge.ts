@@ -1,5 +1,5 @@
-import type { CallName, CofferApi, EventName, EventPayload, Req, Res } from '../../../shared/contract'
-import { events } from '../../../shared/contract'
+import type { CallName, CofferApi, EventName, EventPayload, Events, Req, Res } from '../../../shared/contract'
+import { eventNames } from '../../../shared/contract/names'
 import { errorCodes, type ErrorCode } from '../../../shared/errors'
 import { HTTP_CALL_PREFIX } from '../../../shared/http-protocol'
 import { BridgeError } from './bridge-error'
@@ -44,16 +44,24 @@ export function createHttpBridge(options: HttpBridgeOptions): CofferApi {
   const dispatch = (event: string, payload: unknown): void => {
     for (const listener of [...(listeners.get(event) ?? [])]) listener(payload)
   }
+  // The event schemas (zod and the whole contract) load with the first event, not before the first
+  // paint (issue 10.5); events wait for them in a queue, so they still arrive in order.
+  let schemas: Promise<Events> | null = null
+  let queue: Promise<void> = Promise.resolve()
   const onMessage = ({ event, data }: SseMessage): void => {
-    if (!(event in events)) return
+    if (!(eventNames as readonly string[]).includes(event)) return
     let json: unknown
     try {
       json = JSON.parse(data)
     } catch {
       return
     }
-    const parsed = events[event as EventName].safeParse(json)
-    if (parsed.success) dispatch(event, parsed.data)
+    schemas ??= import('../../../shared/contract').then((contract) => contract.events)
+    const loading = schemas
+    queue = queue.then(async () => {
+      const parsed = (await loading)[event as EventName].safeParse(json)
+      if (parsed.success) dispatch(event, parsed.data)
+    })
   }
 
   return {

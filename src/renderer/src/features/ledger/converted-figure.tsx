@@ -1,4 +1,5 @@
-import { UNDATED_RATE_DAY, type ApproxMoney, type RateUse } from '../../../../shared/contract/ledger-schemas'
+import type { ApproxMoney, RateUse } from '../../../../shared/contract/ledger-schemas'
+import { UNDATED_RATE_DAY } from '../../../../shared/rate-days'
 import { formatMoney } from '../../../../shared/money'
 
 /** "1 CNY = 0.14 USD (from 2026-11-01)" or "GPTBots credits at 0.01 USD each". */

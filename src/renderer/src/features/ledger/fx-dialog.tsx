@@ -1,5 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import { UNDATED_RATE_DAY, type FxSettings } from '../../../../shared/contract/ledger-schemas'
+import type { FxSettings } from '../../../../shared/contract/ledger-schemas'
+import { UNDATED_RATE_DAY } from '../../../../shared/rate-days'
 import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'

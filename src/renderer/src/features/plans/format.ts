@@ -1,4 +1,5 @@
-import { UNDATED_RATE_DAY, type RateUse } from '../../../../shared/contract/ledger-schemas'
+import type { RateUse } from '../../../../shared/contract/ledger-schemas'
+import { UNDATED_RATE_DAY } from '../../../../shared/rate-days'
 import { formatMoney } from '../../../../shared/money'
 
 /** A USD decimal string as `$12.34` in the user's locale. */
