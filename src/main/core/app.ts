@@ -111,6 +111,7 @@ export function createCore(deps: CoreDeps): Core {
           lastRetryAfterMs: last?.retryAfterMs ?? null
         }
       }),
+    intervalMinutesOf: (accountId) => accounts.get(accountId)?.pollIntervalMinutes ?? null,
     poll: (accountId) => runPoll(context, accountId),
     onError: (accountId, error) => console.error(`Coffer: polling ${accountId} failed:`, (error as Error).message)
   })

@@ -225,12 +225,18 @@ export class AlertsRepo {
   /** Alerts newest first: every open one, then resolved history up to `limit` rows in all. */
   list(options: { states?: readonly AlertState[]; accountId?: string; limit: number }): AlertRecord[] {
     const states = options.states && options.states.length > 0 ? options.states : ['active', 'snoozed', 'resolved']
-    const rows = cached(this.db,
-        `SELECT ${ALERT_COLUMNS} FROM alerts
-         WHERE state IN (SELECT value FROM json_each(?)) AND (? IS NULL OR account_id = ?)
-         ORDER BY state = 'resolved', fired_at DESC, id DESC LIMIT ?`
-      )
-      .all(JSON.stringify(states), options.accountId ?? null, options.accountId ?? null, options.limit) as RawAlert[]
+    // Two statements rather than `(? IS NULL OR account_id = ?)`, which keeps SQLite from using
+    // the account's index when one is given.
+    const order = `ORDER BY state = 'resolved', fired_at DESC, id DESC LIMIT ?`
+    const rows = (
+      options.accountId === undefined
+        ? cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE state IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(states), options.limit)
+        : cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE account_id = ? AND state IN (SELECT value FROM json_each(?)) ${order}`).all(
+            options.accountId,
+            JSON.stringify(states),
+            options.limit
+          )
+    ) as RawAlert[]
     return rows.map(alertFromRow)
   }
 

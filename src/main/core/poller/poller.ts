@@ -35,6 +35,11 @@ export interface PollerOptions<R extends { status: AccountStatus; retryAfterMs: 
   clock: PollerClock
   random: () => number
   accounts: () => ScheduledAccount[]
+  /**
+   * One account's poll interval in minutes, or `null` once it is removed. Why beside `accounts`:
+   * asked after every poll, a full listing made refreshing n accounts cost n² reads.
+   */
+  intervalMinutesOf?: (accountId: string) => number | null
   poll: (accountId: string) => Promise<R>
   /** Reports a poll that threw (a ledger failure, a bug): scheduling carries on. */
   onError?: (accountId: string, error: unknown) => void
@@ -147,7 +152,9 @@ export class Poller<R extends { status: AccountStatus; retryAfterMs: number | nu
   }
 
   private intervalOf(accountId: string): number | null {
-    const account = this.options.accounts().find((candidate) => candidate.id === accountId)
-    return account ? account.pollIntervalMinutes * 60_000 : null
+    const minutes = this.options.intervalMinutesOf
+      ? this.options.intervalMinutesOf(accountId)
+      : (this.options.accounts().find((candidate) => candidate.id === accountId)?.pollIntervalMinutes ?? null)
+    return minutes === null ? null : minutes * 60_000
   }
 }

@@ -269,6 +269,31 @@ describe('Poller', () => {
     expect(failing.isPolling('a')).toBe(false)
     expect(clock.pending()).toEqual([15 * MIN])
   })
+
+  it('after each poll it asks for that one account\'s interval, not for every account (refreshing n accounts is not n² reads)', async () => {
+    const clock = new FakeClock()
+    const polls = new Polls()
+    const all: ScheduledAccount[] = Array.from({ length: 50 }, (_, i) => ({ id: `a${i}`, pollIntervalMinutes: 15, lastFinishedAt: null }))
+    let listings = 0
+    const asked: string[] = []
+    const poller = new Poller<Result>({
+      clock,
+      random: () => 0.5,
+      accounts: () => (listings++, all),
+      intervalMinutesOf: (id) => (asked.push(id), id === 'a7' ? 60 : 15),
+      poll: polls.poll
+    })
+    poller.start()
+    await clock.advance(0)
+
+    expect(polls.calls).toHaveLength(50)
+    expect(listings).toBe(1)
+    expect(asked).toHaveLength(50)
+    // a7's own interval, read after its poll: its next poll is an hour away.
+    await clock.advance(15 * MIN)
+    expect(polls.calls.filter((id) => id === 'a7')).toHaveLength(1)
+    expect(polls.calls).toHaveLength(99)
+  })
 })
 
 function clock0(): number {
