@@ -1,5 +1,8 @@
 import { scaleCore, scaleLedger } from './scale-ledger'
 import { measureCalls, measurePollIngest } from './scale-calls'
+import { measureExport } from './scale-export'
+import { measureRefreshAll } from './refresh-all'
+import { measureOverviewPaint } from './overview-paint'
 import type { ScaleName } from './scale-plan'
 
 /**
@@ -14,6 +17,7 @@ export async function benchScale(scale: ScaleName, rounds = 30): Promise<Record<
     try {
       const calls = await measureCalls(core, today, rounds)
       const pollIngest = measurePollIngest(core, today, rounds)
+      const csvExport = measureExport(core.context.db.name, today)
       return {
         scale,
         lines: ledger.seed.lines,
@@ -23,7 +27,10 @@ export async function benchScale(scale: ScaleName, rounds = 30): Promise<Record<
         megabytesPerMillionLines: Math.round((ledger.fileBytes / ledger.seed.lines) * 10) / 10,
         seed: ledger.seed,
         calls,
-        pollIngest
+        pollIngest,
+        csvExport,
+        refreshAll: await measureRefreshAll(),
+        overviewInChromium: await measureOverviewPaint(ledger.dataDir)
       }
     } finally {
       core.close()
