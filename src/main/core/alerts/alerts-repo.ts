@@ -225,19 +225,23 @@ export class AlertsRepo {
   /** Alerts newest first: every open one, then resolved history up to `limit` rows in all. */
   list(options: { states?: readonly AlertState[]; accountId?: string; limit: number }): AlertRecord[] {
     const states = options.states && options.states.length > 0 ? options.states : ['active', 'snoozed', 'resolved']
+    const open = states.filter((state) => state !== 'resolved')
+    // Open alerts, then the newest resolved ones, each read in index order (alerts_by_state, or
+    // alerts_by_account for one account) and stopped at the limit: resolved history grows for good.
+    const rows = open.length > 0 ? this.newest(open, options.accountId, options.limit) : []
+    if (states.includes('resolved') && rows.length < options.limit) rows.push(...this.newest(['resolved'], options.accountId, options.limit - rows.length))
+    return rows.map(alertFromRow)
+  }
+
+  private newest(states: readonly string[], accountId: string | undefined, limit: number): RawAlert[] {
+    const order = 'ORDER BY fired_at DESC, id DESC LIMIT ?'
     // Two statements rather than `(? IS NULL OR account_id = ?)`, which keeps SQLite from using
     // the account's index when one is given.
-    const order = `ORDER BY state = 'resolved', fired_at DESC, id DESC LIMIT ?`
-    const rows = (
-      options.accountId === undefined
-        ? cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE state IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(states), options.limit)
-        : cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE account_id = ? AND state IN (SELECT value FROM json_each(?)) ${order}`).all(
-            options.accountId,
-            JSON.stringify(states),
-            options.limit
-          )
+    return (
+      accountId === undefined
+        ? cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE state IN (SELECT value FROM json_each(?)) ${order}`).all(JSON.stringify(states), limit)
+        : cached(this.db, `SELECT ${ALERT_COLUMNS} FROM alerts WHERE account_id = ? AND state IN (SELECT value FROM json_each(?)) ${order}`).all(accountId, JSON.stringify(states), limit)
     ) as RawAlert[]
-    return rows.map(alertFromRow)
   }
 
   /**
