@@ -9,6 +9,7 @@ import { finishFaultMessage, ProviderFault } from '../providers/provider-fault'
 import { ProviderHttp } from '../providers/provider-http'
 import { Redactor } from '../providers/redactor'
 import { KeychainUnavailableError, type SecretSlot, type SecretStore } from '../secrets/secret-store'
+import { nextTurn } from './next-turn'
 
 /** What one poll needs from core: the ledger, the keychain, the clock and the ingest hooks. */
 export interface PollDeps {
@@ -50,6 +51,7 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
     facts: attempt.facts,
     raw: attempt.raw
   }
+  await nextTurn()
   // The account may have been removed while its request was in flight: its rows are gone and
   // writing the poll would violate their foreign keys. better-sqlite3 is synchronous, so nothing
   // can remove it between this check and the insert.
@@ -99,6 +101,7 @@ async function attemptPoll(
   if (descriptor.key.required && !key) {
     return failed(new ProviderFault('auth_failed', 'missing_key', `No ${descriptor.key.label} is stored for this account. Add one to start polling.`))
   }
+  await nextTurn()
   // Manual accounts make no request and custom ones carry their full URL in an option.
   const baseUrl = account.baseUrl ?? descriptor.defaultBaseUrl ?? ''
   if (!baseUrl && descriptor.usesBaseUrl !== false) {

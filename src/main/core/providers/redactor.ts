@@ -35,7 +35,7 @@ export class Redactor {
     for (const form of secretForms(secret)) {
       this.matchers.push({
         head: new RegExp(form.units.slice(0, form.minUnits).map((alternatives) => `(?:${alternatives.join('|')})`).join(''), 'g'),
-        units: form.units.map((alternatives) => alternatives.map((source) => new RegExp(source, 'y'))),
+        units: form.units.map((alternatives) => alternatives.map(stickyPattern)),
         minUnits: form.minUnits
       })
     }
@@ -73,6 +73,22 @@ export class Redactor {
     }
     return value
   }
+}
+
+const stickyPatterns = new Map<string, RegExp>()
+
+/**
+ * The sticky regex of one character's encoding, compiled once and shared: every use sets
+ * `lastIndex` before `exec`, so sharing is safe, and a redactor (one per poll) no longer compiles
+ * hundreds of them.
+ */
+function stickyPattern(source: string): RegExp {
+  let pattern = stickyPatterns.get(source)
+  if (!pattern) {
+    pattern = new RegExp(source, 'y')
+    stickyPatterns.set(source, pattern)
+  }
+  return pattern
 }
 
 /**

@@ -61,8 +61,22 @@ function base64CharPattern(char: string): string[] {
 const JSON_SHORT: Record<string, string> = { '"': '\\"', '\\': '\\\\', '/': '\\/', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t' }
 const HTML_NAMED: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' }
 
-/** Regex sources matching one character, one per encoding. */
+const charPatterns = new Map<string, string[]>()
+
+/**
+ * Regex sources matching one character, one per encoding: made once per character (a redactor is
+ * built for every poll, and refresh all builds dozens at once).
+ */
 function charPattern(char: string): string[] {
+  let patterns = charPatterns.get(char)
+  if (!patterns) {
+    patterns = encodingsOf(char)
+    charPatterns.set(char, patterns)
+  }
+  return patterns
+}
+
+function encodingsOf(char: string): string[] {
   const codePoint = char.codePointAt(0) ?? 0
   const forms = new Set<string>([escapeRegex(char)])
   // URL: every UTF-8 byte as %XX, hex in either case; form encoding writes a space as `+`.
