@@ -67,6 +67,31 @@ function readRows<Raw, Row>(statement: Statement, params: unknown[], map: (raw: 
   return []
 }
 
+/**
+ * A records query's page. Streamed (`each` was given: an export), its rows are gone already, its
+ * type list is left out (no export shows one) and its totals are computed only if read (a JSON
+ * export prints them, a CSV one does not).
+ */
+function page<Row, Summary>(rows: Row[], streamed: boolean, summarize: () => { total: number; summary: Summary }, types: () => string[]): RecordsPage<Row, Summary> {
+  if (streamed) {
+    let computed: { total: number; summary: Summary } | null = null
+    const totals = (): { total: number; summary: Summary } => (computed ??= summarize())
+    return {
+      rows,
+      types: [],
+      truncated: false,
+      get total() {
+        return totals().total
+      },
+      get summary() {
+        return totals().summary
+      }
+    }
+  }
+  const { total, summary } = summarize()
+  return { rows, total, truncated: rows.length < total, types: types(), summary }
+}
+
 function limitSql(filter: ParsedFilter): string {
   return filter.limit === null ? '' : `LIMIT ${Math.trunc(filter.limit)}`
 }
@@ -94,22 +119,28 @@ export function querySpend(
        FROM spend_lines t JOIN accounts a ON a.id = t.account_id ${w.sql} ORDER BY ${order} ${limitSql(filter)}`
     ),
     w.params,
-    ({ micros, ...row }: Omit<SpendRow, 'amount'> & { micros: number }): SpendRow => ({ ...row, amount: microsToDecimal(micros) }),
+    // Spelled out rather than rest and spread: an export maps every line of the ledger through this.
+    (raw: Omit<SpendRow, 'amount'> & { micros: number }): SpendRow => ({
+      accountId: raw.accountId,
+      account: raw.account,
+      day: raw.day,
+      item: raw.item,
+      unit: raw.unit,
+      amount: microsToDecimal(raw.micros),
+      source: raw.source
+    }),
     each
   )
-  const sums = db.prepare(`SELECT unit, SUM(amount_micros) AS micros, COUNT(*) AS n FROM spend_lines t ${w.sql} GROUP BY unit ORDER BY unit`).all(...w.params) as {
-    unit: string
-    micros: number
-    n: number
-  }[]
-  const total = sums.reduce((sum, row) => sum + row.n, 0)
-  return {
-    rows,
-    total,
-    truncated: !each && rows.length < total,
-    types: typesOf(db, 'spend_lines', 't.item', where(filter, cols, false)),
-    summary: { count: total, totals: totalsByUnit(sums), home: homeTotal(db, w, sums) }
+  const summarize = (): { total: number; summary: { count: number; totals: { unit: string; amount: string }[]; home: ApproxMoney | null } } => {
+    const sums = db.prepare(`SELECT unit, SUM(amount_micros) AS micros, COUNT(*) AS n FROM spend_lines t ${w.sql} GROUP BY unit ORDER BY unit`).all(...w.params) as {
+      unit: string
+      micros: number
+      n: number
+    }[]
+    const total = sums.reduce((sum, row) => sum + row.n, 0)
+    return { total, summary: { count: total, totals: totalsByUnit(sums), home: homeTotal(db, w, sums) } }
   }
+  return page(rows, each !== undefined, summarize, () => typesOf(db, 'spend_lines', 't.item', where(filter, cols, false)))
 }
 
 /**
@@ -144,14 +175,17 @@ export function queryUsage(db: Database, filter: ParsedFilter, each?: (row: Usag
     (row: UsageRow) => row,
     each
   )
-  const sums = db
-    .prepare(
-      `SELECT COUNT(*) AS count, COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
-         COALESCE(SUM(cached_input_tokens), 0) AS cachedInputTokens, COALESCE(SUM(cache_write_tokens), 0) AS cacheWriteTokens,
-         COALESCE(SUM(requests), 0) AS requests FROM usage_lines t ${w.sql}`
-    )
-    .get(...w.params) as UsageSummary
-  return { rows, total: sums.count, truncated: !each && rows.length < sums.count, types: typesOf(db, 'usage_lines', 't.model', where(filter, cols, false)), summary: sums }
+  const summarize = (): { total: number; summary: UsageSummary } => {
+    const sums = db
+      .prepare(
+        `SELECT COUNT(*) AS count, COALESCE(SUM(input_tokens), 0) AS inputTokens, COALESCE(SUM(output_tokens), 0) AS outputTokens,
+           COALESCE(SUM(cached_input_tokens), 0) AS cachedInputTokens, COALESCE(SUM(cache_write_tokens), 0) AS cacheWriteTokens,
+           COALESCE(SUM(requests), 0) AS requests FROM usage_lines t ${w.sql}`
+      )
+      .get(...w.params) as UsageSummary
+    return { total: sums.count, summary: sums }
+  }
+  return page(rows, each !== undefined, summarize, () => typesOf(db, 'usage_lines', 't.model', where(filter, cols, false)))
 }
 
 // The SQL twin of signedCreditMicros (credit-kinds.ts), for sorting and summing in the database: change both together.
@@ -213,20 +247,17 @@ export function queryCredits(
   const w = where(filter, cols)
   const order = filter.sort === 'amount' ? `${SIGNED} ${filter.dir}, t.occurred_at DESC` : `t.occurred_at ${filter.dir}, t.id ${filter.dir}`
   const rows = readRows(db.prepare(`${CREDIT_SELECT} ${w.sql} ORDER BY ${order} ${limitSql(filter)}`), w.params, (row: CreditRow) => toCreditView(row, now), each)
-  const sums = db
-    .prepare(`SELECT unit, SUM(CASE WHEN kind = 'balance' THEN 0 ELSE ${SIGNED} END) AS micros FROM credit_events t ${w.sql} GROUP BY unit ORDER BY unit`)
-    .all(...w.params) as { unit: string; micros: number }[]
-  const counts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(${TO_CONFIRM_SQL}), 0) AS unconfirmed FROM credit_events t ${w.sql}`).get(now.toISOString(), ...w.params) as {
-    n: number
-    unconfirmed: number
+  const summarize = (): { total: number; summary: { count: number; totals: { unit: string; amount: string }[]; unconfirmed: number } } => {
+    const sums = db
+      .prepare(`SELECT unit, SUM(CASE WHEN kind = 'balance' THEN 0 ELSE ${SIGNED} END) AS micros FROM credit_events t ${w.sql} GROUP BY unit ORDER BY unit`)
+      .all(...w.params) as { unit: string; micros: number }[]
+    const counts = db.prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(${TO_CONFIRM_SQL}), 0) AS unconfirmed FROM credit_events t ${w.sql}`).get(now.toISOString(), ...w.params) as {
+      n: number
+      unconfirmed: number
+    }
+    return { total: counts.n, summary: { count: counts.n, totals: totalsByUnit(sums), unconfirmed: counts.unconfirmed } }
   }
-  return {
-    rows,
-    total: counts.n,
-    truncated: !each && rows.length < counts.n,
-    types: typesOf(db, 'credit_events', 't.kind', where(filter, cols, false)),
-    summary: { count: counts.n, totals: totalsByUnit(sums), unconfirmed: counts.unconfirmed }
-  }
+  return page(rows, each !== undefined, summarize, () => typesOf(db, 'credit_events', 't.kind', where(filter, cols, false)))
 }
 
 /** Poll runs (the Polls tab); "amount" sorts by duration. */
@@ -244,16 +275,13 @@ export function queryPolls(db: Database, filter: ParsedFilter, each?: (row: Poll
     (row: PollRow) => row,
     each
   )
-  const sums = db
-    .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(status = 'ok'), 0) AS ok, COALESCE(AVG(duration_ms), 0) AS avg FROM poll_runs t ${w.sql}`)
-    .get(...w.params) as { n: number; ok: number; avg: number }
-  return {
-    rows,
-    total: sums.n,
-    truncated: !each && rows.length < sums.n,
-    types: typesOf(db, 'poll_runs', 't.status', where(filter, cols, false)),
-    summary: { count: sums.n, ok: sums.ok, failed: sums.n - sums.ok, averageMs: Math.round(sums.avg) }
+  const summarize = (): { total: number; summary: { count: number; ok: number; failed: number; averageMs: number } } => {
+    const sums = db
+      .prepare(`SELECT COUNT(*) AS n, COALESCE(SUM(status = 'ok'), 0) AS ok, COALESCE(AVG(duration_ms), 0) AS avg FROM poll_runs t ${w.sql}`)
+      .get(...w.params) as { n: number; ok: number; avg: number }
+    return { total: sums.n, summary: { count: sums.n, ok: sums.ok, failed: sums.n - sums.ok, averageMs: Math.round(sums.avg) } }
   }
+  return page(rows, each !== undefined, summarize, () => typesOf(db, 'poll_runs', 't.status', where(filter, cols, false)))
 }
 
 /** Balance snapshots (official, derived and manual). */
@@ -270,12 +298,9 @@ export function queryBalances(db: Database, filter: ParsedFilter, each?: (row: B
     ({ micros, ...row }: Omit<BalanceRecordRow, 'amount'> & { micros: number }): BalanceRecordRow => ({ ...row, amount: microsToDecimal(micros) }),
     each
   )
-  const count = (db.prepare(`SELECT COUNT(*) AS n FROM balance_snapshots t ${w.sql}`).get(...w.params) as { n: number }).n
-  return {
-    rows,
-    total: count,
-    truncated: !each && rows.length < count,
-    types: typesOf(db, 'balance_snapshots', 't.kind', where(filter, cols, false)),
-    summary: { count }
+  const summarize = (): { total: number; summary: { count: number } } => {
+    const count = (db.prepare(`SELECT COUNT(*) AS n FROM balance_snapshots t ${w.sql}`).get(...w.params) as { n: number }).n
+    return { total: count, summary: { count } }
   }
+  return page(rows, each !== undefined, summarize, () => typesOf(db, 'balance_snapshots', 't.kind', where(filter, cols, false)))
 }
