@@ -224,7 +224,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     billingUrl: 'https://novita.ai/billing',
     publishes: { balance: true, spend: false, usage: false },
     unit: 'USD',
-    note: 'Available balance (top-ups plus credit limit) and the topped-up part, in USD.'
+    note: 'The balance is your cash (top-ups left); the credit line (money you may borrow) and what you owe (outstanding invoices) are shown apart, in USD.'
   },
   stability: {
     id: 'stability',

@@ -8,7 +8,8 @@ import { pendingTopupsSchema } from './0070-pending-topups'
 import { webhookLocalSchema } from './0080-webhook-local'
 import { historyIndependentReadsSchema } from './0090-history-independent-reads'
 import { pollWarningsSchema } from './0110-poll-warnings'
+import { novitaCashElevenlabsOverageSchema } from './0140-novita-cash-elevenlabs-overage'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema, webhookLocalSchema, historyIndependentReadsSchema, pollWarningsSchema]
+export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema, webhookLocalSchema, historyIndependentReadsSchema, pollWarningsSchema, novitaCashElevenlabsOverageSchema]
