@@ -44,7 +44,9 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
     status: attempt.fault?.status ?? 'ok',
     errorCode: attempt.fault?.code ?? null,
     errorMessage: attempt.fault?.message ?? null,
-    httpStatus: attempt.fault?.httpStatus ?? null,
+    // A success records its answer's status too (the Polls tab showed "—" for every good poll):
+    // the first request's, which carried the primary figure.
+    httpStatus: attempt.fault ? (attempt.fault.httpStatus ?? null) : (attempt.raw[0]?.httpStatus ?? null),
     retryAfterMs: attempt.fault?.retryAfterMs ?? null,
     warning: attempt.warning ?? null,
     facts: attempt.facts,
