@@ -31,6 +31,17 @@ export class UsageError extends Error {
   }
 }
 
+/**
+ * Ends a command with a particular exit code after it printed what it had to say (`coffer check`
+ * exits 3 when an alert is open). Not an error: nothing more is printed.
+ */
+export class CommandExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`)
+    this.name = 'CommandExit'
+  }
+}
+
 /** Exit code: the command did what it was asked. */
 export const EXIT_OK = 0
 /** Exit code: something failed inside Coffer (a bug, an unreadable ledger). */

@@ -1,11 +1,12 @@
 import { Command, CommanderError } from 'commander'
 import { CofferError } from '../../shared/errors'
-import { EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
+import { CommandExit, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
 import { registerAccountsCommand } from './commands/accounts-command'
 import { registerAlertsCommand } from './commands/alerts-command'
 import { registerBackupCommand } from './commands/backup-command'
 import { registerBudgetCommand } from './commands/budget-command'
+import { registerCheckCommand } from './commands/check-command'
 import { registerExportCommand } from './commands/export-command'
 import { registerPlansCommand } from './commands/plans-command'
 import { registerPollCommand } from './commands/poll-command'
@@ -33,12 +34,14 @@ export function buildProgram(io: CliIo): Command {
   registerExportCommand(program, io)
   registerPlansCommand(program, io)
   registerServeCommand(program, io)
+  registerCheckCommand(program, io)
   return program
 }
 
 /**
  * Runs the CLI and returns its exit code: 0 done (even when a provider failed: its status says
- * so), 2 bad usage, 1 internal error.
+ * so), 2 bad usage, 1 internal error; a command may end with its own code ({@link CommandExit}:
+ * `coffer check` exits 3 when an alert is open).
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io)
@@ -46,6 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     await program.parseAsync(argv, { from: 'user' })
     return EXIT_OK
   } catch (error) {
+    if (error instanceof CommandExit) return error.exitCode
     if (error instanceof CommanderError) {
       // --help and --version also end here, with exit code 0.
       return error.exitCode === 0 ? EXIT_OK : EXIT_USAGE
