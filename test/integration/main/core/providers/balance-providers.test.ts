@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { elevenlabsAuthError, elevenlabsSubscription } from '../../../../simulator/shapes/elevenlabs'
 import { moonshotBalance, moonshotBusinessError } from '../../../../simulator/shapes/moonshot'
 import { novitaBalance } from '../../../../simulator/shapes/novita'
-import { siliconflowBusinessError, siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
+import { siliconflowBusinessError, siliconflowRetired, siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
 import { stabilityBalance } from '../../../../simulator/shapes/stability'
 import { addAccount, factCount, figures, poll, useProviderHarness } from './harness'
 
@@ -86,6 +86,29 @@ describe('SiliconFlow: strings, code 20000, both sites', () => {
     expect(first.report.error?.message).toMatch(/Insufficient permissions/)
     expect((await poll(h, account.id)).report.status).toBe('auth_failed')
     expect(factCount(h, 'balance_snapshots', account.id)).toBe(0)
+  })
+})
+
+describe('SiliconFlow China: a retired balance endpoint (issue 13.11)', () => {
+  it('a 404 from siliconflow.cn says in words that the China balance API was retired, and what to do', async () => {
+    h.sim.route('GET', '/v1/user/info', siliconflowRetired())
+    const account = await addAccount(h, 'siliconflow-cn', KEY)
+    const { report, view } = await poll(h, account.id)
+    expect(report.status).toBe('provider_error')
+    expect(report.httpStatus).toBe(404)
+    expect(report.error?.code).toBe('endpoint_retired')
+    expect(report.error?.message).toMatch(/^SiliconFlow China no longer answers its balance endpoint \(\/v1\/user\/info, HTTP 404\): SiliconFlow retired the China balance API on 2026-08-14\./)
+    expect(report.error?.message).toMatch(/manual account/)
+    expect(view.balances).toEqual([])
+  })
+
+  it('the same 404 from siliconflow.com (not retired) stays the generic "no such endpoint" error', async () => {
+    h.sim.route('GET', '/v1/user/info', siliconflowRetired())
+    const account = await addAccount(h, 'siliconflow', KEY)
+    const { report } = await poll(h, account.id)
+    expect(report.status).toBe('provider_error')
+    expect(report.error?.code).toBe('http_404')
+    expect(report.error?.message).not.toMatch(/retired/)
   })
 })
 
