@@ -1,6 +1,7 @@
 import { alertKindText, snoozeChoices, snoozeChoiceText } from '../../../../shared/alerts'
 import type { AlertView } from '../../../../shared/contract/alerts-calls'
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
+import { accountHash } from '../../lib/routes'
 import { useStore } from '../../store'
 import { TopUpLink } from './top-up-link'
 
@@ -62,6 +63,11 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
           <button type="button" className="button button-small button-quiet" onClick={() => void dismissAlert(alert.id)}>
             Dismiss
           </button>
+          {alert.accountId ? (
+            <a className="button button-small button-quiet" href={accountHash(alert.accountId)} aria-label={`Open ${alert.accountLabel ?? 'the account'} on the overview`}>
+              Open the account
+            </a>
+          ) : null}
         </div>
       ) : null}
     </li>

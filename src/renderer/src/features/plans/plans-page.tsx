@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
 import type { ComparisonWindow, StoredPlan } from '../../../../shared/contract/plans-calls'
 import { Spinner } from '../../components/spinner'
+import { formatDate } from '../../lib/format'
 import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { CostChart } from './cost-chart'
@@ -109,7 +110,7 @@ export function PlansPage() {
               ) : null}
               <span className="muted">
                 {' '}
-                a month of measured spend · last {comparison.usage.windowDays} days ({comparison.usage.from} to {comparison.usage.to})
+                a month of measured spend · last {comparison.usage.windowDays} days ({formatDate(comparison.usage.from)} to {formatDate(comparison.usage.to)})
               </span>
             </p>
             {tokenShare !== null ? (

@@ -4,6 +4,7 @@ import { findProvider } from '../../../../shared/providers'
 import { ExternalLink } from '../../components/external-link'
 import { Spinner } from '../../components/spinner'
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
+import { accountCardId } from '../../lib/routes'
 import { useStore } from '../../store'
 import { AccountBudgetBars } from '../../features/alerts/account-budget-bars'
 import { AccountLedgerDetails } from '../../features/ledger/account-ledger-details'
@@ -19,10 +20,12 @@ export interface AccountCardProps {
   onRemove(account: AccountView): void
   onReplaceKey(account: AccountView): void
   onEdit(account: AccountView): void
+  /** The address names this account (`#/accounts/<id>`): the card is outlined and takes focus. */
+  targeted?: boolean
 }
 
 /** One account: balances, status, freshness, and its actions. */
-export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: AccountCardProps) {
+export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit, targeted = false }: AccountCardProps) {
   const titleId = useId()
   const stateId = useId()
   const alerts = useStore((state) => state.alerts)
@@ -36,7 +39,10 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit }: Ac
 
   return (
     <article
-      className={`card account-card tone-border-${stateTone(verdict.state)}`}
+      id={accountCardId(account.id)}
+      // Focusable from script only, for `#/accounts/<id>`: it is not a tab stop.
+      tabIndex={-1}
+      className={`card account-card tone-border-${stateTone(verdict.state)}${targeted ? ' card-targeted' : ''}`}
       data-testid="account-card"
       data-state={verdict.state}
       aria-labelledby={titleId}

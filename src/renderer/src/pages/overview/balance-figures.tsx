@@ -1,14 +1,15 @@
 import type { AccountView, BalanceView } from '../../../../shared/contract'
 import { balanceKindText, type FactSource } from '../../../../shared/balance-kinds'
 import { formatMoney } from '../../../../shared/money'
-import { formatDateTime } from '../../lib/relative-time'
+import { formatDateTime, formatRelativeDate } from '../../lib/format'
 import { runwayText } from '../../../../shared/runway'
 import { findProvider } from '../../../../shared/providers'
 
 const SOURCE_HINT: Record<FactSource, string> = {
   official: 'Reported by the provider’s API',
   derived: 'Computed by Coffer from other figures',
-  manual: 'Entered by you'
+  manual: 'Entered by you',
+  local: 'Read from a coding agent’s logs on this computer'
 }
 
 /** A small tag saying where a figure came from. */
@@ -44,7 +45,7 @@ export function BalanceFigures({ account }: { account: AccountView }) {
           {primary.resetsAt ? (
             <>
               {' '}
-              · resets <time dateTime={primary.resetsAt}>{formatDateTime(primary.resetsAt)}</time>
+              · resets <time dateTime={primary.resetsAt} title={formatDateTime(primary.resetsAt)}>{formatRelativeDate(primary.resetsAt)}</time>
             </>
           ) : null}
         </span>
