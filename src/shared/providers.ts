@@ -336,16 +336,24 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
       { key: 'balancePath', label: 'JSON path to the balance', help: 'Where the number is in the answer.', required: false, kind: 'text', placeholder: 'data.balance', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
       { key: 'usedPath', label: 'JSON path to the amount used', required: false, kind: 'text', placeholder: 'data.used', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
       { key: 'totalPath', label: 'JSON path to the total / limit', required: false, kind: 'text', placeholder: 'data.limit', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
-      { key: 'unit', label: 'Unit', help: 'USD, CNY, credits… Default USD.', required: false, kind: 'text', pattern: UNIT_PATTERN, placeholder: 'USD', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
+      {
+        key: 'unit',
+        label: 'Unit',
+        // A relay's `*_usd` fields are in the site's display unit (new-api: USD, CNY or tokens; QuantumNous/new-api controller/billing.go).
+        help: 'USD, CNY, credits… Default USD. For a relay: the unit the site displays — new-api sends its “usd” figures in CNY or tokens when the site shows those.',
+        required: false,
+        kind: 'text',
+        pattern: UNIT_PATTERN,
+        placeholder: 'USD'
+      },
       {
         key: 'scale',
         label: 'Scale',
-        help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is.',
+        help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is. For a one-api relay that shows raw quota instead of dollars: /500000 (500000 quota = $1).',
         required: false,
         kind: 'text',
         pattern: '[+-]?\\d{1,2}|/\\s*\\d+(\\.\\d+)?',
-        placeholder: '-2',
-        hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' }
+        placeholder: '-2'
       },
       ...CREDIT_VALUE_FIELDS,
       { key: 'billingUrl', label: 'Billing or top-up page', required: false, kind: 'url', pattern: 'https://\\S+' }
