@@ -5,6 +5,7 @@
  * adapter in src/main/core/providers/.
  */
 import { UNIT_PATTERN, validateCustomOptions, validateManualOptions } from './custom-account'
+import { newProviderDescriptors } from './providers-more'
 
 export const providerIds = [
   'openrouter',
@@ -20,6 +21,14 @@ export const providerIds = [
   'stability',
   'elevenlabs',
   'fireworks',
+  'fal',
+  'vercel-ai-gateway',
+  'venice',
+  'deepgram',
+  'poe',
+  'runway',
+  'deepinfra',
+  'github-copilot',
   'manual',
   'custom'
 ] as const
@@ -79,6 +88,12 @@ export interface ProviderDescriptor {
   unit?: string
   /** What one of the provider's own credit units is worth, as it publishes it (with the source). */
   creditValues?: Readonly<Record<string, { value: string; currency: string; source: string }>>
+  /**
+   * How long credit bought from this provider lasts, in days, when the provider publishes it (fal:
+   * purchased credits expire 365 days after purchase). A top-up Coffer detects from a rising
+   * balance is recorded as a lot that expires this long after it was seen.
+   */
+  creditLifetimeDays?: number
   /** A sentence shown in the add-account form. */
   note?: string
   /** Poll interval for new accounts of this provider when none is given (manual accounts: daily). */
@@ -276,6 +291,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     unit: 'USD',
     note: 'Fireworks publishes spend but no balance: record your balance once and Coffer counts it down.'
   },
+  ...newProviderDescriptors,
   manual: {
     id: 'manual',
     name: 'Manual (no API)',

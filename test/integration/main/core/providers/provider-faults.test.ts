@@ -11,6 +11,14 @@ import { relaySubscription, relayUsage } from '../../../../simulator/shapes/rela
 import { siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
 import { stabilityBalance } from '../../../../simulator/shapes/stability'
 import { xaiBalance, xaiUsage } from '../../../../simulator/shapes/xai'
+import { deepgramBalances, deepgramProjects } from '../../../../simulator/shapes/deepgram'
+import { deepinfraChecklist, deepinfraUsage } from '../../../../simulator/shapes/deepinfra'
+import { falBilling } from '../../../../simulator/shapes/fal'
+import { githubPremiumUsage, githubUserUsage } from '../../../../simulator/shapes/github-copilot'
+import { poeBalance, poeHistory } from '../../../../simulator/shapes/poe'
+import { runwayOrganization, runwayUsage } from '../../../../simulator/shapes/runway'
+import { veniceBalance } from '../../../../simulator/shapes/venice'
+import { vercelCredits } from '../../../../simulator/shapes/vercel-ai-gateway'
 import { addAccount, type Harness, poll, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
@@ -92,6 +100,64 @@ const cases: Case[] = [
     ],
     emptyObject: ['bad_response', 'bad_response', 'bad_response'],
     secondary: [1, 2]
+  },
+  // Issue 13 part 2: the providers added for coverage.
+  { provider: 'fal', key: 'fal-admin-0123456789abcdef', routes: [['GET', '/v1/account/billing', falBilling(5)]], emptyObject: ['provider_error'] },
+  { provider: 'vercel-ai-gateway', key: 'vck-0123456789abcdef', routes: [['GET', '/v1/credits', vercelCredits('5', '1')]], emptyObject: ['bad_response'] },
+  { provider: 'venice', key: 'venice-admin-0123456789abcdef', routes: [['GET', '/api/v1/billing/balance', veniceBalance({ usd: 5, diem: 1, allocation: 2 })]], emptyObject: ['bad_response'] },
+  {
+    provider: 'deepgram',
+    key: 'dg-0123456789abcdef0123',
+    routes: [
+      ['GET', '/v1/projects', deepgramProjects([{ id: 'p-1', name: 'Main' }])],
+      ['GET', '/v1/projects/p-1/balances', deepgramBalances([{ amount: 5 }])]
+    ],
+    emptyObject: ['bad_response', 'bad_response']
+  },
+  {
+    provider: 'poe',
+    key: 'poe-0123456789abcdef0123',
+    routes: [
+      ['GET', '/usage/current_balance', poeBalance(100)],
+      ['GET', '/usage/points_history', poeHistory([{ at: `${day}T10:00:00Z`, bot: 'GPT-4o', points: 5 }])]
+    ],
+    emptyObject: ['bad_response', 'ok'],
+    secondary: [1]
+  },
+  {
+    provider: 'runway',
+    key: 'key_0123456789abcdef0123',
+    routes: [
+      ['GET', '/v1/organization', runwayOrganization(100, 1000)],
+      ['POST', '/v1/organization/usage', runwayUsage([{ date: day, used: [{ model: 'gen4_turbo', amount: 5 }] }])]
+    ],
+    emptyObject: ['bad_response', 'bad_response'],
+    secondary: [1]
+  },
+  {
+    provider: 'deepinfra',
+    key: 'di-0123456789abcdef0123',
+    routes: [
+      ['GET', '/payment/checklist', deepinfraChecklist({ stripeBalance: -10, recent: 1 })],
+      ['GET', '/payment/usage', deepinfraUsage([{ period: '2026.11', cents: 100 }])]
+    ],
+    emptyObject: ['bad_response', 'bad_response'],
+    secondary: [1]
+  },
+  {
+    provider: 'github-copilot',
+    key: 'github_pat_0123456789abcdef',
+    options: () => ({ owner: 'octocat' }),
+    routes: [['GET', '/users/octocat/settings/billing/usage', githubUserUsage([{ date: day, product: 'Copilot', sku: 'Copilot Premium Request', quantity: 1, price: 0.04, discount: 0 }])]],
+    emptyObject: ['ok']
+  },
+  {
+    provider: 'github-copilot',
+    key: 'github_pat_0123456789abcdef',
+    options: () => ({ ownerType: 'org', owner: 'acme' }),
+    routes: [['GET', '/organizations/acme/settings/billing/premium_request/usage', githubPremiumUsage(day, [{ model: 'GPT-5', grossQuantity: 1, discountQuantity: 0, price: 0.04 }])]],
+    // An empty answer is "no premium requests that day" (usageItems omitted), like Fireworks.
+    emptyObject: ['ok']
   },
   {
     provider: 'custom',
