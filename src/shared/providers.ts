@@ -30,7 +30,9 @@ export const providerIds = [
   'deepinfra',
   'github-copilot',
   'manual',
-  'custom'
+  'custom',
+  'claude-code',
+  'codex'
 ] as const
 
 export type ProviderId = (typeof providerIds)[number]
@@ -378,6 +380,66 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     publishes: { balance: true, spend: false, usage: false },
     note: 'For providers Coffer does not know: one GET, a JSON path to the balance, a unit and a scale. A relay token with unlimited quota has no balance: Coffer then shows what it has used.',
     validateOptions: validateCustomOptions
+  },
+  'claude-code': localAgentDescriptor('claude-code'),
+  codex: localAgentDescriptor('codex')
+}
+
+/**
+ * A coding agent whose subscription usage Coffer measures from the agent's own logs on this
+ * computer (issue 12): no key, no request; the poll reads new log lines.
+ */
+function localAgentDescriptor(id: 'claude-code' | 'codex'): ProviderDescriptor {
+  const claude = id === 'claude-code'
+  // Declared here, not at module level: providerDescriptors above calls this function while the
+  // module is still loading, before later module-level constants exist.
+  /** Plan ids as the catalog writes them (plan-catalog.ts); checked against the plans when the report is built. */
+  const PLAN_ID_PATTERN = '[a-z0-9][a-z0-9-]{1,63}'
+  /** A renewal date (`2026-11-14`) or a day of the month (`14`). */
+  const RENEWS_ON_PATTERN = '\\d{4}-\\d{2}-\\d{2}|0?[1-9]|[12]\\d|3[01]'
+  const LOCAL_PRIVACY_NOTE = 'Coffer reads only token counts, model names and times from these logs, never your prompts or the answers, and nothing leaves this computer.'
+  return {
+    id,
+    name: claude ? 'Claude Code (local logs)' : 'Codex (local logs)',
+    defaultBaseUrl: null,
+    usesBaseUrl: false,
+    // Reading is cheap and incremental; while the app or `coffer serve` runs, a watcher also picks up new lines.
+    pollIntervalMinutes: 15,
+    key: { required: false, kind: 'none', label: 'No key', help: 'Coffer reads the logs the agent writes on this computer; it needs no key.' },
+    options: [
+      {
+        key: 'plan',
+        label: 'Subscription plan',
+        help: claude ? 'A plan id from the Plans page, e.g. claude-max-5x, claude-max-20x or claude-pro.' : 'A plan id from the Plans page, e.g. chatgpt-plus or chatgpt-pro.',
+        required: false,
+        kind: 'text',
+        pattern: PLAN_ID_PATTERN,
+        placeholder: claude ? 'claude-max-5x' : 'chatgpt-plus'
+      },
+      {
+        key: 'renewsOn',
+        label: 'Renews on',
+        help: 'Your renewal date (2026-11-14) or day of the month (14): the value report follows your billing cycle. Default: the 1st.',
+        required: false,
+        kind: 'text',
+        pattern: RENEWS_ON_PATTERN,
+        placeholder: '14'
+      },
+      {
+        key: 'dir',
+        label: 'Log folder (optional)',
+        help: claude
+          ? 'Default: ~/.claude/projects and ~/.config/claude/projects, or each folder of CLAUDE_CONFIG_DIR (comma separated) + /projects. Several folders: separate with commas.'
+          : 'Default: $CODEX_HOME/sessions and archived_sessions ($CODEX_HOME defaults to ~/.codex). Several folders: separate with commas.',
+        required: false,
+        kind: 'text',
+        placeholder: claude ? '~/.claude/projects' : '~/.codex/sessions'
+      }
+    ],
+    billingUrl: claude ? 'https://claude.ai/settings/billing' : 'https://chatgpt.com/#settings/Account',
+    publishes: { balance: false, spend: false, usage: true },
+    unit: 'USD',
+    note: `${claude ? 'Claude Pro/Max' : 'ChatGPT Plus/Pro'} usage measured from ${claude ? 'Claude Code' : 'Codex'}’s logs, valued at API list prices to show what the subscription is worth. ${LOCAL_PRIVACY_NOTE}`
   }
 }
 

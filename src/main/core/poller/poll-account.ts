@@ -36,7 +36,7 @@ interface Attempt {
  */
 export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSuccessAt: string | null): Promise<PollRecord> {
   const startedAt = deps.now().toISOString()
-  const attempt = await attemptPoll(deps, account, lastSuccessAt, (slot) => deps.secrets.get(account.id, slot))
+  const attempt = await attemptPoll(deps, account, lastSuccessAt, (slot) => deps.secrets.get(account.id, slot), deps.db)
   const record: PollRecord = {
     accountId: account.id,
     startedAt,
@@ -83,7 +83,8 @@ async function attemptPoll(
   deps: Omit<PollDeps, 'db' | 'ingestHooks' | 'secrets'>,
   account: AccountRecord,
   lastSuccessAt: string | null,
-  readSecret: ReadSecret
+  readSecret: ReadSecret,
+  ledger: Database | null = null
 ): Promise<Attempt> {
   const descriptor = findProvider(account.provider)
   const adapter = (providerAdapters as Record<string, (typeof providerAdapters)[keyof typeof providerAdapters] | undefined>)[account.provider]
@@ -130,7 +131,8 @@ async function attemptPoll(
       secret: readAndRedact,
       http,
       now: deps.now(),
-      lastSuccessAt
+      lastSuccessAt,
+      ledger
     })
     // A provider may echo a key into a model name or a note, which would be stored as a fact.
     // Warnings quote provider text like fault messages do: redacted first, then cut to length.

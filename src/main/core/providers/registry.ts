@@ -1,5 +1,7 @@
 import type { ProviderId } from '../../../shared/providers'
 import { anthropicAdapter } from './anthropic'
+import { claudeCodeAdapter } from './claude-code'
+import { codexAdapter } from './codex'
 import { customAdapter } from './custom'
 import { deepgramAdapter } from './deepgram'
 import { deepinfraAdapter } from './deepinfra'
@@ -46,5 +48,7 @@ export const providerAdapters = {
   deepinfra: deepinfraAdapter,
   'github-copilot': githubCopilotAdapter,
   manual: manualAdapter,
-  custom: customAdapter
+  custom: customAdapter,
+  'claude-code': claudeCodeAdapter,
+  codex: codexAdapter
 } satisfies Record<ProviderId, ProviderAdapter>
