@@ -49,3 +49,17 @@ export function anthropicUsageBucket(input: AnthropicUsageInput): unknown {
     }))
   }
 }
+
+/**
+ * One row of the Usage and Cost Analytics API, `GET /v1/organizations/analytics/cost` (beta
+ * `analytics-usage-cost-2026-08-24`): a flat row per day and group, `cost.amount` in fractional
+ * cents (platform.claude.com/docs/en/api/go/beta/organization/analytics/cost, BetaAnalyticsCostItem).
+ */
+export function anthropicAnalyticsCostRow(input: { day: string; model: string | null; cents: string | number; listCents?: string | number }): unknown {
+  return {
+    starting_at: `${input.day}T00:00:00Z`,
+    ending_at: nextDay(input.day),
+    group: { model: input.model, cost_type: null, token_type: null, workspace_id: null },
+    cost: { amount: input.cents, currency: 'USD', list_amount: input.listCents ?? input.cents, request_count: 3 }
+  }
+}

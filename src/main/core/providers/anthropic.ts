@@ -4,6 +4,7 @@ import { SpendLines, UsageLines } from './fact-lines'
 import { historyWindow, rfc3339 } from './history-window'
 import { fetchCursorPages } from './paginate'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
+import { type AnalyticsCost, fetchAnalyticsCost } from './anthropic-analytics'
 import { amount, count, numeric } from './parse'
 import { badResponse, quote } from './provider-fault'
 
@@ -42,8 +43,11 @@ const usagePage = pageShape(
 )
 
 /**
- * Anthropic Admin API (provider-apis.md §3): `x-api-key` + `anthropic-version`. cost_report grouped
- * by description → spend lines (cents → dollars, exactly); usage_report/messages grouped by model →
+ * Anthropic Admin API (provider-apis.md §3): `x-api-key` + `anthropic-version`. Cost comes from the
+ * Usage and Cost Analytics API (`/v1/organizations/analytics/cost`, beta, by model) where the
+ * organisation has it; otherwise from the legacy cost_report grouped by description → spend lines
+ * (cents → dollars, exactly). The legacy report leaves out Priority Tier costs ("Priority Tier
+ * costs are not available in the cost endpoint": usage-cost-api docs). usage_report/messages grouped by model →
  * usage lines with uncached input, cache reads and cache writes (5 m + 1 h) kept apart. Every page
  * is followed; 90 days on the first poll, then the last few days again (newer figures replace).
  */
@@ -53,19 +57,12 @@ export const anthropicAdapter: ProviderAdapter = {
     const window = historyWindow(context.now, context.lastSuccessAt)
     const base = { starting_at: rfc3339(window.start), ending_at: rfc3339(window.end), bucket_width: '1d', limit: '31' }
     const headers = { 'x-api-key': context.key ?? '', 'anthropic-version': ANTHROPIC_VERSION }
-    const costParams = { ...base, 'group_by[]': 'description' }
-    const costBuckets = await fetchCursorPages(context, { path: '/v1/organizations/cost_report', params: costParams, headers }, costPage, 'Anthropic cost report')
+    // Cost: the analytics API where the organisation has it, the legacy cost_report otherwise.
+    const analytics = await fetchAnalyticsCost(context, headers, window)
+    const cost = analytics ?? (await fetchCostReport(context, headers, base))
     const usageParams = { ...base, 'group_by[]': 'model' }
     const usageBuckets = await fetchCursorPages(context, { path: '/v1/organizations/usage_report/messages', params: usageParams, headers }, usagePage, 'Anthropic usage report')
 
-    const spend = new SpendLines()
-    for (const bucket of costBuckets) {
-      const day = bucketDay(bucket.starting_at)
-      for (const result of bucket.results) {
-        const item = result.description ?? result.model ?? result.cost_type ?? 'Unattributed'
-        spend.add(day, item, (result.currency ?? 'USD').toUpperCase(), amount(result.amount, 'amount', CENTS_SHIFT))
-      }
-    }
     const usage = new UsageLines()
     for (const bucket of usageBuckets) {
       const day = bucketDay(bucket.starting_at)
@@ -83,9 +80,24 @@ export const anthropicAdapter: ProviderAdapter = {
       }
     }
     // Each bucket is one complete day: those days are replaced as a whole.
-    const replaceDays = { spend: costBuckets.map((b) => bucketDay(b.starting_at)), usage: usageBuckets.map((b) => bucketDay(b.starting_at)) }
-    return { ...emptyFacts(), spend: spend.list(), usage: usage.list(), replaceDays }
+    const replaceDays = { spend: cost.days, usage: usageBuckets.map((b) => bucketDay(b.starting_at)) }
+    return { ...emptyFacts(), spend: cost.spend.list(), usage: usage.list(), replaceDays }
   }
+}
+
+/** The legacy cost report grouped by description: daily spend lines and the days its buckets cover. */
+async function fetchCostReport(context: PollContext, headers: Record<string, string>, base: Record<string, string>): Promise<AnalyticsCost> {
+  const costParams = { ...base, 'group_by[]': 'description' }
+  const costBuckets = await fetchCursorPages(context, { path: '/v1/organizations/cost_report', params: costParams, headers }, costPage, 'Anthropic cost report')
+  const spend = new SpendLines()
+  for (const bucket of costBuckets) {
+    const day = bucketDay(bucket.starting_at)
+    for (const result of bucket.results) {
+      const item = result.description ?? result.model ?? result.cost_type ?? 'Unattributed'
+      spend.add(day, item, (result.currency ?? 'USD').toUpperCase(), amount(result.amount, 'amount', CENTS_SHIFT))
+    }
+  }
+  return { spend, days: costBuckets.map((b) => bucketDay(b.starting_at)) }
 }
 
 function bucketDay(startingAt: string): string {

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import { anthropicAnalyticsCostRow, anthropicCostBucket } from '../../../../simulator/shapes/anthropic'
+import { cursorPages } from '../../../../simulator/shapes/openai'
+import { addAccount, factCount, poll, spendRows, useProviderHarness } from './harness'
+
+const h = useProviderHarness('2026-11-21T12:00:00Z')
+const KEY = 'sk-ant-admin01-0123456789abcdefXYZ'
+const ANALYTICS = '/v1/organizations/analytics/cost'
+const COST = '/v1/organizations/cost_report'
+const USAGE = '/v1/organizations/usage_report/messages'
+const page = (data: unknown[]): ReturnType<typeof cursorPages> => cursorPages([data], { objectKey: false })
+
+describe('Anthropic cost from the Usage and Cost Analytics API, cost_report as the fallback (issue 13.10)', () => {
+  it('reads daily cost by model in fractional cents (÷100, exact), with the beta header, in ranges of at most 31 days', async () => {
+    h.sim.route('GET', ANALYTICS, (req) =>
+      (req.query.get('starting_at') === '2026-10-25T00:00:00Z'
+        ? page([
+            anthropicAnalyticsCostRow({ day: '2026-11-20', model: 'claude-sonnet-4-5', cents: '123.456789' }),
+            anthropicAnalyticsCostRow({ day: '2026-11-20', model: 'claude-haiku-4-5', cents: 7 }),
+            anthropicAnalyticsCostRow({ day: '2026-11-21', model: 'claude-sonnet-4-5', cents: '0.5' })
+          ])
+        : page([]))(req)
+    )
+    h.sim.route('GET', USAGE, page([]))
+    const account = await addAccount(h, 'anthropic', KEY)
+
+    const { view } = await poll(h, account.id)
+
+    expect(view.error).toBeNull()
+    expect(view.status).toBe('ok')
+    // 123.456789 cents = $1.23456789 → 1234568 micro-dollars (half-even at the sixth decimal).
+    expect(spendRows(h, account.id)).toEqual([
+      '2026-11-20 claude-haiku-4-5 USD 70000',
+      '2026-11-20 claude-sonnet-4-5 USD 1234568',
+      '2026-11-21 claude-sonnet-4-5 USD 5000'
+    ])
+    const requests = h.sim.requestsTo(ANALYTICS)
+    // 90 days (2026-08-24 … 2026-11-21) in three ranges: 31 + 31 + 28 days.
+    expect(requests.map((r) => [r.query.get('starting_at'), r.query.get('ending_at')])).toEqual([
+      ['2026-08-24T00:00:00Z', '2026-09-24T00:00:00Z'],
+      ['2026-09-24T00:00:00Z', '2026-10-25T00:00:00Z'],
+      ['2026-10-25T00:00:00Z', '2026-11-22T00:00:00Z']
+    ])
+    for (const request of requests) {
+      expect(request.headers['anthropic-beta']).toBe('analytics-usage-cost-2026-08-24')
+      expect(request.headers['anthropic-version']).toBe('2023-06-01')
+      expect(request.headers['x-api-key']).toBe(KEY)
+      expect(request.query.get('bucket_width')).toBe('1d')
+      expect(request.query.getAll('group_by[]')).toEqual(['model'])
+    }
+    expect(h.sim.requestsTo(COST)).toHaveLength(0)
+  })
+
+  it('a day the analytics API no longer lists is cleared (every day of the range is answered)', async () => {
+    h.sim.route(
+      'GET',
+      ANALYTICS,
+      page([anthropicAnalyticsCostRow({ day: '2026-11-21', model: 'claude-sonnet-4-5', cents: 100 })]),
+      page([anthropicAnalyticsCostRow({ day: '2026-11-21', model: 'claude-opus-4-1', cents: 300 })])
+    )
+    h.sim.route('GET', USAGE, page([]))
+    const account = await addAccount(h, 'anthropic', KEY)
+    await poll(h, account.id)
+    await poll(h, account.id)
+    expect(spendRows(h, account.id)).toEqual(['2026-11-21 claude-opus-4-1 USD 3000000'])
+  })
+
+  for (const status of [400, 403, 404]) {
+    it(`analytics answering ${status} (not offered to this organisation or key) falls back to cost_report`, async () => {
+      h.sim.route('GET', ANALYTICS, { status, body: { type: 'error', error: { type: 'invalid_request_error', message: 'not available' } } })
+      h.sim.route('GET', COST, page([anthropicCostBucket({ day: '2026-11-20', lines: [{ description: 'Claude Sonnet 4 Usage - Input Tokens', cents: '123.45' }] })]))
+      h.sim.route('GET', USAGE, page([]))
+      const account = await addAccount(h, 'anthropic', KEY)
+      const { view } = await poll(h, account.id)
+      expect(view.status).toBe('ok')
+      expect(view.warning).toBeNull()
+      expect(spendRows(h, account.id)).toEqual(['2026-11-20 Claude Sonnet 4 Usage - Input Tokens USD 1234500'])
+      expect(h.sim.requestsTo(ANALYTICS)).toHaveLength(1)
+      expect(h.sim.requestsTo(COST)[0]?.headers['anthropic-beta']).toBeUndefined()
+    })
+  }
+
+  it('a rejected key (401) or a server error on analytics fails the poll and writes nothing (no fallback)', async () => {
+    h.sim.route('GET', ANALYTICS, { status: 401, body: { type: 'error', error: { type: 'authentication_error', message: 'invalid x-api-key' } } }, { status: 500, body: {} })
+    h.sim.route('GET', COST, page([anthropicCostBucket({ day: '2026-11-20', lines: [{ description: 'x', cents: 1 }] })]))
+    h.sim.route('GET', USAGE, page([]))
+    const account = await addAccount(h, 'anthropic', KEY)
+    expect((await poll(h, account.id)).report.status).toBe('auth_failed')
+    expect((await poll(h, account.id)).report.status).toBe('provider_error')
+    expect(h.sim.requestsTo(COST)).toHaveLength(0)
+    expect(factCount(h, 'spend_lines', account.id)).toBe(0)
+  })
+})
