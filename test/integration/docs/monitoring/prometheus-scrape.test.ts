@@ -133,7 +133,7 @@ describeScrape('a real Prometheus scrapes coffer serve --metrics with the shippe
       const dashboard = JSON.parse(readFileSync(join(monitoringDir, 'grafana-dashboard.json'), 'utf8')) as { panels: { targets: { expr: string }[] }[] }
       for (const panel of dashboard.panels) for (const target of panel.targets) await query(target.expr)
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n--- prometheus log ---\n${prometheusLog}\n--- coffer serve ---\n${serve.output()}`)
+      throw new Error(`${(error as Error).message}\n--- prometheus log ---\n${prometheusLog}\n--- coffer serve ---\n${serve.output()}`, { cause: error })
     }
   })
 })
