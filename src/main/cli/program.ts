@@ -14,6 +14,7 @@ import { registerRatesCommand } from './commands/rates-command'
 import { registerRecordCommand } from './commands/record-command'
 import { registerServeCommand } from './commands/serve-command'
 import { registerStatusCommand } from './commands/status-command'
+import { registerSubscriptionsCommand } from './commands/subscriptions-command'
 
 /** Builds the `coffer` command tree. Each command lives in its own file under commands/. */
 export function buildProgram(io: CliIo): Command {
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo): Command {
   registerRecordCommand(program, io)
   registerExportCommand(program, io)
   registerPlansCommand(program, io)
+  registerSubscriptionsCommand(program, io)
   registerServeCommand(program, io)
   registerCheckCommand(program, io)
   return program

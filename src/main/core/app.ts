@@ -19,6 +19,7 @@ import { createPlansHandlers } from './plans/plans-handlers'
 import { ledgerExtras } from './ledger/account-figures'
 import { ledgerIngestHook } from './ledger/ledger-hook'
 import { createRecordsHandlers } from './records/records-handlers'
+import { createSubscriptionsHandlers } from './subscriptions/subscriptions-handlers'
 import { Poller, systemClock, type PollerClock } from './poller/poller'
 import type { PreferencesStore } from './preferences/preferences-store'
 import type { SecretStore } from './secrets/secret-store'
@@ -122,7 +123,8 @@ export function createCore(deps: CoreDeps): Core {
     ...createPlansHandlers(context),
     ...createAlertsHandlers(context, alerts),
     ...createRecordsHandlers(context),
-    ...createRawResponseHandlers(context)
+    ...createRawResponseHandlers(context),
+    ...createSubscriptionsHandlers(context)
   }, join(resolve(deps.dataDir), LEDGER_FILE_NAME))
   context.accountExtras.push(ledgerExtras(db, context.now))
   // Alerts evaluate last in the ingest transaction, after every derivation hook has run.

@@ -22,6 +22,7 @@ export const callNames = [
   'plans:save',
   'plans:remove',
   'plans:set-price',
+  'subscriptions:report',
   'credits:record',
   'credits:confirm',
   'credits:update',

@@ -109,6 +109,16 @@ describe('claude-code: local transcripts into usage lines', () => {
     expect(usage(core, id).find((row) => row.day === '2026-11-04' && row.model.includes('sonnet'))).toMatchObject({ input: 10, output: 1112, requests: 4 })
   })
 
+  it('values the usage again at the user’s own price when one is set for a model, and values an unknown model once priced', async () => {
+    const { core, id } = await setUp('claude-code', 'claude-code/projects')
+    await callOk(core, 'accounts:poll', { ids: [id] })
+    // Overrides match the model as recorded (dated name): $1 in, $2 out, no cache prices (cache tokens at the input price).
+    await callOk(core, 'plans:set-price', { providerId: 'anthropic', model: 'claude-haiku-4-5-20251001', inputMtok: '1', outputMtok: '2' })
+    expect(values(core, id).find((line) => line.model.includes('haiku'))).toEqual({ day: '2026-11-04', model: 'claude-haiku-4-5-20251001', micros: 50 * 1 + 50 * 2 })
+    await callOk(core, 'plans:set-price', { providerId: 'anthropic', model: 'claude-haiku-4-5-20251001', clear: true })
+    expect(values(core, id).find((line) => line.model.includes('haiku'))?.micros).toBe(300)
+  })
+
   it('says where it looked when the log folder does not exist', async () => {
     const core = createTestCore(join(tempDir(), 'data'))
     cores.push(core)
