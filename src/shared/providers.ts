@@ -199,7 +199,20 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
       help: 'Needs an Admin API key (sk-ant-admin…), which organization admins create in the Console under Settings → Admin keys. Individual Anthropic accounts cannot create one.',
       createUrl: 'https://console.anthropic.com/settings/admin-keys'
     },
-    options: [],
+    options: [
+      {
+        key: 'claudeCode',
+        label: 'Claude Code analytics',
+        help: 'Also read Claude Code’s daily tokens per model from the Claude Code Analytics API (same admin key).',
+        required: false,
+        kind: 'select',
+        default: 'off',
+        choices: [
+          { value: 'off', label: 'Off' },
+          { value: 'on', label: 'On' }
+        ]
+      }
+    ],
     billingUrl: 'https://console.anthropic.com/settings/billing',
     publishes: { balance: false, spend: true, usage: true },
     unit: 'USD',

@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../../shared/providers'
 import { anthropicAdapter } from './anthropic'
+import { withClaudeCodeAnalytics } from './anthropic-claude-code'
 import { claudeCodeAdapter } from './claude-code'
 import { codexAdapter } from './codex'
 import { customAdapter } from './custom'
@@ -33,7 +34,8 @@ export const providerAdapters = {
   siliconflow: siliconflowIntlAdapter,
   'siliconflow-cn': siliconflowCnAdapter,
   openai: openaiAdapter,
-  anthropic: anthropicAdapter,
+  // The Claude Code analytics option (issue 13), kept out of anthropic.ts: see anthropic-claude-code.ts.
+  anthropic: withClaudeCodeAnalytics(anthropicAdapter),
   xai: xaiAdapter,
   novita: novitaAdapter,
   stability: stabilityAdapter,

@@ -11,6 +11,7 @@ import { relaySubscription, relayUsage } from '../../../../simulator/shapes/rela
 import { siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
 import { stabilityBalance } from '../../../../simulator/shapes/stability'
 import { xaiBalance, xaiUsage } from '../../../../simulator/shapes/xai'
+import { claudeCodeReport } from '../../../../simulator/shapes/anthropic-claude-code'
 import { deepgramBalances, deepgramProjects } from '../../../../simulator/shapes/deepgram'
 import { deepinfraChecklist, deepinfraUsage } from '../../../../simulator/shapes/deepinfra'
 import { falBilling } from '../../../../simulator/shapes/fal'
@@ -102,6 +103,19 @@ const cases: Case[] = [
     secondary: [1, 2]
   },
   // Issue 13 part 2: the providers added for coverage.
+  {
+    provider: 'anthropic',
+    key: 'sk-ant-admin01-0123456789abcdef',
+    options: () => ({ claudeCode: 'on' }),
+    routes: [
+      ['GET', '/v1/organizations/cost_report', cursorPages([[anthropicCostBucket({ day, lines: [{ description: 'a', cents: '100' }] })]])],
+      ['GET', '/v1/organizations/usage_report/messages', cursorPages([[]])],
+      ['GET', '/v1/organizations/usage_report/claude_code', claudeCodeReport({ [day]: [{ email: 'a@example.com', model: 'm', input: 1, output: 1, cacheRead: 0, cacheCreation: 0, cents: 1 }] })]
+    ],
+    emptyObject: ['bad_response', 'bad_response', 'bad_response'],
+    // The Claude Code analytics option never costs the Anthropic figures (issue 13.3).
+    secondary: [2]
+  },
   { provider: 'fal', key: 'fal-admin-0123456789abcdef', routes: [['GET', '/v1/account/billing', falBilling(5)]], emptyObject: ['provider_error'] },
   { provider: 'vercel-ai-gateway', key: 'vck-0123456789abcdef', routes: [['GET', '/v1/credits', vercelCredits('5', '1')]], emptyObject: ['bad_response'] },
   { provider: 'venice', key: 'venice-admin-0123456789abcdef', routes: [['GET', '/api/v1/billing/balance', veniceBalance({ usd: 5, diem: 1, allocation: 2 })]], emptyObject: ['bad_response'] },
@@ -236,7 +250,9 @@ for (const c of cases) {
 
             expect(report.status).toBe('ok')
             expect(report.warning).toMatch(/could not be read/)
-            expect(view.balances.length).toBeGreaterThan(0)
+            // The primary figure is kept: the balance, or a spend-only provider's spend lines.
+            const kept = view.balances.length + (h.core.context.db.prepare('SELECT COUNT(*) AS n FROM spend_lines WHERE account_id = ?').get(account.id) as { n: number }).n
+            expect(kept).toBeGreaterThan(0)
             expect(view.warning).toBe(report.warning)
             const db = h.core.context.db
             const stored = JSON.stringify([db.prepare('SELECT * FROM raw_responses').all(), db.prepare('SELECT * FROM poll_runs').all(), db.prepare('SELECT * FROM accounts').all()])
