@@ -54,11 +54,15 @@ export interface ProviderOptionField {
   placeholder?: string
   /** The field does not apply (and is not shown or sent) while another option has this value. */
   hiddenWhen?: { option: string; equals: string }
+  /** The field applies (and is shown and sent) only while another option has this value. */
+  shownWhen?: { option: string; equals: string }
 }
 
 /** Whether `field` applies given the other option values (see {@link ProviderOptionField.hiddenWhen}). */
 export function optionApplies(field: ProviderOptionField, options: Readonly<Record<string, string>>): boolean {
-  return !field.hiddenWhen || (options[field.hiddenWhen.option] ?? '') !== field.hiddenWhen.equals
+  const hidden = field.hiddenWhen !== undefined && (options[field.hiddenWhen.option] ?? '') === field.hiddenWhen.equals
+  const notShown = field.shownWhen !== undefined && (options[field.shownWhen.option] ?? '') !== field.shownWhen.equals
+  return !hidden && !notShown
 }
 
 /** Static facts about one provider. */
@@ -361,6 +365,20 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
         kind: 'url',
         pattern: 'https?://\\S+',
         placeholder: 'https://api.example.com/v1/balance'
+      },
+      {
+        key: 'relayFlavor',
+        label: 'Relay software',
+        // new-api: hard_limit_usd = remaining + used quota; one-api: the remaining quota alone
+        // (QuantumNous/new-api and songquanpeng/one-api controller/billing.go, GetSubscription).
+        help: 'new-api reports the token’s total quota as its limit, one-api what is left of it; Coffer computes the balance accordingly. Default new-api.',
+        required: false,
+        kind: 'select',
+        choices: [
+          { value: 'new-api', label: 'new-api (limit = total quota)' },
+          { value: 'one-api', label: 'one-api (limit = quota left)' }
+        ],
+        shownWhen: { option: 'preset', equals: 'openai-compatible-relay' }
       },
       { key: 'authHeader', label: 'Auth header', help: 'Header that carries the key; default Authorization.', required: false, kind: 'text', pattern: '[A-Za-z0-9-]{1,64}', placeholder: 'Authorization' },
       { key: 'authScheme', label: 'Auth scheme', help: 'Written before the key; default Bearer. Use none to send the key alone.', required: false, kind: 'text', pattern: '[A-Za-z0-9._-]{1,32}', placeholder: 'Bearer' },

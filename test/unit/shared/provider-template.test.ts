@@ -79,7 +79,7 @@ describe('provider templates: a custom account’s settings, never its key', () 
       expect(template.provider).toBe('custom')
     }
     const byId = Object.fromEntries(bundled.map((b) => [b.id, b.template])) as Record<string, ProviderTemplate>
-    expect(byId['one-api-relay-raw-quota']?.options).toEqual({ preset: 'openai-compatible-relay', unit: 'USD', scale: '/500000' })
+    expect(byId['one-api-relay-raw-quota']?.options).toEqual({ preset: 'openai-compatible-relay', unit: 'USD', scale: '/500000', relayFlavor: 'one-api' })
     expect(byId.stepfun?.options).toMatchObject({ url: 'https://api.stepfun.com/v1/accounts', balancePath: 'balance', unit: 'CNY' })
   })
 })

@@ -20,7 +20,9 @@ export const customAdapter: ProviderAdapter = {
     const headers = authHeaders(options, context.key)
     const unit = options.unit && new RegExp(`^(?:${UNIT_PATTERN})$`).test(options.unit) ? options.unit : 'USD'
     const scale = configured(() => parseScale(options.scale))
-    if (options.preset === 'openai-compatible-relay') return pollRelay(context, url, headers, { unit, scale })
+    if (options.preset === 'openai-compatible-relay') {
+      return pollRelay(context, url, headers, { unit, scale, flavor: options.relayFlavor === 'one-api' ? 'one-api' : 'new-api' })
+    }
 
     const response = await context.http.json({ url, headers })
     const facts = emptyFacts()

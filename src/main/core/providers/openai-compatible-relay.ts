@@ -15,16 +15,19 @@ const USAGE_DAYS = 100
 const subscriptionShape = z.object({ hard_limit_usd: numeric })
 const usageShape = z.object({ total_usage: numeric })
 
-/** What the relay's figures are in: the account's unit and scale (defaults USD, as is). */
+/** What the relay's figures are in: the account's unit and scale (defaults USD, as is), and which software it runs. */
 export interface RelayUnits {
   unit: string
   scale: AmountScale
+  /** new-api's `hard_limit_usd` is remaining + used quota; one-api's is the remaining quota alone. */
+  flavor?: 'new-api' | 'one-api'
 }
 
 /**
  * OpenAI-compatible relays (new-api, one-api; provider-apis.md §2.3, §21): `GET
  * {base}/v1/dashboard/billing/subscription` for `hard_limit_usd` and `/v1/dashboard/billing/usage`
- * for `total_usage` (hundredths of the same unit). Balance = hard_limit_usd − total_usage / 100. An
+ * for `total_usage` (hundredths of the same unit). Balance = hard_limit_usd − total_usage / 100 on
+ * new-api, hard_limit_usd itself on one-api (whose limit is what is left). An
  * unlimited token (hard limit 100000000) has no balance: Coffer records what was used and says so.
  *
  * Despite the names, the `*_usd` fields are in the site's display unit: new-api converts quota to
@@ -49,7 +52,10 @@ export async function pollRelay(context: PollContext, base: string, headers: Rec
   facts.balances.push({ unit, kind: 'used', amountMicros: used, source: 'official' })
   // An unlimited token has no balance to show, only what it used (the form's note says so).
   if (unlimited) return facts
-  const limit = scaled(hardLimit, 'hard_limit_usd', units.scale, 0)
+  const reported = scaled(hardLimit, 'hard_limit_usd', units.scale, 0)
+  // new-api GetSubscription: quota = RemainQuota + UsedQuota; one-api GetSubscription: quota =
+  // RemainQuota (or the user's remaining quota) — what is left already (controller/billing.go of each).
+  const limit = units.flavor === 'one-api' ? reported + used : reported
   facts.balances.unshift({ unit, kind: 'total', amountMicros: limit - used, source: 'official' })
   facts.balances.push({ unit, kind: 'limit', amountMicros: limit, source: 'official' })
   return facts

@@ -71,5 +71,11 @@ describe('options that depend on another option', () => {
     expect(unitField?.help).toMatch(/new-api sends its “usd” figures in CNY or tokens/)
     const bad = validateAccountForm(form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', scale: 'x' } }), providerDescriptors.custom)
     expect(bad.ok).toBe(false)
+    // The relay software only applies to the relay preset: a JSON endpoint drops it.
+    const json = validateAccountForm(form('custom', { options: { preset: 'json', url: 'https://a.test', balancePath: 'b', relayFlavor: 'one-api' } }), providerDescriptors.custom)
+    expect(json.ok).toBe(true)
+    if (json.ok) expect(json.draft.options?.relayFlavor).toBeUndefined()
+    const oneApi = validateAccountForm(form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', relayFlavor: 'one-api' } }), providerDescriptors.custom)
+    expect(oneApi).toMatchObject({ ok: true, draft: { options: { relayFlavor: 'one-api' } } })
   })
 })

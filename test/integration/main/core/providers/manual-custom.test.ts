@@ -140,8 +140,20 @@ describe('custom preset: OpenAI-compatible relay (new-api / one-api)', () => {
     ])
   })
 
-  it('a one-api site with currency display off sends raw quota: scale /500000 turns it into USD (issue 13.2)', async () => {
-    // 12,500,000 quota = $25 limit; total_usage 250,000,000 = 2,500,000 quota ×100 = $5 used.
+  it('a one-api site with currency display off sends raw quota: scale /500000 turns it into USD, and its limit is what is left (issue 13.2)', async () => {
+    // one-api GetSubscription sends the quota left: 12,500,000 quota = $25 left; total_usage
+    // 250,000,000 = 2,500,000 quota ×100 = $5 used; so the token's limit was $30.
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(12_500_000))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(250_000_000))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl, scale: '/500000', relayFlavor: 'one-api' }, null)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'USD', '25'],
+      ['used', 'USD', '5'],
+      ['limit', 'USD', '30']
+    ])
+  })
+
+  it('new-api (the default) sends remaining + used as its limit: the same figures read as $20 left of $25', async () => {
     h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(12_500_000))
     h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(250_000_000))
     const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl, scale: '/500000' }, null)
