@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SimHandler, SimRequest } from '../../../../simulator/provider-simulator'
 import { anthropicCostBucket } from '../../../../simulator/shapes/anthropic'
+import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
 import { elevenlabsSubscription } from '../../../../simulator/shapes/elevenlabs'
 import { fireworksAccounts, fireworksSummary } from '../../../../simulator/shapes/fireworks'
 import { moonshotBalance } from '../../../../simulator/shapes/moonshot'
@@ -45,6 +46,8 @@ interface Case {
 
 const day = '2026-11-21'
 const cases: Case[] = [
+  // An empty answer (no is_available, no balance_infos) is a zero-entry answer, not a failure (issue 13.6).
+  { provider: 'deepseek', key: 'sk-deepseek-0123456789abcdef', routes: [['GET', '/user/balance', deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }])]], emptyObject: ['ok'] },
   { provider: 'moonshot', key: 'sk-moon-0123456789abcdef', routes: [['GET', '/v1/users/me/balance', moonshotBalance({ available: 1, voucher: 0, cash: 1 })]], emptyObject: ['provider_error'] },
   { provider: 'moonshot-cn', key: 'sk-moon-0123456789abcdef', routes: [['GET', '/v1/users/me/balance', moonshotBalance({ available: 1, voucher: 0, cash: 1 })]], emptyObject: ['provider_error'] },
   { provider: 'siliconflow', key: 'sk-silicon-0123456789abcdef', routes: [['GET', '/v1/user/info', siliconflowUserInfo({ total: '1', granted: '0', charged: '1' })]], emptyObject: ['provider_error'] },
