@@ -111,10 +111,17 @@ export function createCofferMetrics(core: Pick<Core, 'handlers' | 'context'>, op
     }
   }
 
+  // One scrape at a time: a refresh resets the gauges and reads new poll runs across awaits, so two
+  // interleaved scrapes could each print half-filled gauges or count a poll twice.
+  let last: Promise<unknown> = Promise.resolve()
   return {
-    async render() {
-      await refresh()
-      return { contentType: registry.contentType, body: await registry.metrics() }
+    render() {
+      const next = last.then(async () => {
+        await refresh()
+        return { contentType: registry.contentType, body: await registry.metrics() }
+      })
+      last = next.catch(() => undefined)
+      return next
     }
   }
 }

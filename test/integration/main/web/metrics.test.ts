@@ -132,6 +132,15 @@ describe('coffer serve --metrics (prom-client, in-process serve over a real ledg
     expect(sample(again, 'coffer_poll_failures_total', { provider: 'deepseek', status: 'rate_limited' })).toBe(2)
     expect(sample(again, 'coffer_poll_duration_seconds_count', { provider: 'deepseek' })).toBe(3)
     expect(sample(again, 'coffer_spend_total', { ...openai, unit: 'USD' })).toBe(4.5)
+
+    // Concurrent scrapes are served one after another: each is complete, none counts a poll twice.
+    poll(core, DEEPSEEK, '2026-03-10T11:45:00.000Z', 100, 'ok', (facts) => facts.balances.push({ unit: 'CNY', kind: 'total', amountMicros: toMicros('20.00'), source: 'official' }))
+    const bodies = await Promise.all(Array.from({ length: 6 }, async () => (await fetch(`${server.origin}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).text()))
+    for (const concurrent of bodies) {
+      expect(sample(concurrent, 'coffer_poll_duration_seconds_count', { provider: 'deepseek' })).toBe(4)
+      expect(sample(concurrent, 'coffer_balance', { ...deepseek, unit: 'CNY' })).toBe(20)
+      expect(sample(concurrent, 'coffer_spend_total', { ...openai, unit: 'USD' })).toBe(4.5)
+    }
   })
 
   it('with --metrics-labels carries ids and the user’s label, never an email, a URL path or a key', async () => {
