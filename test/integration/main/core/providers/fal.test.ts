@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { falBilling, falBillingWithoutCredits } from '../../../../simulator/shapes/fal'
-import { addAccount, factCount, figures, poll, useProviderHarness } from './harness'
+import { addAccount, callOk, factCount, figures, poll, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
 const KEY = 'fal-admin-0123456789abcdef:secret'
@@ -49,5 +49,17 @@ describe('fal: credit balance through the Platform API', () => {
     expect(events).toEqual([{ kind: 'topup', m: 50_000_000, at: '2026-11-23T12:00:00.000Z', exp: '2027-11-23T12:00:00.000Z', source: 'derived' }])
     // FIFO: the $8 left from before is spent first; the $50 lot is what expires.
     expect(view.expiring).toEqual({ amount: '50', unit: 'USD', expiresAt: '2027-11-23T12:00:00.000Z' })
+  })
+
+  it('a top-up the user records without an expiry gets fal’s 365 days; one with an expiry keeps it', async () => {
+    h.sim.route('GET', '/v1/account/billing', falBilling(10))
+    const account = await addAccount(h, 'fal', KEY)
+    await poll(h, account.id)
+    const bought = await callOk(h.core, 'credits:record', { accountId: account.id, kind: 'topup', amount: '25', at: '2026-11-21T11:30:00.000Z' })
+    expect(bought.expiresAt).toBe('2027-11-21T11:30:00.000Z')
+    const granted = await callOk(h.core, 'credits:record', { accountId: account.id, kind: 'grant', amount: '5', at: '2026-11-21T11:40:00.000Z' })
+    expect(granted.expiresAt).toBeNull() // free credits' lifetimes vary by grant: only purchases get the default
+    const coupon = await callOk(h.core, 'credits:record', { accountId: account.id, kind: 'topup', amount: '5', at: '2026-11-21T11:45:00.000Z', expiresAt: '2026-11-28T00:00:00.000Z' })
+    expect(coupon.expiresAt).toBe('2026-11-28T00:00:00.000Z')
   })
 })
