@@ -108,7 +108,11 @@ describe('npm pack → npm install -g ./coffer-*.tgz into a clean prefix → cof
     const bin = join(prefix, 'bin', 'coffer')
     expect(existsSync(bin)).toBe(true)
     const packageDir = join(prefix, 'lib', 'node_modules', 'coffer')
-    expect(readdirSync(packageDir).sort()).toEqual(['README.md', 'bin', 'node_modules', 'out', 'package.json', 'resources'])
+    const top = readdirSync(packageDir)
+    expect(top).toEqual(expect.arrayContaining(['README.md', 'bin', 'node_modules', 'out', 'package.json', 'resources']))
+    // npm adds README and LICENSE files by itself; nothing else may come along.
+    expect(top.filter((name) => !['README.md', 'bin', 'node_modules', 'out', 'package.json', 'resources'].includes(name) && !/^LICEN[CS]E/i.test(name))).toEqual([])
+    expect(readdirSync(join(packageDir, 'out')).sort()).toEqual(['main', 'renderer'])
 
     const home = join(work, 'home')
     const env = { COFFER_HOME: home, COFFER_KEYCHAIN_SERVICE: 'Coffer-test-pack-install' }
