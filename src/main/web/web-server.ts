@@ -55,13 +55,14 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     for (const client of sse) client.write(message)
   })
   let port = 0
-  const server: Server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       console.error('Coffer: web request failed:', error)
       if (!response.headersSent) send(response, 500, { ok: false, code: 'internal', message: 'Internal error.' })
       else response.end()
     })
-  })
+  }
+  const server: Server = createServer(listener)
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setSecurityHeaders(response)
@@ -96,11 +97,19 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
 
   const host = options.host ?? '127.0.0.1'
   const onLoopback = isLoopbackName(host)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, host, options.port ?? 0)))
-    server.listen(options.port ?? 0, host, () => resolve())
-  })
+  await listen(server, options.port ?? 0, host)
   port = (server.address() as AddressInfo).port
+  // Bound to one other address (a LAN IP), loopback is not covered: the dashboard gets its own
+  // listener on 127.0.0.1 at the same port, so the printed URL works. 0.0.0.0 and :: include it.
+  const servers = [server]
+  if (!onLoopback && host !== '0.0.0.0' && host !== '::') {
+    const local = createServer(listener)
+    await listen(local, port, '127.0.0.1').catch(async (error: unknown) => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      throw error
+    })
+    servers.push(local)
+  }
   const origin = `http://127.0.0.1:${port}`
   return {
     url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
@@ -111,10 +120,10 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     close: async () => {
       unsubscribe()
       for (const client of sse) client.end()
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = servers.map((each) => new Promise<void>((resolve) => each.close(() => resolve())))
       // An open page keeps idle keep-alive sockets; without this, close() waits for them to time out.
-      server.closeAllConnections()
-      await closed
+      for (const each of servers) each.closeAllConnections()
+      await Promise.all(closed)
     }
   }
 }
@@ -156,6 +165,13 @@ function openEventStream(response: ServerResponse, clients: Set<ServerResponse>)
   response.on('close', () => {
     clearInterval(keepAlive)
     clients.delete(response)
+  })
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, host, port)))
+    server.listen(port, host, () => resolve())
   })
 }
 

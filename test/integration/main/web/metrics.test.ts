@@ -171,26 +171,30 @@ describe('coffer serve --metrics (prom-client, in-process serve over a real ledg
     expect(metricsToken).toMatch(/^[A-Za-z0-9_-]{43}$/)
   })
 
-  it('with --host, /metrics is reachable at that address and every other route still answers this machine only', async (context) => {
-    const lan = Object.values(networkInterfaces()).flat().find((nic) => nic && nic.family === 'IPv4' && !nic.internal)
-    if (!lan) {
-      console.warn('[metrics test] skipped: this machine has no non-loopback IPv4 address to reach a --host 0.0.0.0 server through')
-      context.skip()
-      return
-    }
-    const { server, metricsToken } = await serve(false, '0.0.0.0')
-    const remote = `http://${lan.address}:${server.port}`
-    expect((await fetch(`${remote}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(200)
-    expect((await fetch(`${remote}/metrics`)).status).toBe(401)
-    // Another machine (here: a non-loopback peer address) gets no dashboard and no API, whatever Host it claims.
-    // (node:http, since fetch will not send a Host header of our choosing.)
-    const forged = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` }
-    expect(await statusOf(lan.address, server.port, 'GET', '/', forged)).toBe(403)
-    expect(await statusOf(lan.address, server.port, 'POST', '/api/call/accounts:list', forged)).toBe(403)
-    expect(await statusOf('127.0.0.1', server.port, 'POST', '/api/call/accounts:list', forged)).toBe(200)
-    // This machine still gets its API.
-    expect((await fetch(`${server.origin}/api/call/accounts:list`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{}' })).status).toBe(200)
-  })
+  for (const bind of ['0.0.0.0', 'the LAN address'] as const) {
+    it(`with --host ${bind}, /metrics is reachable there and every other route still answers this machine only`, async (context) => {
+      const lan = Object.values(networkInterfaces()).flat().find((nic) => nic && nic.family === 'IPv4' && !nic.internal)
+      if (!lan) {
+        console.warn('[metrics test] skipped: this machine has no non-loopback IPv4 address to reach a --host server through')
+        context.skip()
+        return
+      }
+      const { server, metricsToken } = await serve(false, bind === '0.0.0.0' ? bind : lan.address)
+      expect(server.metricsUrl).toBe(`http://${bind === '0.0.0.0' ? '0.0.0.0' : lan.address}:${server.port}/metrics`)
+      const remote = `http://${lan.address}:${server.port}`
+      expect((await fetch(`${remote}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(200)
+      expect((await fetch(`${remote}/metrics`)).status).toBe(401)
+      // Another machine (here: a non-loopback peer address) gets no dashboard and no API, whatever Host it claims.
+      // (node:http, since fetch will not send a Host header of our choosing.)
+      const forged = { host: `127.0.0.1:${server.port}`, authorization: `Bearer ${server.token}` }
+      expect(await statusOf(lan.address, server.port, 'GET', '/', forged)).toBe(403)
+      expect(await statusOf(lan.address, server.port, 'POST', '/api/call/accounts:list', forged)).toBe(403)
+      // This machine still gets its dashboard at the printed 127.0.0.1 address (a LAN-only bind adds a loopback listener).
+      expect(await statusOf('127.0.0.1', server.port, 'POST', '/api/call/accounts:list', forged)).toBe(200)
+      expect((await fetch(`${server.origin}/api/call/accounts:list`, { method: 'POST', headers: { authorization: `Bearer ${server.token}` }, body: '{}' })).status).toBe(200)
+      expect((await fetch(`${server.origin}/metrics`, { headers: { authorization: `Bearer ${metricsToken}` } })).status).toBe(200)
+    })
+  }
 })
 
 describe('coffer serve metrics flags (in-process CLI)', () => {
