@@ -86,11 +86,13 @@ export function readWorkload(db: Database, now: Date, days: number): Workload {
     .all(from, to) as (DaySpend & { accountId: string })[]
   for (const { accountId, ...line } of spendRows) accounts.get(accountId)?.spend.push(line)
 
+  // Usage read from Claude Code / Codex logs was paid by a subscription, not measured spend: it is
+  // compared in the subscriptions' value report (subscriptions/), not re-priced here.
   const usageRows = db
     .prepare(
       `SELECT account_id AS accountId, day, model, SUM(input_tokens) AS inputTokens, SUM(output_tokens) AS outputTokens,
          SUM(cached_input_tokens) AS cachedInputTokens, SUM(cache_write_tokens) AS cacheWriteTokens, SUM(requests) AS requests
-       FROM usage_lines WHERE day BETWEEN ? AND ? GROUP BY account_id, day, model ORDER BY account_id, day, model`
+       FROM usage_lines WHERE day BETWEEN ? AND ? AND source != 'local' GROUP BY account_id, day, model ORDER BY account_id, day, model`
     )
     .all(from, to) as (DayUsage & { accountId: string })[]
   for (const { accountId, ...usage } of usageRows) accounts.get(accountId)?.usage.push(usage)

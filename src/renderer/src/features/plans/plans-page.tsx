@@ -9,6 +9,7 @@ import { ratesText, usd } from './format'
 import { OptionRow } from './option-row'
 import { PlanDialog } from './plan-dialog'
 import { PriceOverrideDialog } from './price-override-dialog'
+import { SubscriptionValueSection } from './subscription-value'
 import './plans.css'
 
 const windows: readonly ComparisonWindow[] = [30, 90]
@@ -154,6 +155,8 @@ export function PlansPage() {
               </ul>
             ) : null}
           </section>
+
+          <SubscriptionValueSection />
 
           <section className="card" aria-label="Monthly cost by option">
             <CostChart options={comparison.options} />

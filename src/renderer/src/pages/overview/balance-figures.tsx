@@ -7,6 +7,7 @@ import { runwayText } from '../../../../shared/runway'
 import { findProvider } from '../../../../shared/providers'
 import { RecordCreditDialog } from '../../features/ledger/record-credit-dialog'
 import { accountUnit } from '../../lib/account-unit'
+import { isLocalSubscription, SubscriptionCycleValue } from './subscription-cycle-value'
 
 const SOURCE_HINT: Record<FactSource, string> = {
   official: 'Reported by the provider’s API',
@@ -31,6 +32,8 @@ function amountText(balance: BalanceView): string {
 /** The primary balance big, the others below it with their kind and source. */
 export function BalanceFigures({ account }: { account: AccountView }) {
   const [primary, ...others] = account.balances
+  // A Claude Code / Codex subscription has no balance: its card shows the cycle's value (issue 12.4).
+  if (!primary && isLocalSubscription(account)) return <SubscriptionCycleValue account={account} />
   if (!primary) {
     return (
       <div className="balances">
