@@ -11,7 +11,7 @@ import type { Migration } from './migration'
  *   table is rebuilt with the documented procedure (https://sqlite.org/lang_altertable.html,
  *   "Making Other Kinds Of Table Schema Changes"): the new table is created from the *current*
  *   definition with only the constraint widened, so columns another step added survive; rows,
- *   indexes and the primary key are copied. No trigger or view reads `usage_lines`.
+ *   its indexes, triggers and primary key are recreated.
  * - `local_log_files`: how far each log file was read (byte offset of the first unread line), a
  *   fingerprint of its first bytes to notice a rotated or rewritten file, the parser's state at
  *   that offset (Codex: the session's cumulative totals and model), and its unreadable lines.
@@ -79,7 +79,8 @@ function widenSourceCheck(db: Database, table: string): void {
   const row = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = ?`).get(table) as { sql: string } | undefined
   if (!row) throw new Error(`Migration 130: table ${table} is missing.`)
   if (!row.sql.includes(OLD_CHECK)) throw new Error(`Migration 130: ${table} has no source constraint to widen.`)
-  const indexes = db.prepare(`SELECT sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = ? AND sql IS NOT NULL`).all(table) as { sql: string }[]
+  // Indexes and triggers go with the dropped table: their definitions are replayed on the new one.
+  const dependents = db.prepare(`SELECT sql FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name = ? AND sql IS NOT NULL ORDER BY type`).all(table) as { sql: string }[]
   const temporary = `${table}_0130`
   const created = row.sql.replace(OLD_CHECK, NEW_CHECK).replace(new RegExp(`^CREATE TABLE\\s+"?${table}"?`), `CREATE TABLE ${temporary}`)
   const columns = (db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as { name: string }[]).map((column) => `"${column.name}"`).join(', ')
@@ -87,5 +88,5 @@ function widenSourceCheck(db: Database, table: string): void {
   db.exec(`INSERT INTO ${temporary} (${columns}) SELECT ${columns} FROM ${table}`)
   db.exec(`DROP TABLE ${table}`)
   db.exec(`ALTER TABLE ${temporary} RENAME TO ${table}`)
-  for (const index of indexes) db.exec(index.sql)
+  for (const dependent of dependents) db.exec(dependent.sql)
 }

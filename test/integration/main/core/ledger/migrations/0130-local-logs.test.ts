@@ -27,6 +27,8 @@ function previousVersionLedger(path: string): void {
     `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, requests, source, updated_at)
      VALUES ('acc_openai0001', ?, ?, ?, ?, ?, ?, ?, 'official', ?)`
   )
+  // A trigger another step might have put on usage_lines must survive the rebuild.
+  db.exec(`CREATE TABLE usage_audit (n INTEGER NOT NULL); CREATE TRIGGER usage_audit_insert AFTER INSERT ON usage_lines BEGIN INSERT INTO usage_audit VALUES (1); END;`)
   usage.run('2026-11-20', 'gpt-5', 1000, 200, 300, 0, 4, NOW)
   usage.run('2026-11-21', 'gpt-5-mini', 50, 5, 0, 0, 1, NOW)
   expect(() => usage.run('2026-11-21', 'x', 1, 1, 0, 0, 1, NOW).changes).not.toThrow()
@@ -56,6 +58,8 @@ describe('migration 130: local log usage', () => {
       db.prepare(`INSERT INTO usage_lines (account_id, day, model, source, updated_at) VALUES ('acc_openai0001', '2026-11-20', 'gpt-5', 'local', ?)`).run(NOW)
     ).toThrow(/UNIQUE/)
     db.prepare(`INSERT INTO usage_lines (account_id, day, model, reasoning_tokens, source, updated_at) VALUES ('acc_openai0001', '2026-11-22', 'gpt-5', 7, 'local', ?)`).run(NOW)
+    // 3 inserts before the migration, 1 after: the trigger still fires.
+    expect(db.prepare('SELECT COUNT(*) AS n FROM usage_audit').get()).toEqual({ n: 4 })
     expect(() => db.prepare(`INSERT INTO usage_lines (account_id, day, model, source, updated_at) VALUES ('acc_openai0001', '2026-11-23', 'gpt-5', 'guessed', ?)`).run(NOW)).toThrow(
       /CHECK constraint failed/
     )
