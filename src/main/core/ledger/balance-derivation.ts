@@ -32,13 +32,13 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   const from = dayStart(day)
   const to = dayStart(addDays(day, 1))
   const todays = cached(db,
-      `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
+      `SELECT id, observed_at AS at, amount_micros AS micros, resets_at AS resetsAt FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at >= ? AND observed_at < ?
        ORDER BY observed_at, id`
     )
     .all(accountId, unit, from, to) as Snapshot[]
   const before = cached(db,
-      `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
+      `SELECT id, observed_at AS at, amount_micros AS micros, resets_at AS resetsAt FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at < ?
        ORDER BY observed_at DESC, id DESC LIMIT 1`
     )
@@ -63,10 +63,13 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
     const key = detectionKey(unit, b.id)
     const known = knownCredit(credits, a, b, unit)
     const net = a.micros + known - b.micros
+    // A quota that refilled between the readings (Venice's daily DIEM, ElevenLabs' characters: the
+    // earlier reading said when it resets) rose by itself: neither a top-up nor measurable spend.
+    const refilled = net < 0 && a.resetsAt != null && Date.parse(a.resetsAt) <= Date.parse(b.at)
     if (net >= 0) spend += net
     const existing = detected.get(accountId, key) as { id: number; confirmed: number } | undefined
     if (existing?.confirmed === 1) continue // the user confirmed or corrected it: theirs now
-    if (net < 0) {
+    if (net < 0 && !refilled) {
       if (existing) updateDetected.run(-net, b.at, expiresAt(b.at), existing.id)
       else insertDetected.run(accountId, -net, unit, b.at, expiresAt(b.at), b.at, key)
     } else if (existing) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { veniceBalance } from '../../../../simulator/shapes/venice'
-import { addAccount, figures, poll, useProviderHarness } from './harness'
+import { addAccount, factCount, figures, poll, spendRows, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
 const KEY = 'venice-admin-0123456789abcdef'
@@ -41,5 +41,24 @@ describe('Venice: USD and DIEM balances', () => {
     const { report, view } = await poll(h, account.id)
     expect(report.status).toBe('bad_response')
     expect(view.balances).toEqual([])
+  })
+
+  it('the DIEM refill at 00:00 UTC is neither a detected top-up nor spend; DIEM used after it is', async () => {
+    h.sim.route(
+      'GET',
+      '/api/v1/billing/balance',
+      veniceBalance({ usd: 25, diem: 90.5, allocation: 100 }),
+      veniceBalance({ usd: 25, diem: 100, allocation: 100 }),
+      veniceBalance({ usd: 25, diem: 80, allocation: 100 })
+    )
+    const account = await addAccount(h, 'venice', KEY)
+    await poll(h, account.id)
+    h.clock.now = new Date('2026-11-22T01:00:00Z') // after the refill
+    await poll(h, account.id)
+    h.clock.now = new Date('2026-11-22T05:00:00Z')
+    await poll(h, account.id)
+    expect(factCount(h, 'credit_events', account.id)).toBe(0)
+    // 100 − 80 = 20 DIEM used on 22 November; the 9.5 DIEM of 21 November's last hours are not measurable.
+    expect(spendRows(h, account.id)).toEqual(['2026-11-22 derived: balance decrease DIEM 20000000'])
   })
 })
