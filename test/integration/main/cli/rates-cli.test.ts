@@ -42,7 +42,7 @@ describe('coffer rates, and the totals of status and budget list (in-process)', 
     const budgetBefore = JSON.parse((await coffer(home, 'budget', 'list', '--json')).out) as { budgets: { spent: string; excluded: { accountId: string; unit: string; amount: string }[] }[] }
     expect(budgetBefore.budgets[0]).toMatchObject({ spent: '3', excluded: [{ accountId: 'acc_moonshotcn', unit: 'CNY', amount: '50' }] })
     const human = await coffer(home, 'status')
-    expect(human.out).toContain('this month — Not counted: CN¥50.00 on Kimi (no exchange rate).')
+    expect(human.out).toContain('Month total — Not counted: CN¥50.00 on Kimi (no exchange rate).')
 
     const set = await coffer(home, 'rates', 'set', 'cny', '0.14')
     expect(set).toMatchObject({ code: 0, err: '' })
