@@ -1,14 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { anthropicAnalyticsCostRow, anthropicCostBucket } from '../../../../simulator/shapes/anthropic'
+import type { SimHandler } from '../../../../simulator/provider-simulator'
+import { anthropicAnalyticsCostRow, anthropicAnalyticsUsageRow, anthropicCostBucket, anthropicUsageBucket } from '../../../../simulator/shapes/anthropic'
 import { cursorPages } from '../../../../simulator/shapes/openai'
-import { addAccount, factCount, poll, spendRows, useProviderHarness } from './harness'
+import { addAccount, factCount, poll, spendRows, usageRows, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
 const KEY = 'sk-ant-admin01-0123456789abcdefXYZ'
 const ANALYTICS = '/v1/organizations/analytics/cost'
 const COST = '/v1/organizations/cost_report'
 const USAGE = '/v1/organizations/usage_report/messages'
+const ANALYTICS_USAGE = '/v1/organizations/analytics/usage'
 const page = (data: unknown[]): ReturnType<typeof cursorPages> => cursorPages([data], { objectKey: false })
+/** Rows of November 2026 in the range that holds them (2026-10-25 … 2026-11-21 on the first poll), none in the others, as the API filters by range. */
+const lastRange = (data: unknown[]): SimHandler => (req) => page(req.query.get('starting_at') === '2026-10-25T00:00:00Z' ? data : [])(req)
 
 describe('Anthropic cost from the Usage and Cost Analytics API, cost_report as the fallback (issue 13.10)', () => {
   it('reads daily cost by model in fractional cents (÷100, exact), with the beta header, in ranges of at most 31 days', async () => {
@@ -89,5 +93,35 @@ describe('Anthropic cost from the Usage and Cost Analytics API, cost_report as t
     expect((await poll(h, account.id)).report.status).toBe('provider_error')
     expect(h.sim.requestsTo(COST)).toHaveLength(0)
     expect(factCount(h, 'spend_lines', account.id)).toBe(0)
+  })
+
+  it('reads tokens and requests by model from analytics/usage (cache writes 5m + 1h, reads apart); the legacy usage report is not asked', async () => {
+    h.sim.route('GET', ANALYTICS, page([]))
+    h.sim.route(
+      'GET',
+      ANALYTICS_USAGE,
+      lastRange([anthropicAnalyticsUsageRow({ day: '2026-11-21', model: 'claude-sonnet-4-5', uncached: 1500, cache5m: 500, cache1h: 1000, cacheRead: 200, output: 700, requests: 12 })])
+    )
+    h.sim.route('GET', USAGE, page([]))
+    const account = await addAccount(h, 'anthropic', KEY)
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(usageRows(h, account.id)).toEqual(['2026-11-21 claude-sonnet-4-5 1500/200/1500/700/12'])
+    expect(h.sim.requestsTo(ANALYTICS_USAGE)[0]?.headers['anthropic-beta']).toBe('analytics-usage-cost-2026-08-24')
+    expect(h.sim.requestsTo(USAGE)).toHaveLength(0)
+  })
+
+  it('analytics/usage not offered (404) falls back to usage_report/messages on its own', async () => {
+    h.sim.route('GET', ANALYTICS, lastRange([anthropicAnalyticsCostRow({ day: '2026-11-21', model: 'claude-sonnet-4-5', cents: 100 })]))
+    h.sim.route(
+      'GET',
+      USAGE,
+      page([anthropicUsageBucket({ day: '2026-11-20', models: [{ model: 'claude-sonnet-4-5', uncached: 10, cache5m: 1, cache1h: 2, cacheRead: 3, output: 4 }] })])
+    )
+    const account = await addAccount(h, 'anthropic', KEY)
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(spendRows(h, account.id)).toEqual(['2026-11-21 claude-sonnet-4-5 USD 1000000'])
+    expect(usageRows(h, account.id)).toEqual(['2026-11-20 claude-sonnet-4-5 10/3/3/4/0'])
   })
 })
