@@ -77,7 +77,17 @@ export type SubscriptionReport = z.infer<typeof subscriptionReportSchema>
 export const subscriptionsCalls = defineCalls({
   'subscriptions:report': {
     summary: 'What each subscription measured from local logs (Claude Code, Codex) is worth this billing cycle at API prices, with earlier cycles.',
-    request: z.object({ cycles: z.number().int().min(1).max(24).default(6) }).strict(),
+    request: z
+      .object({
+        cycles: z.number().int().min(1).max(24).default(6),
+        /** Report the cycle containing this UTC day instead of today's (`YYYY-MM-DD`). */
+        at: z
+          .string()
+          .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-21.')
+          .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Not a real date.')
+          .optional()
+      })
+      .strict(),
     response: z.object({ subscriptions: z.array(subscriptionReportSchema) })
   }
 })

@@ -3,7 +3,7 @@ import type { SubscriptionReport } from '../../../shared/contract/subscriptions-
 import { formatMoney } from '../../../shared/money'
 import { printable, printableJson } from '../format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
-import type { CliIo } from '../cli-io'
+import { UsageError, type CliIo } from '../cli-io'
 
 /**
  * The `--json` shape of issue 12.3, exactly: `{ "subscriptions": [ { "accountId", "label", "plan",
@@ -58,9 +58,13 @@ export function registerSubscriptionsCommand(program: Command, io: CliIo): void 
     .command('subscriptions')
     .description('what each Claude Code / Codex subscription is worth this billing cycle at API prices (from the agents’ local logs)')
     .option('--json', 'machine-readable output')
-    .action(async (options: { json?: boolean }) => {
+    .option('--at <date>', 'the billing cycle containing this day (YYYY-MM-DD) instead of the current one')
+    .action(async (options: { json?: boolean; at?: string }) => {
+      if (options.at !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(options.at) || Number.isNaN(Date.parse(`${options.at}T00:00:00Z`)))) {
+        throw new UsageError(`--at must be a day such as 2026-11-21 (got "${options.at}").`)
+      }
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
-        const { subscriptions } = await call(core, 'subscriptions:report', { cycles: 1 })
+        const { subscriptions } = await call(core, 'subscriptions:report', { cycles: 1, ...(options.at ? { at: options.at } : {}) })
         if (options.json) {
           io.out(printableJson(subscriptionsJson(subscriptions)))
           return

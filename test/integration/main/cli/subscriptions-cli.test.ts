@@ -1,4 +1,4 @@
-import { appendFile, mkdir, writeFile } from 'node:fs/promises'
+import { appendFile, cp, mkdir, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runCliInProcess } from '../../../helpers/run-cli-in-process'
@@ -82,6 +82,41 @@ describe('coffer subscriptions', () => {
     expect((await runCliInProcess(home, 'poll')).code).toBe(0)
     const after = JSON.parse((await runCliInProcess(home, 'subscriptions', '--json')).out) as { subscriptions: { apiEquivalent: { amount: string }; ratio: number }[] }
     expect(after.subscriptions[0]).toMatchObject({ apiEquivalent: { amount: '54' }, ratio: 0.54 })
+  })
+
+  it('reads both agents’ sample folders through the CLI and reports a past cycle with --at, figures checked by hand', async () => {
+    const home = join(tempDir(), 'home')
+    const fixtures = join(__dirname, '../../../fixtures')
+    await cp(join(fixtures, 'claude-code/projects'), join(tempDir(), 'claude'), { recursive: true })
+    await cp(join(fixtures, 'codex/sessions'), join(tempDir(), 'codex'), { recursive: true })
+    expect((await runCliInProcess(home, 'accounts', 'add', '--provider', 'claude-code', '--label', 'Claude', '--option', `dir=${join(tempDir(), 'claude')}`, '--option', 'plan=claude-max-5x')).code).toBe(0)
+    expect((await runCliInProcess(home, 'accounts', 'add', '--provider', 'codex', '--label', 'Codex', '--option', `dir=${join(tempDir(), 'codex')}`, '--option', 'plan=chatgpt-plus')).code).toBe(0)
+    const poll = await runCliInProcess(home, 'poll')
+    expect(poll.code, poll.err).toBe(0)
+    const run = await runCliInProcess(home, 'subscriptions', '--json', '--at', '2026-11-04')
+    expect(run.code, run.err).toBe(0)
+    const { subscriptions } = JSON.parse(run.out) as { subscriptions: Record<string, unknown>[] }
+    const byLabel = new Map(subscriptions.map((entry) => [entry.label, entry]))
+    // Sums of the per-day figures in test/integration/main/core/local-logs/local-logs-poll.test.ts; no renewal day: calendar months.
+    expect(byLabel.get('Claude')).toMatchObject({
+      plan: 'claude-max-5x',
+      cycleStart: '2026-11-01',
+      cycleEnd: '2026-12-01',
+      fee: { amount: '100', unit: 'USD' },
+      apiEquivalent: { amount: '0.050943', unit: 'USD' },
+      ratio: 0,
+      tokens: { input: 166, output: 1305, cacheWrite: 1400, cacheRead: 7000 },
+      unpricedModels: []
+    })
+    expect(byLabel.get('Codex')).toMatchObject({
+      plan: 'chatgpt-plus',
+      fee: { amount: '20', unit: 'USD' },
+      apiEquivalent: { amount: '0.006013', unit: 'USD' },
+      tokens: { input: 2300, output: 630, cacheWrite: 0, cacheRead: 700 },
+      unpricedModels: [{ model: 'gpt-oss:20b', input: 1000, output: 200, cacheWrite: 0, cacheRead: 0 }]
+    })
+    const bad = await runCliInProcess(home, 'subscriptions', '--at', 'last week')
+    expect(bad).toMatchObject({ code: 2, err: expect.stringContaining('--at must be a day') })
   })
 
   it('says how to start when no subscription is measured', async () => {
