@@ -119,6 +119,19 @@ describe('claude-code: local transcripts into usage lines', () => {
     expect(values(core, id).find((line) => line.model.includes('haiku'))?.micros).toBe(300)
   })
 
+  it('Test connection says whether the folder is there and writes nothing', async () => {
+    const core = createTestCore(join(tempDir(), 'data'))
+    cores.push(core)
+    const dir = join(tempDir(), 'logs')
+    await cp(join(FIXTURES, 'claude-code/projects'), dir, { recursive: true })
+    expect(await callOk(core, 'accounts:test', { draft: { provider: 'claude-code', label: 'CC', options: { dir } } })).toMatchObject({ status: 'ok', error: null })
+    expect(await callOk(core, 'accounts:test', { draft: { provider: 'codex', label: 'Codex', options: { dir: join(tempDir(), 'none') } } })).toMatchObject({
+      status: 'unreachable',
+      error: { code: 'no_log_folder' }
+    })
+    expect(core.context.db.prepare('SELECT (SELECT COUNT(*) FROM usage_lines) + (SELECT COUNT(*) FROM local_log_files) AS n').get()).toEqual({ n: 0 })
+  })
+
   it('says where it looked when the log folder does not exist', async () => {
     const core = createTestCore(join(tempDir(), 'data'))
     cores.push(core)
