@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import type { Page } from 'playwright'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { relaySubscription, relayUsage } from '../simulator/shapes/relay'
@@ -48,9 +49,7 @@ describeWithKeychain('e2e: provider templates in the add-account dialog (issue 1
     // Export: the settings, never the token.
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Export settings' }).click()])
     expect(download.suggestedFilename()).toBe('new-api-relay-site-shows-cny.coffer-template.json')
-    const path = await download.path()
-    const { readFileSync } = await import('node:fs')
-    const text = readFileSync(path, 'utf8')
+    const text = readFileSync(await download.path(), 'utf8')
     expect(text).not.toContain(relayToken)
     expect(JSON.parse(text)).toMatchObject({ kind: 'coffer-provider-template', options: { preset: 'openai-compatible-relay', unit: 'CNY', url: stack.simulator.baseUrl } })
 
@@ -60,6 +59,17 @@ describeWithKeychain('e2e: provider templates in the add-account dialog (issue 1
     // 730.5 − 123.45 = 607.05, in yuan.
     await expect.poll(() => card.textContent(), { timeout: 15_000 }).toMatch(/607\.05/)
     expect(await card.textContent()).toMatch(/CN¥|CNY/)
+
+    // The saved account's settings can be shared from its Edit dialog too, still without the token.
+    await card.getByRole('button', { name: 'Edit new-api relay (site shows CNY)' }).click()
+    const edit = page.getByRole('dialog', { name: /^Edit / })
+    await expect.poll(() => edit.isVisible()).toBe(true)
+    const [saved] = await Promise.all([page.waitForEvent('download'), edit.getByRole('button', { name: 'Export settings as a template' }).click()])
+    const savedText = readFileSync(await saved.path(), 'utf8')
+    expect(savedText).not.toContain(relayToken)
+    expect(JSON.parse(savedText)).toMatchObject({ name: 'new-api relay (site shows CNY)', options: { preset: 'openai-compatible-relay', unit: 'CNY', url: stack.simulator.baseUrl } })
+    await edit.getByRole('button', { name: 'Cancel' }).click()
+    await expect.poll(() => edit.count()).toBe(0)
   })
 
   it('imports a shared file, and refuses one that carries a key with a sentence (its value never shown)', async () => {

@@ -38,21 +38,7 @@ export function TemplateField({ values, update }: { values: AccountFormValues; u
     else setMessage({ tone: 'error', text: parsed.message })
   }
 
-  const onExport = (): void => {
-    const template = templateFromOptions(values.label || 'Custom endpoint', values.options)
-    const check = parseProviderTemplate(templateFileText(template))
-    if (!check.ok) {
-      setMessage({ tone: 'error', text: check.message })
-      return
-    }
-    const url = URL.createObjectURL(new Blob([templateFileText(template)], { type: 'application/json' }))
-    const link = document.createElement('a')
-    link.href = url
-    link.download = templateFileName(template)
-    link.click()
-    URL.revokeObjectURL(url)
-    setMessage({ tone: 'ok', text: `Saved ${link.download}: these settings, without the key.` })
-  }
+  const onExport = (): void => setMessage(downloadTemplate(values.label || 'Custom endpoint', values.options))
 
   return (
     <FormField
@@ -95,5 +81,46 @@ export function TemplateField({ values, update }: { values: AccountFormValues; u
         </div>
       )}
     </FormField>
+  )
+}
+
+/**
+ * Saves a custom account's settings as a template file (a download), after checking it the way an
+ * import would. Returns what to tell the user.
+ */
+export function downloadTemplate(name: string, options: Readonly<Record<string, string>>): { tone: 'ok' | 'error'; text: string } {
+  const template = templateFromOptions(name, options)
+  const text = templateFileText(template)
+  const check = parseProviderTemplate(text)
+  if (!check.ok) return { tone: 'error', text: check.message }
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = templateFileName(template)
+  link.click()
+  URL.revokeObjectURL(url)
+  return { tone: 'ok', text: `Saved ${link.download}: these settings, without the key.` }
+}
+
+/** The edit dialog's way to share a saved custom account's settings (never its key). */
+export function ExportTemplateButton({ name, options }: { name: string; options: Readonly<Record<string, string>> }) {
+  const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null)
+  return (
+    <div className="field">
+      <div className="template-row">
+        <button type="button" className="button" onClick={() => setMessage(downloadTemplate(name, options))}>
+          Export settings as a template
+        </button>
+      </div>
+      <div className="field-help">
+        {message ? (
+          <span role={message.tone === 'error' ? 'alert' : 'status'} className={message.tone === 'error' ? 'form-error' : undefined}>
+            {message.text}
+          </span>
+        ) : (
+          'A small file with these settings, never the key, that someone else can import.'
+        )}
+      </div>
+    </div>
   )
 }
