@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { SimHandler } from '../../../../simulator/provider-simulator'
+import type { SimHandler, SimRequest, SimResponse } from '../../../../simulator/provider-simulator'
 import { anthropicAnalyticsCostRow, anthropicAnalyticsUsageRow, anthropicCostBucket, anthropicUsageBucket } from '../../../../simulator/shapes/anthropic'
 import { cursorPages } from '../../../../simulator/shapes/openai'
 import { addAccount, factCount, poll, spendRows, usageRows, useProviderHarness } from './harness'
@@ -11,19 +11,21 @@ const COST = '/v1/organizations/cost_report'
 const USAGE = '/v1/organizations/usage_report/messages'
 const ANALYTICS_USAGE = '/v1/organizations/analytics/usage'
 const page = (data: unknown[]): ReturnType<typeof cursorPages> => cursorPages([data], { objectKey: false })
+/** The answer of `handler` to `req` (a cursorPages handler is always a function). */
+const answer = (handler: SimHandler, req: SimRequest): SimResponse => (typeof handler === 'function' ? handler(req) : handler)
 /** Rows of November 2026 in the range that holds them (2026-10-25 … 2026-11-21 on the first poll), none in the others, as the API filters by range. */
-const lastRange = (data: unknown[]): SimHandler => (req) => page(req.query.get('starting_at') === '2026-10-25T00:00:00Z' ? data : [])(req)
+const lastRange = (data: unknown[]): SimHandler => (req) => answer(page(req.query.get('starting_at') === '2026-10-25T00:00:00Z' ? data : []), req)
 
 describe('Anthropic cost from the Usage and Cost Analytics API, cost_report as the fallback (issue 13.10)', () => {
   it('reads daily cost by model in fractional cents (÷100, exact), with the beta header, in ranges of at most 31 days', async () => {
     h.sim.route('GET', ANALYTICS, (req) =>
-      (req.query.get('starting_at') === '2026-10-25T00:00:00Z'
+      answer(req.query.get('starting_at') === '2026-10-25T00:00:00Z'
         ? page([
             anthropicAnalyticsCostRow({ day: '2026-11-20', model: 'claude-sonnet-4-5', cents: '123.456789' }),
             anthropicAnalyticsCostRow({ day: '2026-11-20', model: 'claude-haiku-4-5', cents: 7 }),
             anthropicAnalyticsCostRow({ day: '2026-11-21', model: 'claude-sonnet-4-5', cents: '0.5' })
           ])
-        : page([]))(req)
+        : page([]), req)
     )
     h.sim.route('GET', USAGE, page([]))
     const account = await addAccount(h, 'anthropic', KEY)
