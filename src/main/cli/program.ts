@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander'
 import { CofferError } from '../../shared/errors'
+import { appVersion } from '../core/app-handlers'
 import { CommandExit, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './cli-io'
 import { printable } from './format'
+import { helpHint, installHelpHints } from './usage-hints'
 import { registerAccountsCommand } from './commands/accounts-command'
 import { registerAlertsCommand } from './commands/alerts-command'
 import { registerBackupCommand } from './commands/backup-command'
@@ -21,7 +23,7 @@ export function buildProgram(io: CliIo): Command {
   const program = new Command('coffer')
     .description('Balances, spend and runway of your AI API accounts, from the same ledger as the Coffer app.')
     .option('--home <dir>', 'data folder (default: $COFFER_HOME or the app’s data folder)')
-    .showHelpAfterError('(run `coffer --help` for usage)')
+    .version(appVersion(), '-V, --version', 'print Coffer’s version')
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .exitOverride()
   registerAccountsCommand(program, io)
@@ -47,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
  */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const program = buildProgram(io)
+  const reached = installHelpHints(program)
   try {
     await program.parseAsync(argv, { from: 'user' })
     return EXIT_OK
@@ -58,11 +61,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     // Messages may quote what was typed or stored (a label, an account name): printed escaped.
     if (error instanceof UsageError) {
-      io.err(`coffer: ${printable(error.message)}`)
+      io.err(`coffer: ${printable(error.message)} ${helpHint(reached())}`)
       return EXIT_USAGE
     }
     if (error instanceof CofferError) {
-      io.err(`coffer: ${printable(error.message)}`)
+      io.err(`coffer: ${printable(error.message)}${error.code === 'bad_request' ? ` ${helpHint(reached())}` : ''}`)
       const usage = error.code === 'bad_request' || error.code === 'not_found' || error.code === 'conflict'
       return usage ? EXIT_USAGE : EXIT_INTERNAL
     }
