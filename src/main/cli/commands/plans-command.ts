@@ -37,9 +37,10 @@ export function comparisonText(result: Comparison): string[] {
     lines.push(`Token counts cover ${share} % of that spend: re-priced options replace only those days, the rest is counted as measured.`)
   }
   lines.push(`Prices: ${dataset.package} ${dataset.version} (data as of ${dataset.publishedAt})${dataset.overrides ? `, ${dataset.overrides} price override(s)` : ''}.`, '')
+  // The plain answers come before the ranking they speak of ("the ranking below shows only fixed fees").
+  if (result.answers.length > 0) lines.push(...result.answers.map((answer) => `• ${answer}`), '')
   for (const option of result.options) lines.push(optionLine(option))
   if (result.options.some((option) => option.status === 'priced' && option.converted)) lines.push('', `≈ includes spend converted into USD: ${ratesText(usage)}.`)
-  if (result.answers.length > 0) lines.push('', ...result.answers.map((answer) => `• ${answer}`))
   if (usage.excluded.length > 0) lines.push('', 'Left out:', ...usage.excluded.map((note) => `  ${note}`))
   return lines
 }

@@ -36,4 +36,15 @@ describe('coffer plans compare, as text', () => {
     expect(text.find((line) => line.includes('What you pay now'))).toMatch(/^\s+2\s+What you pay now — Your accounts\s+≈\$21\.24\/mo {2}You pay \$21\.24 a month as you go: your measured spend, converted into USD\.$/)
     expect(text).toContain('≈ includes spend converted into USD: 1 CNY = 0.14 USD.')
   })
+
+  it('on an empty ledger, the answer about "the ranking below" comes before the ranking (issue 14.4)', () => {
+    const w = workload([])
+    const result = comparePlans({ workload: w, plans: [], prices: fixedPrices({}), valuer: valuer({}, w.accounts), dataset: testDataset, now: NOW })
+    const text = comparisonText(result)
+    const below = text.findIndex((line) => line.includes('the ranking below'))
+    const firstOption = text.findIndex((line) => /^\s+(\d+|-)\s{2}\S/.test(line))
+    expect(below).toBeGreaterThan(0)
+    expect(firstOption).toBeGreaterThan(below)
+    expect(text[below]).toMatch(/^• No API usage recorded in the last 30 days: the ranking below shows only fixed fees\./)
+  })
 })
