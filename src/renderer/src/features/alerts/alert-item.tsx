@@ -25,6 +25,8 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
             ? 'Announced'
             : `Resolved ${alert.resolvedAt ? formatRelativeTime(alert.resolvedAt, now) : ''}`
         : 'Active'
+  // A top-up is what ends these; a spend limit or a rejected key is not ended by one, so
+  // "Until top-up" is offered only here (issue 14.7).
   const topUpKinds = alert.kind === 'low_balance' || alert.kind === 'runway' || alert.kind === 'expiring_credit'
 
   return (
@@ -48,7 +50,7 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
           {topUpKinds && alert.accountId ? <TopUpLink accountId={alert.accountId} label={alert.accountLabel ?? 'this account'} billingUrl={alert.billingUrl} className="button button-small button-primary" /> : null}
           <span className="snooze-group" role="group" aria-label="Snooze">
             <span className="muted">Snooze:</span>
-            {snoozeChoices.map((choice) => (
+            {snoozeChoices.filter((choice) => choice !== 'until_topup' || topUpKinds).map((choice) => (
               <button
                 key={choice}
                 type="button"

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import type { CreditKind } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
+import { accountUnit } from '../../lib/account-unit'
 import { formatRelativeDate, formatShortDate } from '../../lib/format'
 import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
@@ -19,7 +20,7 @@ export function AccountLedgerDetails({ account }: { account: AccountView }) {
   const [recording, setRecording] = useState<CreditKind | null>(null)
   const [open, setOpen] = useState(false)
   const pace = account.pace ?? null
-  const unit = account.balances[0]?.unit ?? account.spend?.unit ?? pace?.unit ?? null
+  const unit = accountUnit(account)
   const balanceDerived = account.balances[0] ? account.balances[0].source !== 'official' : true
   return (
     <div className="card-ledger">

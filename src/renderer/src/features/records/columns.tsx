@@ -29,13 +29,14 @@ export const usageColumns: Column<UsageRow>[] = [
 export function creditColumns(actions: (row: CreditEventView) => React.ReactNode): Column<CreditEventView>[] {
   return [
     { key: 'at', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.occurredAt} title={formatDateTime(row.occurredAt)}>{formatDate(row.occurredAt)}</time> },
-    { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
-    { key: 'kind', header: 'Type', width: '9rem', render: (row) => creditKindText[row.kind] },
+    // Names get the room first (they were cut while the detail column stood empty): issue 14.7.
+    { key: 'account', header: 'Account', width: 'minmax(11rem, 2fr)', render: (row) => <span title={row.account}>{row.account}</span> },
+    { key: 'kind', header: 'Type', width: '11rem', render: (row) => creditKindText[row.kind] },
     { key: 'amount', header: 'Amount', width: '8rem', align: 'end', render: (row) => <span className={Number(row.amount) < 0 ? 'figure negative' : 'figure'}>{formatMoney(row)}</span> },
     {
       key: 'detail',
       header: 'Detail',
-      width: 'minmax(10rem, 2fr)',
+      width: 'minmax(8rem, 2fr)',
       render: (row) => (
         <span title={row.note ?? undefined}>
           {row.expiresAt ? `Expires ${formatDate(row.expiresAt)}` : ''}

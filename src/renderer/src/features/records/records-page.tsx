@@ -2,13 +2,14 @@ import { useEffect, useState } from 'react'
 import type { CreditEventView } from '../../../../shared/contract/ledger-schemas'
 import { errorMessage, getBridge } from '../../bridge'
 import { Spinner } from '../../components/spinner'
+import { accountUnit } from '../../lib/account-unit'
 import { formatCount } from '../../lib/format'
 import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { creditKindText } from '../../../../shared/credit-kinds'
 import { RecordCreditDialog } from '../ledger/record-credit-dialog'
 import { creditColumns, pollColumns, spendColumns, summaryItems, usageColumns } from './columns'
-import { RecordsFilters } from './records-filters'
+import { RecordsExport, RecordsFilters } from './records-filters'
 import { useRecordsStore } from './records-store'
 import { findRecordsTab, RecordsTabList } from './records-tabs'
 import { VirtualTable } from './virtual-table'
@@ -87,11 +88,15 @@ export function RecordsPage() {
     <>
       <div className="page-toolbar">
         <h1 className="page-title">Records</h1>
-        {store.tab === 'credits' && accounts.length > 0 ? (
-          <button type="button" className="button button-primary" onClick={() => setRecording({})}>
-            Record…
-          </button>
-        ) : null}
+        {/* Record… (credits only) comes first, so Export keeps its place at the right on every tab. */}
+        <div className="records-toolbar-actions">
+          {store.tab === 'credits' && accounts.length > 0 ? (
+            <button type="button" className="button button-primary" onClick={() => setRecording({})}>
+              Record…
+            </button>
+          ) : null}
+          <RecordsExport data={data} />
+        </div>
       </div>
 
       <RecordsTabList />
@@ -143,7 +148,7 @@ export function RecordsPage() {
 
       {recording && recordAccount ? (
         <RecordCreditDialog
-          account={{ id: recordAccount.id, label: recordAccount.label, unit: recordAccount.balances[0]?.unit ?? recordAccount.spend?.unit ?? null }}
+          account={{ id: recordAccount.id, label: recordAccount.label, unit: accountUnit(recordAccount) }}
           event={recording.event}
           onClose={() => setRecording(null)}
           onSaved={() => void load()}

@@ -76,52 +76,57 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit, targ
               {formatRelativeTime(account.lastPolledAt, now)}
             </time>
           </span>
+        ) : account.provider === 'manual' ? (
+          // Nothing to check: the user records this account's figures.
+          'Figures recorded by you'
         ) : (
           'Never checked'
         )}
         {account.stale ? <StaleMarker lastSuccessAt={account.lastSuccessAt} /> : null}
       </p>
 
+      {/* Three groups that wrap whole: on a narrow card Edit and Remove move down together,
+          never Remove alone (issue 14.7). */}
       <footer className="card-actions">
-        <ExternalLink
-          href={billingUrl}
-          className="button button-small"
-          extraAllowedUrls={account.billingUrl ? [account.billingUrl] : undefined}
-        >
-          Top up ↗
-        </ExternalLink>
-        <span className="spacer" />
-        {account.provider !== 'manual' ? (
+        <span className="action-group">
+          <ExternalLink
+            href={billingUrl}
+            className="button button-small"
+            extraAllowedUrls={account.billingUrl ? [account.billingUrl] : undefined}
+          >
+            Top up ↗
+          </ExternalLink>
+        </span>
+        <span className="action-group">
+          {account.provider !== 'manual' ? (
+            // Named by its label, like its neighbours; the card's title describes which account.
+            <button type="button" className="button button-small" aria-describedby={titleId} title="What the provider said" onClick={() => setShowRaw(true)}>
+              Raw answers
+            </button>
+          ) : null}
           <button
             type="button"
-            className="button button-small button-quiet"
-            aria-label={`What the provider said to ${account.label}`}
-            title="What the provider said"
-            onClick={() => setShowRaw(true)}
+            className="button button-small"
+            aria-label={`Refresh ${account.label}`}
+            disabled={polling}
+            onClick={() => void pollAccounts([account.id])}
           >
-            Raw answers
+            Refresh
           </button>
-        ) : null}
-        <button
-          type="button"
-          className="button button-small"
-          aria-label={`Refresh ${account.label}`}
-          disabled={polling}
-          onClick={() => void pollAccounts([account.id])}
-        >
-          Refresh
-        </button>
-        <button type="button" className="button button-small" aria-label={`Edit ${account.label}`} onClick={() => onEdit(account)}>
-          Edit
-        </button>
-        <button
-          type="button"
-          className="button button-small button-quiet-danger"
-          aria-label={`Remove ${account.label}`}
-          onClick={() => onRemove(account)}
-        >
-          Remove
-        </button>
+        </span>
+        <span className="action-group action-group-end">
+          <button type="button" className="button button-small" aria-label={`Edit ${account.label}`} onClick={() => onEdit(account)}>
+            Edit
+          </button>
+          <button
+            type="button"
+            className="button button-small button-quiet-danger"
+            aria-label={`Remove ${account.label}`}
+            onClick={() => onRemove(account)}
+          >
+            Remove
+          </button>
+        </span>
       </footer>
       {showRaw ? <RawResponsesDialog account={account} onClose={() => setShowRaw(false)} /> : null}
     </article>
