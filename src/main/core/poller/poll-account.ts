@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { findProvider } from '../../../shared/providers'
+import type { PollStep } from '../../../shared/contract/events'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import type { LedgerFacts, PollRecord, RawCapture } from '../ledger/facts'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
@@ -19,6 +20,8 @@ export interface PollDeps {
   requestTimeoutMs?: number
   ingestHooks: readonly IngestHook[]
   signal?: AbortSignal
+  /** Each page of a paginated history read (a first poll's backfill takes several): for progress lines. */
+  onStep?: (step: Omit<PollStep, 'accountId'>) => void
 }
 
 /** The outcome of asking a provider, before it is written to the ledger. */
@@ -132,7 +135,8 @@ async function attemptPoll(
       http,
       now: deps.now(),
       lastSuccessAt,
-      ledger
+      ledger,
+      onPage: (what, page) => deps.onStep?.({ what, page, backfill: lastSuccessAt === null })
     })
     // A provider may echo a key into a model name or a note, which would be stored as a fact.
     // Warnings quote provider text like fault messages do: redacted first, then cut to length.

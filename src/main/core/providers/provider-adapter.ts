@@ -24,6 +24,8 @@ export interface PollContext {
    * connection, which must write nothing.
    */
   ledger?: Database | null
+  /** Told after each page of a paginated history (see paginate.ts), for a progress line; optional. */
+  onPage?: (what: string, page: number) => void
 }
 
 /**
