@@ -74,10 +74,21 @@ export async function testConnection(
   key: string | null,
   /** Other secrets of the draft (an OpenRouter management key), by slot. */
   otherSecrets: Partial<Record<SecretSlot, string>> = {}
-): Promise<{ fault: ProviderFault | null; warning: string | null; durationMs: number }> {
+): Promise<{ fault: ProviderFault | null; warning: string | null; durationMs: number; failedUrl: string | null }> {
   const started = deps.now().getTime()
   const attempt = await attemptPoll(deps, account, null, async (slot) => (slot === 'key' ? key : otherSecrets[slot] ?? null))
-  return { fault: attempt.fault, warning: attempt.warning ?? null, durationMs: Math.max(0, deps.now().getTime() - started) }
+  return { fault: attempt.fault, warning: attempt.warning ?? null, durationMs: Math.max(0, deps.now().getTime() - started), failedUrl: failedUrlOf(attempt) }
+}
+
+/**
+ * The address of the request that went wrong, for "Test connection" to name (issue 14.7): a fault
+ * stops at the request that failed, so the last one; a warning comes from a secondary request that
+ * answered badly or not at all. Captures are already redacted. `null` when no request was made.
+ */
+function failedUrlOf(attempt: Attempt): string | null {
+  const bad = attempt.raw.filter((capture) => capture.httpStatus === null || capture.httpStatus < 200 || capture.httpStatus >= 300)
+  if (attempt.fault) return (bad.at(-1) ?? attempt.raw.at(-1))?.url ?? null
+  return attempt.warning ? (bad[0]?.url ?? null) : null
 }
 
 type ReadSecret = (slot: SecretSlot) => Promise<string | null>
