@@ -21,6 +21,8 @@ export function localeFromEnv(env: NodeJS.ProcessEnv): string {
 }
 
 const DAY_MS = 86_400_000
+/** How far from today a day is still also said as a distance ("in 6 days"). */
+const RELATIVE_DAYS = 31
 
 /** Midnight UTC of a `YYYY-MM-DD` day or an ISO instant's day, in ms. */
 function utcDay(value: string): number {
@@ -63,10 +65,15 @@ export class CliFormat {
     return new Intl.RelativeTimeFormat(this.locale, { numeric: 'auto' }).format(days, 'day')
   }
 
-  /** "in 6 days, 9 Dec": the distance first, then the day it lands on (just "today" for today). */
+  /**
+   * "in 6 days, 9 Dec": the distance first, then the day it lands on, within a month either way
+   * (just "today" for today); further off, only the day ("1 Jan 2099"), where a count of days
+   * would not help.
+   */
   dayFromNow(day: string): string {
-    const relative = this.relativeDay(day)
-    return Math.abs(utcDay(day) - utcDay(this.now().toISOString())) < DAY_MS ? relative : `${relative}, ${this.day(day)}`
+    const days = Math.abs(utcDay(day) - utcDay(this.now().toISOString())) / DAY_MS
+    if (days < 1) return this.relativeDay(day)
+    return days <= RELATIVE_DAYS ? `${this.relativeDay(day)}, ${this.day(day)}` : this.day(day)
   }
 
   /** An instant as "9 Dec, 14:05" in this machine's time zone (with the year when not this year's). */

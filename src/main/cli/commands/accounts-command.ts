@@ -4,6 +4,7 @@ import { collect, wholeNumber } from '../arguments'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { accountJson, accountLine, printable, printableJson } from '../format'
+import { cliFormat } from '../locale-format'
 import { resolveAccount } from '../resolve-account'
 import { loadTemplate, registerTemplateCommands } from './account-templates'
 
@@ -84,7 +85,8 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
         } else if (list.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider openrouter --label "My key" --key-stdin')
         } else {
-          for (const account of list) io.out(`${account.id}  ${accountLine(account)}`)
+          const { locale } = cliFormat(io.env)
+          for (const account of list) io.out(`${account.id}  ${accountLine(account, [], locale)}`)
         }
       })
     })

@@ -4,6 +4,7 @@ import type { AlertView, RuleView } from '../../../shared/contract/alerts-calls'
 import { positiveInteger } from '../arguments'
 import { UsageError, type CliIo } from '../cli-io'
 import { printable, printableJson } from '../format'
+import { cliFormat, type CliFormat } from '../locale-format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
 
@@ -36,7 +37,8 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
         } else if (list.length === 0) {
           io.out('No alerts. Set one with: coffer alerts rule ID|LABEL --below 5')
         } else {
-          for (const alert of list) io.out(alertLine(alert))
+          const format = cliFormat(io.env)
+          for (const alert of list) io.out(alertLine(alert, format))
         }
       })
     })
@@ -186,7 +188,8 @@ export function alertJson(alert: AlertView): Record<string, unknown> {
   }
 }
 
-function alertLine(alert: AlertView): string {
-  const state = alert.state === 'snoozed' ? `snoozed${alert.snoozeUntilTopUp ? ' until top-up' : alert.snoozeUntil ? ` until ${alert.snoozeUntil}` : ''}` : alert.state
-  return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${alert.firedAt.slice(0, 16).replace('T', ' ')}  ${printable(alert.message)}`
+/** One alert for people: number, state, kind, when it fired (the user's locale and time zone), and its sentence. */
+function alertLine(alert: AlertView, format: CliFormat): string {
+  const state = alert.state === 'snoozed' ? `snoozed${alert.snoozeUntilTopUp ? ' until top-up' : alert.snoozeUntil ? ` until ${format.moment(alert.snoozeUntil)}` : ''}` : alert.state
+  return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${format.moment(alert.firedAt).padEnd(16)}  ${printable(alert.message)}`
 }
