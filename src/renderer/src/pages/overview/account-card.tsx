@@ -32,6 +32,7 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit, targ
   // The same verdict as the tray and `coffer status`: the worst open alert colours the card.
   const verdict = accountVerdict(account, alerts)
   const polling = useStore((state) => state.polling[account.id] === true)
+  const step = useStore((state) => state.pollSteps[account.id])
   const pollAccounts = useStore((state) => state.pollAccounts)
   const provider = findProvider(account.provider)
   const billingUrl = account.billingUrl ?? provider?.billingUrl ?? null
@@ -66,8 +67,8 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit, targ
 
       <p className="freshness">
         {polling ? (
-          <span className="checking">
-            <Spinner /> Checking…
+          <span className="checking" role="status" data-testid="poll-progress">
+            <Spinner /> {step ? pollStepText(step) : 'Checking…'}
           </span>
         ) : account.lastPolledAt ? (
           <span>
@@ -131,6 +132,14 @@ export function AccountCard({ account, now, onRemove, onReplaceKey, onEdit, targ
       {showRaw ? <RawResponsesDialog account={account} onClose={() => setShowRaw(false)} /> : null}
     </article>
   )
+}
+
+/**
+ * How far a long poll is, in words (issue 14.8): "Reading OpenAI usage: page 3 of the 90-day
+ * history (the first check reads it all)". Pages come one at a time, their number unknown ahead.
+ */
+export function pollStepText(step: { what: string; page: number; backfill: boolean }): string {
+  return step.backfill ? `Reading ${step.what}: page ${step.page} of the 90-day history (the first check reads it all)…` : `Reading ${step.what}: page ${step.page}…`
 }
 
 /**
