@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { benchCliStartup } from './cases/cli-startup'
 import { benchDashboardQueries } from './cases/dashboard-queries'
 import { benchIngest } from './cases/ingest'
+import { benchLocalLogs } from './cases/local-logs'
 import { benchPollRoundTrip } from './cases/poll-roundtrip'
 import { benchRendererBundle } from './cases/renderer-bundle'
 import { benchServe } from './cases/serve'
@@ -20,7 +21,8 @@ const cases = {
   pollRoundTrip: benchPollRoundTrip,
   cliStartup: benchCliStartup,
   serve: benchServe,
-  rendererBundle: benchRendererBundle
+  rendererBundle: benchRendererBundle,
+  localLogs: benchLocalLogs
 }
 
 const results: Record<string, unknown> = {

@@ -83,7 +83,9 @@ export function accountVerdict(account: AccountStateAccount, alerts: readonly Ac
   if (alert?.severity === 'critical') return fromAlert('critical', alert)
   if (needsUserAction(account.status)) return { state: 'error', words: accountStatusText[account.status], detail: null }
   if (alert) return fromAlert('warning', alert)
-  const hasData = account.balances.length > 0 || (account.spend !== null && account.spend !== undefined)
+  // A Claude Code / Codex account has no balance or spend: a successful read of its logs is its data (issue 12).
+  const readsLocalLogs = (account.provider === 'claude-code' || account.provider === 'codex') && account.status === 'ok'
+  const hasData = account.balances.length > 0 || (account.spend !== null && account.spend !== undefined) || readsLocalLogs
   if (TRANSIENT.has(account.status)) {
     // A failed check with nothing to fall back on is an error, not merely old figures.
     return { state: hasData ? 'stale' : 'error', words: accountStatusText[account.status], detail: null }

@@ -19,8 +19,12 @@ export const balanceKinds = [
 
 export type BalanceKind = (typeof balanceKinds)[number]
 
-/** Where a figure came from: a provider's API, Coffer's arithmetic, or the user. */
-export const factSources = ['official', 'derived', 'manual'] as const
+/**
+ * Where a figure came from: a provider's API, Coffer's arithmetic, the user, or a coding agent's
+ * own logs on this machine (`local`: Claude Code and Codex usage lines, issue 12). Only usage
+ * lines are ever `local`; the ledger's CHECK constraints allow it there alone (migration 130).
+ */
+export const factSources = ['official', 'derived', 'manual', 'local'] as const
 export type FactSource = (typeof factSources)[number]
 
 /** Labels for the UI. */

@@ -81,13 +81,14 @@ export function validateCustomOptions(options: Readonly<Record<string, string>>,
   if (urlProblem) return `“URL”: ${urlProblem}`
   const creditValueProblem = validateCreditValue(options)
   if (creditValueProblem) return creditValueProblem
-  if (preset === 'openai-compatible-relay') return null
   try {
+    // The scale applies to a relay's figures too (their `*_usd` fields are in the site's display unit).
+    parseScale(options.scale)
+    if (preset === 'openai-compatible-relay') return null
     if (!options.balancePath) return 'Enter the JSON path to the balance, e.g. data.balance.'
     parseJsonPath(options.balancePath)
     if (options.usedPath) parseJsonPath(options.usedPath)
     if (options.totalPath) parseJsonPath(options.totalPath)
-    parseScale(options.scale)
   } catch (error) {
     return (error as Error).message
   }

@@ -5,6 +5,7 @@
  * adapter in src/main/core/providers/.
  */
 import { UNIT_PATTERN, validateCustomOptions, validateManualOptions } from './custom-account'
+import { newProviderDescriptors } from './providers-more'
 
 export const providerIds = [
   'openrouter',
@@ -20,8 +21,18 @@ export const providerIds = [
   'stability',
   'elevenlabs',
   'fireworks',
+  'fal',
+  'vercel-ai-gateway',
+  'venice',
+  'deepgram',
+  'poe',
+  'runway',
+  'deepinfra',
+  'github-copilot',
   'manual',
-  'custom'
+  'custom',
+  'claude-code',
+  'codex'
 ] as const
 
 export type ProviderId = (typeof providerIds)[number]
@@ -43,11 +54,15 @@ export interface ProviderOptionField {
   placeholder?: string
   /** The field does not apply (and is not shown or sent) while another option has this value. */
   hiddenWhen?: { option: string; equals: string }
+  /** The field applies (and is shown and sent) only while another option has this value. */
+  shownWhen?: { option: string; equals: string }
 }
 
 /** Whether `field` applies given the other option values (see {@link ProviderOptionField.hiddenWhen}). */
 export function optionApplies(field: ProviderOptionField, options: Readonly<Record<string, string>>): boolean {
-  return !field.hiddenWhen || (options[field.hiddenWhen.option] ?? '') !== field.hiddenWhen.equals
+  const hidden = field.hiddenWhen !== undefined && (options[field.hiddenWhen.option] ?? '') === field.hiddenWhen.equals
+  const notShown = field.shownWhen !== undefined && (options[field.shownWhen.option] ?? '') !== field.shownWhen.equals
+  return !hidden && !notShown
 }
 
 /** Static facts about one provider. */
@@ -79,6 +94,12 @@ export interface ProviderDescriptor {
   unit?: string
   /** What one of the provider's own credit units is worth, as it publishes it (with the source). */
   creditValues?: Readonly<Record<string, { value: string; currency: string; source: string }>>
+  /**
+   * How long credit bought from this provider lasts, in days, when the provider publishes it (fal:
+   * purchased credits expire 365 days after purchase). A top-up Coffer detects from a rising
+   * balance is recorded as a lot that expires this long after it was seen.
+   */
+  creditLifetimeDays?: number
   /** A sentence shown in the add-account form. */
   note?: string
   /** Poll interval for new accounts of this provider when none is given (manual accounts: daily). */
@@ -182,7 +203,20 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
       help: 'Needs an Admin API key (sk-ant-admin…), which organization admins create in the Console under Settings → Admin keys. Individual Anthropic accounts cannot create one.',
       createUrl: 'https://console.anthropic.com/settings/admin-keys'
     },
-    options: [],
+    options: [
+      {
+        key: 'claudeCode',
+        label: 'Claude Code analytics',
+        help: 'Also read Claude Code’s daily tokens per model from the Claude Code Analytics API (same admin key).',
+        required: false,
+        kind: 'select',
+        default: 'off',
+        choices: [
+          { value: 'off', label: 'Off' },
+          { value: 'on', label: 'On' }
+        ]
+      }
+    ],
     billingUrl: 'https://console.anthropic.com/settings/billing',
     publishes: { balance: false, spend: true, usage: true },
     unit: 'USD',
@@ -224,7 +258,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     billingUrl: 'https://novita.ai/billing',
     publishes: { balance: true, spend: false, usage: false },
     unit: 'USD',
-    note: 'Available balance (top-ups plus credit limit) and the topped-up part, in USD.'
+    note: 'The balance is your cash (top-ups left); the credit line (money you may borrow) and what you owe (outstanding invoices) are shown apart, in USD.'
   },
   stability: {
     id: 'stability',
@@ -276,6 +310,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     unit: 'USD',
     note: 'Fireworks publishes spend but no balance: record your balance once and Coffer counts it down.'
   },
+  ...newProviderDescriptors,
   manual: {
     id: 'manual',
     name: 'Manual (no API)',
@@ -331,21 +366,43 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
         pattern: 'https?://\\S+',
         placeholder: 'https://api.example.com/v1/balance'
       },
+      {
+        key: 'relayFlavor',
+        label: 'Relay software',
+        // new-api: hard_limit_usd = remaining + used quota; one-api: the remaining quota alone
+        // (QuantumNous/new-api and songquanpeng/one-api controller/billing.go, GetSubscription).
+        help: 'new-api reports the token’s total quota as its limit, one-api what is left of it; Coffer computes the balance accordingly. Default new-api.',
+        required: false,
+        kind: 'select',
+        choices: [
+          { value: 'new-api', label: 'new-api (limit = total quota)' },
+          { value: 'one-api', label: 'one-api (limit = quota left)' }
+        ],
+        shownWhen: { option: 'preset', equals: 'openai-compatible-relay' }
+      },
       { key: 'authHeader', label: 'Auth header', help: 'Header that carries the key; default Authorization.', required: false, kind: 'text', pattern: '[A-Za-z0-9-]{1,64}', placeholder: 'Authorization' },
       { key: 'authScheme', label: 'Auth scheme', help: 'Written before the key; default Bearer. Use none to send the key alone.', required: false, kind: 'text', pattern: '[A-Za-z0-9._-]{1,32}', placeholder: 'Bearer' },
       { key: 'balancePath', label: 'JSON path to the balance', help: 'Where the number is in the answer.', required: false, kind: 'text', placeholder: 'data.balance', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
       { key: 'usedPath', label: 'JSON path to the amount used', required: false, kind: 'text', placeholder: 'data.used', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
       { key: 'totalPath', label: 'JSON path to the total / limit', required: false, kind: 'text', placeholder: 'data.limit', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
-      { key: 'unit', label: 'Unit', help: 'USD, CNY, credits… Default USD.', required: false, kind: 'text', pattern: UNIT_PATTERN, placeholder: 'USD', hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' } },
+      {
+        key: 'unit',
+        label: 'Unit',
+        // A relay's `*_usd` fields are in the site's display unit (new-api: USD, CNY or tokens; QuantumNous/new-api controller/billing.go).
+        help: 'USD, CNY, credits… Default USD. For a relay: the unit the site displays — new-api sends its “usd” figures in CNY or tokens when the site shows those.',
+        required: false,
+        kind: 'text',
+        pattern: UNIT_PATTERN,
+        placeholder: 'USD'
+      },
       {
         key: 'scale',
         label: 'Scale',
-        help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is.',
+        help: 'How to turn the number into the unit: -2 for cents, /500000 to divide. Empty = as is. For a one-api relay that shows raw quota instead of dollars: /500000 (500000 quota = $1).',
         required: false,
         kind: 'text',
         pattern: '[+-]?\\d{1,2}|/\\s*\\d+(\\.\\d+)?',
-        placeholder: '-2',
-        hiddenWhen: { option: 'preset', equals: 'openai-compatible-relay' }
+        placeholder: '-2'
       },
       ...CREDIT_VALUE_FIELDS,
       { key: 'billingUrl', label: 'Billing or top-up page', required: false, kind: 'url', pattern: 'https://\\S+' }
@@ -354,6 +411,66 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     publishes: { balance: true, spend: false, usage: false },
     note: 'For providers Coffer does not know: one GET, a JSON path to the balance, a unit and a scale. A relay token with unlimited quota has no balance: Coffer then shows what it has used.',
     validateOptions: validateCustomOptions
+  },
+  'claude-code': localAgentDescriptor('claude-code'),
+  codex: localAgentDescriptor('codex')
+}
+
+/**
+ * A coding agent whose subscription usage Coffer measures from the agent's own logs on this
+ * computer (issue 12): no key, no request; the poll reads new log lines.
+ */
+function localAgentDescriptor(id: 'claude-code' | 'codex'): ProviderDescriptor {
+  const claude = id === 'claude-code'
+  // Declared here, not at module level: providerDescriptors above calls this function while the
+  // module is still loading, before later module-level constants exist.
+  /** Plan ids as the catalog writes them (plan-catalog.ts); checked against the plans when the report is built. */
+  const PLAN_ID_PATTERN = '[a-z0-9][a-z0-9-]{1,63}'
+  /** A renewal date (`2026-11-14`) or a day of the month (`14`). */
+  const RENEWS_ON_PATTERN = '\\d{4}-\\d{2}-\\d{2}|0?[1-9]|[12]\\d|3[01]'
+  const LOCAL_PRIVACY_NOTE = 'Coffer reads only token counts, model names and times from these logs, never your prompts or the answers, and nothing leaves this computer.'
+  return {
+    id,
+    name: claude ? 'Claude Code (local logs)' : 'Codex (local logs)',
+    defaultBaseUrl: null,
+    usesBaseUrl: false,
+    // Reading is cheap and incremental; while the app or `coffer serve` runs, a watcher also picks up new lines.
+    pollIntervalMinutes: 15,
+    key: { required: false, kind: 'none', label: 'No key', help: 'Coffer reads the logs the agent writes on this computer; it needs no key.' },
+    options: [
+      {
+        key: 'plan',
+        label: 'Subscription plan',
+        help: claude ? 'A plan id from the Plans page, e.g. claude-max-5x, claude-max-20x or claude-pro.' : 'A plan id from the Plans page, e.g. chatgpt-plus or chatgpt-pro.',
+        required: false,
+        kind: 'text',
+        pattern: PLAN_ID_PATTERN,
+        placeholder: claude ? 'claude-max-5x' : 'chatgpt-plus'
+      },
+      {
+        key: 'renewsOn',
+        label: 'Renews on',
+        help: 'Your renewal date (2026-11-14) or day of the month (14): the value report follows your billing cycle. Default: the 1st.',
+        required: false,
+        kind: 'text',
+        pattern: RENEWS_ON_PATTERN,
+        placeholder: '14'
+      },
+      {
+        key: 'dir',
+        label: 'Log folder (optional)',
+        help: claude
+          ? 'Default: ~/.claude/projects and ~/.config/claude/projects, or each folder of CLAUDE_CONFIG_DIR (comma separated) + /projects. Several folders: separate with commas.'
+          : 'Default: $CODEX_HOME/sessions and archived_sessions ($CODEX_HOME defaults to ~/.codex). Several folders: separate with commas.',
+        required: false,
+        kind: 'text',
+        placeholder: claude ? '~/.claude/projects' : '~/.codex/sessions'
+      }
+    ],
+    billingUrl: claude ? 'https://claude.ai/settings/billing' : 'https://chatgpt.com/#settings/Account',
+    publishes: { balance: false, spend: false, usage: true },
+    unit: 'USD',
+    note: `${claude ? 'Claude Pro/Max' : 'ChatGPT Plus/Pro'} usage measured from ${claude ? 'Claude Code' : 'Codex'}’s logs, valued at API list prices to show what the subscription is worth. ${LOCAL_PRIVACY_NOTE}`
   }
 }
 

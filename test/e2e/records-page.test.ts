@@ -146,7 +146,7 @@ describe('e2e: the records page with demo data (coffer serve --demo + Chromium)'
     await card.getByText('History and credits').click()
     await card.locator('canvas[role="img"]').waitFor()
     expect(await card.locator('canvas[role="img"]').getAttribute('aria-label')).toMatch(/^OpenAI \(demo\) balance over \d+ days, now \$/)
-    expect(await card.getByTestId('expiring-credit').innerText()).toMatch(/^\$[\d,.]+ expires on /)
+    expect(await card.getByTestId('expiring-credit').innerText()).toMatch(/^\$[\d,.]+ expires (in \d+ days, |tomorrow, |today, )?[A-Z][a-z]{2} \d{1,2}(, \d{4})? /)
 
     await card.getByRole('button', { name: 'Correct balance…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Record for OpenAI (demo)' })

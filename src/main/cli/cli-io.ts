@@ -8,6 +8,11 @@ export interface CliIo {
   readStdin: () => Promise<string>
   stdinIsTty: boolean
   env: NodeJS.ProcessEnv
+  /**
+   * Replaces the one progress line on a terminal (`null` clears it). Absent when standard error is
+   * not a terminal: a pipe or a log file gets no progress at all, only the results.
+   */
+  progress?: (line: string | null) => void
 }
 
 /** The real process streams. */
@@ -22,7 +27,21 @@ export function processIo(): CliIo {
       return Buffer.concat(chunks).toString('utf8')
     },
     stdinIsTty: Boolean(process.stdin.isTTY),
-    env: process.env
+    env: process.env,
+    ...(process.stderr.isTTY ? { progress: terminalProgress(process.stderr) } : {})
+  }
+}
+
+/**
+ * One line on `stream`, rewritten in place (carriage return, erase line) and cut to the terminal's
+ * width so it never wraps (a wrapped line could not be erased).
+ */
+function terminalProgress(stream: NodeJS.WriteStream): (line: string | null) => void {
+  return (line) => {
+    const width = Math.max(20, (stream.columns || 80) - 1)
+    const chars = [...(line ?? '')]
+    const shown = chars.length > width ? `${chars.slice(0, width - 1).join('')}…` : chars.join('')
+    stream.write(`\r\u001b[2K${shown}`)
   }
 }
 
@@ -31,6 +50,17 @@ export class UsageError extends Error {
   constructor(message: string) {
     super(message)
     this.name = 'UsageError'
+  }
+}
+
+/**
+ * Ends a command with a particular exit code after it printed what it had to say (`coffer check`
+ * exits 3 when an alert is open). Not an error: nothing more is printed.
+ */
+export class CommandExit extends Error {
+  constructor(readonly exitCode: number) {
+    super(`exit ${exitCode}`)
+    this.name = 'CommandExit'
   }
 }
 

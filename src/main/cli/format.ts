@@ -35,9 +35,9 @@ export function accountJson(account: AccountView): Record<string, unknown> {
  * One line per account for people: label, primary balance, and the verdict the card and the tray
  * show (src/shared/account-state.ts), e.g. "Below your $5.00 alert", from `alerts` when given.
  */
-export function accountLine(account: AccountView, alerts: readonly AccountStateAlert[] = []): string {
+export function accountLine(account: AccountView, alerts: readonly AccountStateAlert[] = [], locale = 'en-US'): string {
   const primary = account.balances[0]
-  const balance = primary ? `${formatMoney(primary, 'en-US')} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
+  const balance = primary ? `${formatMoney(primary, locale)} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
   const stale = account.stale ? ' [stale]' : ''
   const error = account.error ? ` — ${printable(account.error.message)}` : ''
   return `${printable(account.label).padEnd(20)} ${account.provider.padEnd(12)} ${printable(balance)}${stale}  ${printable(accountVerdict(account, alerts).words)}${error}`

@@ -1,11 +1,12 @@
-import type { CallName, Handlers, Req, Res } from '../../shared/contract'
+import { calls, type CallName, type Handlers, type Req, type Res } from '../../shared/contract'
 import { CofferError } from '../../shared/errors'
 import { createCore, type Core } from '../core/app'
 import { defaultDataDir } from '../core/data-dir'
 import { dispatchCall } from '../core/dispatch'
 import { JsonFilePreferencesStore } from '../core/preferences/preferences-store'
 import { KeytarSecretStore } from '../core/secrets/keytar-secret-store'
-import type { CliIo } from './cli-io'
+import { UsageError, type CliIo } from './cli-io'
+import { issueSentence } from './usage-hints'
 
 /** The global options every command receives. */
 export interface GlobalOptions {
@@ -47,9 +48,13 @@ export async function withCliCore<T>(options: GlobalOptions, io: CliIo, work: (c
 
 /**
  * Calls a contract handler with the same validation as IPC and HTTP, so the CLI cannot do
- * anything the UI could not. Failures surface as {@link CofferError}.
+ * anything the UI could not. Failures surface as {@link CofferError}; a request the contract
+ * refuses, as a {@link UsageError} in the user's terms.
  */
 export async function call<N extends CallName>(core: Core, name: N, request: Req<N>): Promise<Res<N>> {
+  // Checked here first only for the wording: the failure names the flag, not the contract's path.
+  const checked = calls[name].request.safeParse(request)
+  if (!checked.success) throw new UsageError(issueSentence(checked.error.issues))
   const result = await dispatchCall(core.handlers as Handlers, name, request)
   if (!result.ok) throw new CofferError(result.code, result.message)
   return result.value as Res<N>

@@ -40,7 +40,8 @@ export function createAppHandlers(context: CoreContext): AppHandlers {
 
 let cachedVersion: string | null = null
 
-function appVersion(): string {
+/** Coffer's version, from its package.json (the source tree's or the bundled build's). */
+export function appVersion(): string {
   if (cachedVersion === null) {
     const require = createRequire(import.meta.url)
     try {

@@ -19,6 +19,8 @@ import { createPlansHandlers } from './plans/plans-handlers'
 import { ledgerExtras } from './ledger/account-figures'
 import { ledgerIngestHook } from './ledger/ledger-hook'
 import { createRecordsHandlers } from './records/records-handlers'
+import { createSubscriptionsHandlers } from './subscriptions/subscriptions-handlers'
+import { watchLocalLogs, type LogWatch } from './local-logs/log-watcher'
 import { Poller, systemClock, type PollerClock } from './poller/poller'
 import type { PreferencesStore } from './preferences/preferences-store'
 import type { SecretStore } from './secrets/secret-store'
@@ -123,7 +125,8 @@ export function createCore(deps: CoreDeps): Core {
     ...createPlansHandlers(context),
     ...createAlertsHandlers(context, alerts),
     ...createRecordsHandlers(context),
-    ...createRawResponseHandlers(context)
+    ...createRawResponseHandlers(context),
+    ...createSubscriptionsHandlers(context)
   }, join(resolve(deps.dataDir), LEDGER_FILE_NAME))
   context.accountExtras.push(ledgerExtras(db, context.now))
   // Alerts evaluate last in the ingest transaction, after every derivation hook has run.
@@ -132,6 +135,7 @@ export function createCore(deps: CoreDeps): Core {
   const backup = async (): Promise<string | null> => (db.readonly ? null : backupIfDue(db, deps.dataDir, context.now()))
   let backupTimer: NodeJS.Timeout | undefined
   let watcher: LedgerWatcher | undefined
+  let logWatch: LogWatch | undefined
   // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
   const backupQuietly = (): void => {
     backup().catch((error: unknown) => console.error('Coffer: the daily backup failed:', (error as Error).message))
@@ -139,6 +143,14 @@ export function createCore(deps: CoreDeps): Core {
   const startUpkeep = (): void => {
     // `coffer poll` in a terminal, or another dashboard, writes the same ledger: show it here.
     watcher ??= watchLedger(db, emit)
+    // Claude Code / Codex accounts: new log lines are read within seconds, not at the next poll (issue 12.5).
+    logWatch ??= db.readonly
+      ? undefined
+      : watchLocalLogs({
+          accounts: () => context.accounts.list(),
+          poll: (accountId) => context.poller.pollNow(accountId),
+          onError: (error) => console.error('Coffer: watching the coding agents’ logs failed:', (error as Error).message)
+        })
     if (backupTimer) return
     backupQuietly()
     // Checked every few hours: an app left running for days still gets one backup a day.
@@ -163,6 +175,7 @@ export function createCore(deps: CoreDeps): Core {
     close() {
       clearInterval(backupTimer)
       watcher?.stop()
+      void logWatch?.close()
       context.poller.stop()
       alerts.close()
       listeners.clear()

@@ -17,8 +17,11 @@ export interface MainWindowDeps {
 
 /** The single main window, created on demand and destroyed when closed. */
 export interface MainWindowManager {
-  /** Shows the window, creating it first if it is closed. */
-  open(): void
+  /**
+   * Shows the window, creating it first if it is closed; with `route` (a hash route such as
+   * `/accounts/acc_…`, see src/shared/app-routes.ts) at that page.
+   */
+  open(route?: string): void
   /** The open window, or null (no window costs no renderer process). */
   current(): BrowserWindow | null
 }
@@ -30,7 +33,7 @@ export interface MainWindowManager {
 export function createMainWindowManager(deps: MainWindowDeps): MainWindowManager {
   let window: BrowserWindow | null = null
 
-  const create = (): BrowserWindow => {
+  const create = (route: string | undefined): BrowserWindow => {
     const created = new BrowserWindow(
       mainWindowOptions({
         preloadPath: deps.preloadPath,
@@ -48,18 +51,24 @@ export function createMainWindowManager(deps: MainWindowDeps): MainWindowManager
     created.on('closed', () => {
       if (window === created) window = null
     })
-    const loaded = deps.app.kind === 'dev' ? created.loadURL(deps.app.url) : created.loadFile(deps.indexHtmlPath)
+    const loaded =
+      deps.app.kind === 'dev'
+        ? created.loadURL(route ? `${deps.app.url.replace(/#.*$/, '')}#${route}` : deps.app.url)
+        : created.loadFile(deps.indexHtmlPath, route ? { hash: route } : undefined)
     loaded.catch((error: unknown) => console.error('Coffer: the window failed to load:', (error as Error).message))
     return created
   }
 
   return {
-    open() {
-      if (!window || window.isDestroyed()) window = create()
+    open(route) {
+      if (!window || window.isDestroyed()) window = create(route)
       else {
         if (window.isMinimized()) window.restore()
         window.show()
         window.focus()
+        // The page follows its address (hashchange): no reload, no lost state. The route is
+        // built by accountRoute from a validated id, and JSON-quoted all the same.
+        if (route) void window.webContents.executeJavaScript(`window.location.hash = ${JSON.stringify(`#${route}`)}`).catch(() => undefined)
       }
     },
     current: () => (window && !window.isDestroyed() ? window : null)

@@ -1,4 +1,5 @@
 import { Notification } from 'electron'
+import { accountRoute } from '../../shared/app-routes'
 import type { Core } from '../core/app'
 import { notificationsFor } from './alert-notification-model'
 
@@ -18,7 +19,8 @@ export function notify(title: string, body: string, onClick?: () => void): boole
 /** What alert notifications need from the app. */
 export interface AlertNotificationDeps {
   onEvent: Core['onEvent']
-  openWindow: () => void
+  /** Shows the window, at `route` (a hash route such as `/accounts/acc_…`) when given. */
+  openWindow: (route?: string) => void
   /** Opens an allow-listed URL in the browser (checked again there). */
   openExternal: (url: string) => Promise<void>
   /** Injected for tests on machines with Electron; defaults to {@link notify}. */
@@ -38,7 +40,8 @@ export function startAlertNotifications(deps: AlertNotificationDeps): () => void
       const target = notification.target
       show(notification.title, notification.body, () => {
         if (target.kind === 'top-up') void deps.openExternal(target.url).catch(() => deps.openWindow())
-        else deps.openWindow()
+        // "Open the account": the window opens at the account's card (#/accounts/<id>).
+        else deps.openWindow(target.accountId ? accountRoute(target.accountId) : undefined)
       })
     }
   })

@@ -2,9 +2,11 @@ import { randomBytes, timingSafeEqual } from 'node:crypto'
 import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Handlers } from '../../shared/contract'
+import { CofferError } from '../../shared/errors'
 import { HTTP_CALL_PREFIX, HTTP_EVENTS_PATH, RENDERER_CSP, TOKEN_FRAGMENT_KEY } from '../../shared/http-protocol'
 import type { Core } from '../core/app'
 import { dispatchCall, isCallName } from '../core/dispatch'
+import type { MetricsExposition } from '../core/metrics/coffer-metrics'
 import { readStaticFile } from './static-files'
 
 /** Largest request body accepted (calls carry small JSON; anything bigger is not ours). */
@@ -19,6 +21,13 @@ export interface WebServerOptions {
   port?: number
   /** Fixed token (tests); random otherwise. */
   token?: string
+  /**
+   * Address to listen on; 127.0.0.1 unless given. Another address only makes `/metrics` reachable
+   * from elsewhere: every other route still answers this machine only.
+   */
+  host?: string
+  /** `coffer serve --metrics`: `GET /metrics` behind its own bearer token (not the dashboard's). */
+  metrics?: { token: string; render: () => Promise<MetricsExposition> }
 }
 
 /** A started `coffer serve`. */
@@ -28,6 +37,8 @@ export interface RunningWebServer {
   origin: string
   token: string
   port: number
+  /** `http://<host>:<port>/metrics` when metrics are on. */
+  metricsUrl: string | null
   close(): Promise<void>
 }
 
@@ -47,20 +58,26 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
   // Why not a static import: an ES import of node:http makes Node build its module facade, whose
   // lazy exports load the whole of undici (~30 ms), and every `coffer` command bundles this file.
   const { createServer } = process.getBuiltinModule('node:http')
-  const server: Server = createServer((request, response) => {
+  const listener = (request: IncomingMessage, response: ServerResponse): void => {
     handle(request, response).catch((error: unknown) => {
       console.error('Coffer: web request failed:', error)
       if (!response.headersSent) send(response, 500, { ok: false, code: 'internal', message: 'Internal error.' })
       else response.end()
     })
-  })
+  }
+  const server: Server = createServer(listener)
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     setSecurityHeaders(response)
     const refusal = malformedRequest(request)
     if (refusal) return send(response, 400, { ok: false, code: 'bad_request', message: refusal })
-    if (!isLoopbackHost(request.headers.host, port)) return send(response, 421, { ok: false, code: 'forbidden', message: 'Wrong host.' })
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`)
+    // Bound elsewhere than loopback, /metrics answers any name a scraper uses for this machine (its
+    // bearer token is what protects it); on loopback the Host check still applies.
+    const isMetrics = options.metrics !== undefined && url.pathname === METRICS_PATH
+    if (!(isMetrics && !onLoopback) && !isLoopbackHost(request.headers.host, port)) return send(response, 421, { ok: false, code: 'forbidden', message: 'Wrong host.' })
+    if (!isMetrics && !isLoopbackAddress(request.socket.remoteAddress)) return send(response, 403, { ok: false, code: 'forbidden', message: 'Only /metrics is served to other machines.' })
+    if (isMetrics && options.metrics) return serveMetrics(request, response, options.metrics)
     if (url.pathname.startsWith('/api/')) {
       if (!hasToken(request, token)) return send(response, 401, { ok: false, code: 'forbidden', message: 'Missing or wrong token: open the URL printed by `coffer serve`.' })
       if (url.pathname === HTTP_EVENTS_PATH && request.method === 'GET') return openEventStream(response, sse)
@@ -81,24 +98,35 @@ export async function startWebServer(options: WebServerOptions): Promise<Running
     response.end(request.method === 'HEAD' ? undefined : file.body)
   }
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve())
-  })
+  const host = options.host ?? '127.0.0.1'
+  const onLoopback = isLoopbackName(host)
+  await listen(server, options.port ?? 0, host)
   port = (server.address() as AddressInfo).port
+  // Bound to one other address (a LAN IP), loopback is not covered: the dashboard gets its own
+  // listener on 127.0.0.1 at the same port, so the printed URL works. 0.0.0.0 and :: include it.
+  const servers = [server]
+  if (!onLoopback && host !== '0.0.0.0' && host !== '::') {
+    const local = createServer(listener)
+    await listen(local, port, '127.0.0.1').catch(async (error: unknown) => {
+      await new Promise<void>((resolve) => server.close(() => resolve()))
+      throw error
+    })
+    servers.push(local)
+  }
   const origin = `http://127.0.0.1:${port}`
   return {
     url: `${origin}/#${TOKEN_FRAGMENT_KEY}=${token}`,
     origin,
     token,
     port,
+    metricsUrl: options.metrics ? `http://${host.includes(':') ? `[${host}]` : host}:${port}${METRICS_PATH}` : null,
     close: async () => {
       unsubscribe()
       for (const client of sse) client.end()
-      const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+      const closed = servers.map((each) => new Promise<void>((resolve) => each.close(() => resolve())))
       // An open page keeps idle keep-alive sockets; without this, close() waits for them to time out.
-      server.closeAllConnections()
-      await closed
+      for (const each of servers) each.closeAllConnections()
+      await Promise.all(closed)
     }
   }
 }
@@ -141,6 +169,48 @@ function openEventStream(response: ServerResponse, clients: Set<ServerResponse>)
     clearInterval(keepAlive)
     clients.delete(response)
   })
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => reject(listenProblem(error, host, port)))
+    server.listen(port, host, () => resolve())
+  })
+}
+
+/** A listen failure the user can fix (port taken, address not on this machine) as a sentence; others as they are. */
+function listenProblem(error: NodeJS.ErrnoException, host: string, port: number): Error {
+  const where = `${host}:${port}`
+  if (error.code === 'EADDRINUSE') return new CofferError('bad_request', `Port ${port} on ${host} is already in use: choose another with --port, or 0 for any free one.`)
+  if (error.code === 'EADDRNOTAVAIL') return new CofferError('bad_request', `Cannot listen on ${where}: ${host} is not an address of this machine.`)
+  if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') return new CofferError('bad_request', `Cannot listen on ${where}: the host name ${host} does not resolve.`)
+  if (error.code === 'EACCES') return new CofferError('bad_request', `Cannot listen on ${where}: permission denied (ports below 1024 need privileges).`)
+  return error
+}
+
+/** Where `coffer serve --metrics` answers Prometheus. */
+export const METRICS_PATH = '/metrics'
+
+async function serveMetrics(request: IncomingMessage, response: ServerResponse, metrics: NonNullable<WebServerOptions['metrics']>): Promise<void> {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return send(response, 405, { ok: false, code: 'bad_request', message: 'Method not allowed.' })
+  if (!hasToken(request, metrics.token)) {
+    response.setHeader('www-authenticate', 'Bearer realm="coffer-metrics"')
+    return send(response, 401, { ok: false, code: 'forbidden', message: 'Missing or wrong token: send `Authorization: Bearer <token>` with the token `coffer serve --print-metrics-token` prints.' })
+  }
+  const { contentType, body } = await metrics.render()
+  response.writeHead(200, { 'content-type': contentType, 'cache-control': 'no-store' })
+  response.end(request.method === 'HEAD' ? undefined : body)
+}
+
+/** Loopback listen addresses: the server then answers this machine only. */
+export function isLoopbackName(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)
+}
+
+/** A peer on this machine (IPv4, IPv6 or IPv4-mapped loopback). */
+export function isLoopbackAddress(address: string | undefined): boolean {
+  if (address === undefined) return false
+  return address === '::1' || /^(::ffff:)?127(\.\d{1,3}){3}$/.test(address)
 }
 
 function hasToken(request: IncomingMessage, token: string): boolean {

@@ -13,4 +13,7 @@ export function startStore(): void {
   started = true
   onSessionExpired(() => useStore.getState().markSessionExpired())
   connectStore(getBridge())
+  // Back / forward, a typed address or an `#/accounts/…` link: the page follows the address.
+  window.addEventListener('hashchange', () => useStore.getState().followAddress())
+  window.addEventListener('popstate', () => useStore.getState().followAddress())
 }

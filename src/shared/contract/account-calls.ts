@@ -50,7 +50,10 @@ export const accountCalls = defineCalls({
   'accounts:test': {
     summary: 'Tries a draft account’s key against the provider without saving anything.',
     request: z.object({ draft: accountDraftSchema, key: apiKeySchema.optional() }).strict(),
-    response: pollReportSchema.omit({ accountId: true })
+    response: pollReportSchema.omit({ accountId: true }).extend({
+      /** The address of the request that failed (redacted), so the form can name it; `null` when none did. */
+      url: z.string().nullable().optional()
+    })
   },
   'accounts:poll': {
     summary: 'Polls the given accounts now (all when `ids` is empty).',

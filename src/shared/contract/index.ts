@@ -7,6 +7,7 @@ import { events } from './events'
 import { plansCalls } from './plans-calls'
 import { ledgerCalls } from './ledger-calls'
 import { rawResponseCalls } from './raw-response-calls'
+import { subscriptionsCalls } from './subscriptions-calls'
 
 /**
  * The bridge contract: every call the renderer may make and every event main may push.
@@ -19,7 +20,8 @@ export const calls = {
   ...accountCalls,
   ...alertsCalls,
   ...ledgerCalls,
-  ...rawResponseCalls
+  ...rawResponseCalls,
+  ...subscriptionsCalls
 }
 
 export { events }

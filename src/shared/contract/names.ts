@@ -22,6 +22,7 @@ export const callNames = [
   'plans:save',
   'plans:remove',
   'plans:set-price',
+  'subscriptions:report',
   'credits:record',
   'credits:confirm',
   'credits:update',
@@ -52,7 +53,7 @@ export const callNames = [
   'budgets:remove'
 ] as const satisfies readonly CallName[]
 
-export const eventNames = ['accounts:changed', 'poll:progress', 'alerts:changed', 'alerts:fired'] as const satisfies readonly EventName[]
+export const eventNames = ['accounts:changed', 'poll:progress', 'poll:step', 'alerts:changed', 'alerts:fired'] as const satisfies readonly EventName[]
 
 type Missing<All, Listed> = Exclude<All, Listed>
 const everyCallListed: Missing<CallName, (typeof callNames)[number]> extends never ? true : never = true

@@ -49,3 +49,47 @@ export function anthropicUsageBucket(input: AnthropicUsageInput): unknown {
     }))
   }
 }
+
+/**
+ * One row of the Usage and Cost Analytics API, `GET /v1/organizations/analytics/cost` (beta
+ * `analytics-usage-cost-2026-08-24`): a flat row per day and group, `cost.amount` in fractional
+ * cents (platform.claude.com/docs/en/api/go/beta/organization/analytics/cost, BetaAnalyticsCostItem).
+ */
+export function anthropicAnalyticsCostRow(input: { day: string; model: string | null; cents: string | number; listCents?: string | number }): unknown {
+  return {
+    starting_at: `${input.day}T00:00:00Z`,
+    ending_at: nextDay(input.day),
+    group: { model: input.model, cost_type: null, token_type: null, workspace_id: null },
+    cost: { amount: input.cents, currency: 'USD', list_amount: input.listCents ?? input.cents, request_count: 3 }
+  }
+}
+
+/**
+ * One row of `GET /v1/organizations/analytics/usage`: BetaAnalyticsUsageItem { starting_at,
+ * ending_at, group, usage: BetaAnalyticsUsageMetrics } (anthropic-sdk-ruby models).
+ */
+export function anthropicAnalyticsUsageRow(input: {
+  day: string
+  model: string | null
+  uncached: number
+  cache5m: number
+  cache1h: number
+  cacheRead: number
+  output: number
+  requests: number
+}): unknown {
+  return {
+    starting_at: `${input.day}T00:00:00Z`,
+    ending_at: nextDay(input.day),
+    group: { model: input.model, workspace_id: null },
+    usage: {
+      uncached_input_tokens: input.uncached,
+      cache_creation: { ephemeral_1h_input_tokens: input.cache1h, ephemeral_5m_input_tokens: input.cache5m },
+      cache_read_input_tokens: input.cacheRead,
+      output_tokens: input.output,
+      requests: input.requests,
+      server_tool_use: { web_search_requests: 0 },
+      total_tokens: input.uncached + input.cache1h + input.cache5m + input.cacheRead + input.output
+    }
+  }
+}

@@ -1,8 +1,17 @@
 import type { SimResponse } from '../provider-simulator'
 
-/** Fireworks `GET /v1/accounts` (provider-apis.md §12). */
-export function fireworksAccounts(ids: string[]): SimResponse {
-  return { body: { accounts: ids.map((id) => ({ name: `accounts/${id}`, displayName: id, state: 'READY' })), nextPageToken: '' } }
+/**
+ * Fireworks `GET /v1/accounts` (provider-apis.md §12; docs.fireworks.ai/api-reference/list-accounts):
+ * one page of accounts, `nextPageToken` for the next one (empty or absent on the last), `totalSize`.
+ */
+export function fireworksAccounts(ids: string[], page: { nextPageToken?: string; totalSize?: number } = {}): SimResponse {
+  return {
+    body: {
+      accounts: ids.map((id) => ({ name: `accounts/${id}`, displayName: id, state: 'READY' })),
+      nextPageToken: page.nextPageToken ?? '',
+      totalSize: page.totalSize ?? ids.length
+    }
+  }
 }
 
 /** `GET /v1/accounts/{id}/billing/summary`: line items with google.type.Money totals (units string, nanos int). */

@@ -1,6 +1,10 @@
 import type { SimResponse } from '../provider-simulator'
 
-/** new-api / one-api `GET /v1/dashboard/billing/subscription` (provider-apis.md §2.3). */
+/**
+ * new-api / one-api `GET /v1/dashboard/billing/subscription` (provider-apis.md §2.3). Despite the
+ * name, `hard_limit_usd` is in the site's display unit (new-api controller/billing.go: USD, CNY or
+ * tokens; one-api: raw quota when currency display is off); 100000000 marks an unlimited token.
+ */
 export function relaySubscription(hardLimitUsd: number): SimResponse {
   return {
     body: {
@@ -14,7 +18,7 @@ export function relaySubscription(hardLimitUsd: number): SimResponse {
   }
 }
 
-/** `GET /v1/dashboard/billing/usage`: `total_usage` in 0.01 USD. */
+/** `GET /v1/dashboard/billing/usage`: `total_usage` in hundredths of the same display unit (0.01 USD on a USD site). */
 export function relayUsage(totalUsageCents: number): SimResponse {
   return { body: { object: 'list', total_usage: totalUsageCents } }
 }

@@ -28,3 +28,11 @@ export function siliconflowUserInfo(input: { total: string; granted: string; cha
 export function siliconflowBusinessError(code: number | string = 30001, message = 'Insufficient permissions'): SimResponse {
   return { body: { code, message, status: false, data: null } }
 }
+
+/**
+ * What a retired `/v1/user/info` answers: HTTP 404. CodexBar's notes say SiliconFlow retired the
+ * China balance API on 2026-08-14; the body of that 404 is not documented, so this is a plain one.
+ */
+export function siliconflowRetired(): SimResponse {
+  return { status: 404, body: { code: 404, message: 'Not Found', status: false, data: null } }
+}

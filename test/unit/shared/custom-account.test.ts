@@ -55,6 +55,9 @@ describe('option checks', () => {
     expect(validateCustomOptions({ url: 'https://x', balancePath: 'a', scale: 'q' })).toMatch(/Scale/)
     expect(validateCustomOptions({ url: 'https://x', balancePath: 'a.b[0]', scale: '-2' })).toBeNull()
     expect(validateCustomOptions({ url: 'https://x', preset: 'openai-compatible-relay' })).toBeNull()
+    // A relay's figures may need a scale too (one-api raw quota: /500000); a bad one is refused.
+    expect(validateCustomOptions({ url: 'https://x', preset: 'openai-compatible-relay', scale: '/500000' })).toBeNull()
+    expect(validateCustomOptions({ url: 'https://x', preset: 'openai-compatible-relay', scale: '/0' })).toMatch(/Scale/)
   })
   it('manual: credit value is a positive decimal and comes with its currency', () => {
     expect(validateManualOptions({ unit: 'credits' })).toBeNull()

@@ -10,6 +10,21 @@ describe('isAllowedExternalUrl', () => {
     expect(isAllowedExternalUrl('https://openrouter.ai/settings/credits?tab=1#top')).toBe(true)
   })
 
+  it('opens the billing pages of the providers added in issue 13 (the allowlist comes from their descriptors)', () => {
+    for (const url of [
+      'https://fal.ai/dashboard/billing',
+      'https://vercel.com/d?to=%2F%5Bteam%5D%2F%7E%2Fai-gateway',
+      'https://venice.ai/settings/api',
+      'https://console.deepgram.com',
+      'https://poe.com/api_key',
+      'https://dev.runwayml.com',
+      'https://deepinfra.com/dash/billing',
+      'https://github.com/settings/billing'
+    ]) {
+      expect(isAllowedExternalUrl(url), url).toBe(true)
+    }
+  })
+
   it.each([
     ['javascript:', 'javascript:alert(1)'],
     ['javascript: disguised with a tab', 'java\tscript:alert(1)'],

@@ -4,11 +4,14 @@ import { collect, wholeNumber } from '../arguments'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { accountJson, accountLine, printable, printableJson } from '../format'
+import { cliFormat } from '../locale-format'
 import { resolveAccount } from '../resolve-account'
+import { loadTemplate, registerTemplateCommands } from './account-templates'
 
 interface AddOptions {
-  provider: string
-  label: string
+  provider?: string
+  label?: string
+  template?: string
   baseUrl?: string
   option: string[]
   keyStdin?: boolean
@@ -23,21 +26,30 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
   accounts
     .command('add')
     .description('add an account; the key is read from standard input (--key-stdin) and stored in the OS keychain')
-    .requiredOption('--provider <id>', `provider: ${providerIds.join(', ')}`)
-    .requiredOption('--label <text>', 'a name for this account')
+    .option('--provider <id>', `provider: ${providerIds.join(', ')}`)
+    .option('--label <text>', 'a name for this account (with --template, default: the template’s name)')
+    .option('--template <file-or-name>', 'start from a template file, or a bundled one (coffer accounts templates); --option values override it')
     .option('--base-url <url>', 'override the provider’s base URL (proxies, relays)')
     .option('--option <key=value>', 'a provider option, repeatable', collect, [])
     .option('--key-stdin', 'read the key from standard input (its first line)')
     .option('--secret-stdin <option>', 'read a secret option (e.g. managementKey) from the next line of standard input; repeatable', collect, [])
     .option('--poll-interval <minutes>', 'minutes between polls')
     .action(async (options: AddOptions) => {
-      const descriptor = findProvider(options.provider)
-      if (!descriptor) throw new UsageError(`Unknown provider "${options.provider}". Choose one of: ${providerIds.join(', ')}.`)
+      const template = options.template === undefined ? null : loadTemplate(options.template)
+      if (template && options.provider !== undefined && options.provider !== template.provider) {
+        throw new UsageError(`The template is for a ${template.provider} account, not ${options.provider}: leave out --provider.`)
+      }
+      const providerId = template?.provider ?? options.provider
+      if (providerId === undefined) throw new UsageError('Say which provider: --provider ID (or start from a template: --template FILE).')
+      const label = options.label ?? template?.name
+      if (label === undefined) throw new UsageError('Give the account a name: --label TEXT.')
+      const descriptor = findProvider(providerId)
+      if (!descriptor) throw new UsageError(`Unknown provider "${providerId}". Choose one of: ${providerIds.join(', ')}.`)
       if (descriptor.key.required && !options.keyStdin) {
-        throw new UsageError(`${descriptor.name} accounts need a key (${descriptor.key.label}); keys are read from standard input only: \`… | coffer accounts add --provider ${descriptor.id} --label "${options.label}" --key-stdin\`.`)
+        throw new UsageError(`${descriptor.name} accounts need a key (${descriptor.key.label}); keys are read from standard input only: \`… | coffer accounts add --provider ${descriptor.id} --label "${label}" --key-stdin\`.`)
       }
       const secretFields = new Set(descriptor.options.filter((field) => field.kind === 'secret').map((field) => field.key))
-      const plainOptions = parseOptions(options.option, descriptor)
+      const plainOptions = { ...template?.options, ...parseOptions(options.option, descriptor) }
       for (const name of Object.keys(plainOptions).filter((option) => secretFields.has(option))) {
         throw new UsageError(`${name} is a secret: arguments end up in shell history, so pass it on standard input with --secret-stdin ${name}.`)
       }
@@ -50,7 +62,7 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
         const account = await call(core, 'accounts:add', {
           draft: {
             provider: descriptor.id,
-            label: options.label,
+            label,
             baseUrl: options.baseUrl,
             options: { ...plainOptions, ...Object.fromEntries(options.secretStdin.map((name) => [name, secrets.get(name) ?? ''])) },
             pollIntervalMinutes: options.pollInterval === undefined ? undefined : wholeNumber(options.pollInterval, '--poll-interval')
@@ -73,10 +85,13 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
         } else if (list.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider openrouter --label "My key" --key-stdin')
         } else {
-          for (const account of list) io.out(`${account.id}  ${accountLine(account)}`)
+          const { locale } = cliFormat(io.env)
+          for (const account of list) io.out(`${account.id}  ${accountLine(account, [], locale)}`)
         }
       })
     })
+
+  registerTemplateCommands(accounts, program, io)
 
   accounts
     .command('remove')

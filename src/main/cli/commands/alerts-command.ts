@@ -1,9 +1,10 @@
 import type { Command } from 'commander'
-import { alertKindText, snoozeChoices, type SnoozeChoice } from '../../../shared/alerts'
-import type { AlertView } from '../../../shared/contract/alerts-calls'
+import { alertKindText, snoozeChoices, type RuleKind, type SnoozeChoice } from '../../../shared/alerts'
+import type { AlertView, RuleView } from '../../../shared/contract/alerts-calls'
 import { positiveInteger } from '../arguments'
 import { UsageError, type CliIo } from '../cli-io'
 import { printable, printableJson } from '../format'
+import { cliFormat, type CliFormat } from '../locale-format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
 
@@ -20,6 +21,7 @@ interface RuleOptions {
 /**
  * `coffer alerts [--json]`: active and recent alerts; `coffer alerts rule ID|LABEL (--below DEC
  * [--unit U] | --runway-days N | --expiring-days N)`; `coffer alerts snooze|dismiss ALERT-ID`;
+ * `coffer alerts rule remove ID|LABEL [--kind below|runway-days|expiring-days]`;
  * `coffer alerts auto-reload ID|LABEL on|off`; `coffer alerts quiet-hours FROM TO | off`.
  */
 export function registerAlertsCommand(program: Command, io: CliIo): void {
@@ -35,12 +37,13 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
         } else if (list.length === 0) {
           io.out('No alerts. Set one with: coffer alerts rule ID|LABEL --below 5')
         } else {
-          for (const alert of list) io.out(alertLine(alert))
+          const format = cliFormat(io.env)
+          for (const alert of list) io.out(alertLine(alert, format))
         }
       })
     })
 
-  alerts
+  const rule = alerts
     .command('rule')
     .description('set an account’s alert rule: below an amount, below N days of runway, or credit expiring within N days')
     .argument('<id-or-label>', 'the account')
@@ -57,7 +60,7 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
       if (options.unit !== undefined && options.below === undefined) throw new UsageError('--unit goes with --below.')
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const account = resolveAccount(core, idOrLabel)
-        const rule = await call(core, 'rules:set', {
+        const saved = await call(core, 'rules:set', {
           accountId: account.id,
           ...(options.below !== undefined
             ? { kind: 'low_balance' as const, below: { amount: options.below, unit: options.unit ?? null } }
@@ -68,16 +71,33 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
           ...(options.allowLocalWebhook ? { webhookAllowLocal: true } : {})
         })
         if (options.json) {
-          io.out(printableJson({ rule }))
+          io.out(printableJson({ rule: saved }))
           return
         }
-        const what =
-          rule.kind === 'low_balance'
-            ? `balance below ${rule.below?.amount} ${rule.below?.unit ?? '(primary unit)'}`
-            : rule.kind === 'runway'
-              ? `runway below ${rule.days} days`
-              : `credit expiring within ${rule.days} days`
-        io.out(`Alert rule set for ${printable(account.label)}: ${printable(what)}.`)
+        io.out(`Alert rule set for ${printable(account.label)}: ${printable(ruleText(saved))}.`)
+      })
+    })
+
+  // `alerts rule remove`: a subcommand of `rule`, which Commander tries before `rule`'s own account argument.
+  rule
+    .command('remove')
+    .description('remove an account’s alert rule (its open alert resolves)')
+    .argument('<id-or-label>', 'the account')
+    .option('--kind <kind>', `which rule, when the account has several: ${Object.keys(RULE_KIND_WORDS).join(' | ')}`)
+    .action(async (idOrLabel: string, options: { kind?: string }) => {
+      const kind = options.kind === undefined ? undefined : RULE_KIND_WORDS[options.kind]
+      if (options.kind !== undefined && !kind) throw new UsageError(`--kind is one of ${Object.keys(RULE_KIND_WORDS).join(', ')} (got "${printable(options.kind)}").`)
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
+        const account = resolveAccount(core, idOrLabel)
+        const rules = (await call(core, 'rules:list', { accountId: account.id })).filter((candidate) => kind === undefined || candidate.kind === kind)
+        const label = printable(account.label)
+        if (rules.length === 0) throw new UsageError(`${label} has no ${kind ? `${ruleWords(kind)} ` : ''}alert rule to remove.`)
+        if (rules.length > 1) {
+          throw new UsageError(`${label} has ${rules.length} alert rules (${rules.map((candidate) => ruleText(candidate)).join('; ')}): say which with --kind ${Object.keys(RULE_KIND_WORDS).join('|')}.`)
+        }
+        const [only] = rules as [RuleView]
+        await call(core, 'rules:remove', { id: only.id })
+        io.out(`Removed the alert rule for ${label}: ${printable(ruleText(only))}.`)
       })
     })
 
@@ -140,6 +160,19 @@ export function registerAlertsCommand(program: Command, io: CliIo): void {
     })
 }
 
+/** `--kind` words of `alerts rule remove`, as the flags of `alerts rule` name them. */
+const RULE_KIND_WORDS: Record<string, RuleKind | undefined> = { below: 'low_balance', 'runway-days': 'runway', 'expiring-days': 'expiring_credit' }
+
+function ruleWords(kind: RuleKind): string {
+  return kind === 'low_balance' ? 'low-balance' : kind === 'runway' ? 'runway' : 'expiring-credit'
+}
+
+/** A rule in words: "balance below 400 CNY", "runway below 7 days". */
+export function ruleText(rule: Pick<RuleView, 'kind' | 'below' | 'days'>): string {
+  if (rule.kind === 'low_balance') return `balance below ${rule.below?.amount} ${rule.below?.unit ?? '(primary unit)'}`
+  return rule.kind === 'runway' ? `runway below ${rule.days} days` : `credit expiring within ${rule.days} days`
+}
+
 /** `alerts --json` shape of one alert (ARCHITECTURE.md, CLI). */
 export function alertJson(alert: AlertView): Record<string, unknown> {
   return {
@@ -155,7 +188,8 @@ export function alertJson(alert: AlertView): Record<string, unknown> {
   }
 }
 
-function alertLine(alert: AlertView): string {
-  const state = alert.state === 'snoozed' ? `snoozed${alert.snoozeUntilTopUp ? ' until top-up' : alert.snoozeUntil ? ` until ${alert.snoozeUntil}` : ''}` : alert.state
-  return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${alert.firedAt.slice(0, 16).replace('T', ' ')}  ${printable(alert.message)}`
+/** One alert for people: number, state, kind, when it fired (the user's locale and time zone), and its sentence. */
+function alertLine(alert: AlertView, format: CliFormat): string {
+  const state = alert.state === 'snoozed' ? `snoozed${alert.snoozeUntilTopUp ? ' until top-up' : alert.snoozeUntil ? ` until ${format.moment(alert.snoozeUntil)}` : ''}` : alert.state
+  return `#${String(alert.id).padEnd(5)} ${state.padEnd(10)} ${alertKindText[alert.kind].padEnd(17)} ${format.moment(alert.firedAt).padEnd(16)}  ${printable(alert.message)}`
 }

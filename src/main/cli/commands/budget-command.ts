@@ -1,10 +1,13 @@
 import type { Command } from 'commander'
 import { BUDGET_DISCLAIMER, budgetPeriods, type BudgetPeriod } from '../../../shared/alerts'
-import { formatMoney } from '../../../shared/money'
+import type { BudgetView } from '../../../shared/contract/alerts-calls'
 import { UsageError, type CliIo } from '../cli-io'
 import { printable, printableJson } from '../format'
+import { cliFormat } from '../locale-format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { resolveAccount } from '../resolve-account'
+
+const PERIOD_ADJECTIVE: Record<BudgetPeriod, string> = { day: 'daily', week: 'weekly', month: 'monthly' }
 
 interface SetOptions {
   global?: boolean
@@ -17,7 +20,7 @@ interface SetOptions {
   json?: boolean
 }
 
-/** `coffer budget set ID|LABEL|--global --period day|week|month --limit DEC [--unit U]` and `budget list`. */
+/** `coffer budget set ID|LABEL|--global --period day|week|month --limit DEC [--unit U]`, `budget list` and `budget remove`. */
 export function registerBudgetCommand(program: Command, io: CliIo): void {
   const budget = program.command('budget').description('spend limits: Coffer warns at 50/80/100 % (it cannot stop a provider from spending)')
 
@@ -58,11 +61,34 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
         }
         io.out(
           printable(
-            `Spend limit set for ${view.accountLabel ?? 'all accounts'}: ${formatMoney(view.limit, 'en-US')} per ${view.period}, ` +
-              `warnings at ${view.thresholds.join('/')} %. Spent so far: ${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} (${view.percent} %).`
+            `Spend limit set for ${view.accountLabel ?? 'all accounts'}: ${cliFormat(io.env).money(view.limit)} per ${view.period}, ` +
+              `warnings at ${view.thresholds.join('/')} %. Spent so far: ${cliFormat(io.env).money({ amount: view.spent, unit: view.limit.unit })} (${view.percent} %).`
           )
         )
         io.out(BUDGET_DISCLAIMER)
+      })
+    })
+
+  budget
+    .command('remove')
+    .description('remove a spend limit: by its number in `coffer budget list`, or an account’s (or --global) limit')
+    .argument('[id-or-label]', 'the limit’s number (#3 or 3), or the account')
+    .option('--global', 'the limit over all accounts')
+    .option('--period <period>', `which one, when there are several: ${budgetPeriods.join(' | ')}`)
+    .action(async (target: string | undefined, options: { global?: boolean; period?: string }) => {
+      if (Boolean(options.global) === (target !== undefined)) throw new UsageError('Name one limit or account, or use --global (not both).')
+      if (options.period !== undefined && !(budgetPeriods as readonly string[]).includes(options.period)) throw new UsageError(`--period must be one of ${budgetPeriods.join(', ')}.`)
+      await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
+        const { budgets } = await call(core, 'budgets:list', {})
+        const byNumber = target !== undefined && /^#?\d+$/.test(target) ? budgets.find((view) => view.id === Number(target.replace('#', ''))) : undefined
+        const accountId = byNumber || options.global ? null : resolveAccount(core, target as string).id
+        const matching = byNumber ? [byNumber] : budgets.filter((view) => view.accountId === accountId && (options.period === undefined || view.period === options.period))
+        const whose = byNumber ? `#${byNumber.id}` : accountId === null ? 'all accounts' : printable(core.context.accounts.get(accountId)?.label ?? accountId)
+        if (matching.length === 0) throw new UsageError(`There is no ${options.period ? `${PERIOD_ADJECTIVE[options.period as BudgetPeriod]} ` : ''}spend limit for ${whose}: see \`coffer budget list\`.`)
+        if (matching.length > 1) throw new UsageError(`${whose} has ${matching.length} spend limits (${matching.map((view) => view.period).join(', ')}): say which with --period.`)
+        const [view] = matching as [BudgetView]
+        await call(core, 'budgets:remove', { id: view.id })
+        io.out(printable(`Removed the spend limit for ${view.accountLabel ?? 'all accounts'}: ${cliFormat(io.env).money(view.limit)} per ${view.period}.`))
       })
     })
 
@@ -81,11 +107,11 @@ export function registerBudgetCommand(program: Command, io: CliIo): void {
         for (const view of result.budgets) {
           io.out(
             `#${String(view.id).padEnd(4)} ${printable(view.accountLabel ?? 'All accounts').padEnd(20)} ${view.period.padEnd(6)} ` +
-              printable(`${formatMoney({ amount: view.spent, unit: view.limit.unit }, 'en-US')} of ${formatMoney(view.limit, 'en-US')} (${view.percent} %)`)
+              printable(`${cliFormat(io.env).money({ amount: view.spent, unit: view.limit.unit })} of ${cliFormat(io.env).money(view.limit)} (${view.percent} %)`)
           )
         }
         for (const limit of result.providerLimits) {
-          io.out(printable(`provider limit  ${limit.accountId} ${limit.kind}: ${formatMoney({ amount: limit.amount, unit: limit.unit }, 'en-US')}`))
+          io.out(printable(`provider limit  ${limit.accountId} ${limit.kind}: ${cliFormat(io.env).money({ amount: limit.amount, unit: limit.unit })}`))
         }
       })
     })

@@ -3,8 +3,13 @@ import { UNDATED_RATE_DAY } from '../../../shared/contract/ledger-schemas'
 import type { Comparison, PlanOption } from '../../../shared/contract/plans-calls'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
+import { CliFormat, localeFromEnv } from '../locale-format'
 
-const money = (amount: string | null): string => (amount === null ? '—' : `$${(Math.round(Number(amount) * 100) / 100).toFixed(2)}`)
+/** Comparisons are in USD (the price dataset's currency), shown in the user's locale. */
+const usdIn =
+  (format: CliFormat) =>
+  (amount: string | null): string =>
+    amount === null ? '—' : format.money({ amount: (Math.round(Number(amount) * 100) / 100).toFixed(2), unit: 'USD' })
 
 const statusText: Record<Exclude<PlanOption['status'], 'priced'>, string> = {
   unknown: 'price unknown',
@@ -12,7 +17,7 @@ const statusText: Record<Exclude<PlanOption['status'], 'priced'>, string> = {
   'not-repriced': 'not re-priced'
 }
 
-function optionLine(option: PlanOption): string {
+function optionLine(option: PlanOption, money: (amount: string | null) => string): string {
   const rank = option.rank === null ? '  -' : String(option.rank).padStart(3)
   // "≈": the figure holds spend converted into USD, so it moves with the exchange rates.
   const cost = option.status === 'priced' ? `${option.converted ? '≈' : ''}${money(option.monthlyCost)}/mo` : statusText[option.status]
@@ -20,26 +25,30 @@ function optionLine(option: PlanOption): string {
 }
 
 /** "1 CNY = 0.14 USD (from 2026-11-01), …": the rates a converted figure used. */
-function ratesText(usage: Comparison['usage']): string {
+function ratesText(usage: Comparison['usage'], format: CliFormat): string {
   return usage.windowSpend.rates
-    .map((use) => `1 ${use.unit} = ${use.rate} ${use.in}${use.from && use.from > UNDATED_RATE_DAY ? ` (from ${use.from})` : ''}`)
+    .map((use) => `1 ${use.unit} = ${use.rate} ${use.in}${use.from && use.from > UNDATED_RATE_DAY ? ` (from ${format.day(use.from)})` : ''}`)
     .join(', ')
 }
 
 /** The comparison as text: measured spend, ranked options, plain answers, what was left out. */
-export function comparisonText(result: Comparison): string[] {
+export function comparisonText(result: Comparison, locale = 'en-US'): string[] {
   const { usage, dataset } = result
-  const converted = usage.windowSpend.approximate ? ` (converted into USD: ${ratesText(usage)})` : ''
-  const lines = [`Usage ${usage.from} … ${usage.to} (${usage.windowDays} days): ${money(usage.monthlyUsage)}/month of measured spend${converted}.`]
+  // Days are said relative to the comparison's own last day, so the output does not drift with the clock.
+  const format = new CliFormat(locale, () => new Date(`${usage.to}T12:00:00Z`))
+  const money = usdIn(format)
+  const converted = usage.windowSpend.approximate ? ` (converted into USD: ${ratesText(usage, format)})` : ''
+  const lines = [`Usage ${format.day(usage.from)} … ${format.day(usage.to)} (${usage.windowDays} days): ${money(usage.monthlyUsage)}/month of measured spend${converted}.`]
   const measured = Number(usage.windowSpend.amount)
   if (measured > 0) {
     const share = Math.floor((Number(usage.withTokensUsd) / measured) * 100)
     lines.push(`Token counts cover ${share} % of that spend: re-priced options replace only those days, the rest is counted as measured.`)
   }
   lines.push(`Prices: ${dataset.package} ${dataset.version} (data as of ${dataset.publishedAt})${dataset.overrides ? `, ${dataset.overrides} price override(s)` : ''}.`, '')
-  for (const option of result.options) lines.push(optionLine(option))
-  if (result.options.some((option) => option.status === 'priced' && option.converted)) lines.push('', `≈ includes spend converted into USD: ${ratesText(usage)}.`)
-  if (result.answers.length > 0) lines.push('', ...result.answers.map((answer) => `• ${answer}`))
+  // The plain answers come before the ranking they speak of ("the ranking below shows only fixed fees").
+  if (result.answers.length > 0) lines.push(...result.answers.map((answer) => `• ${answer}`), '')
+  for (const option of result.options) lines.push(optionLine(option, money))
+  if (result.options.some((option) => option.status === 'priced' && option.converted)) lines.push('', `≈ includes spend converted into USD: ${ratesText(usage, format)}.`)
   if (usage.excluded.length > 0) lines.push('', 'Left out:', ...usage.excluded.map((note) => `  ${note}`))
   return lines
 }
@@ -57,7 +66,7 @@ export function registerPlansCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const result = await call(core, 'plans:compare', { windowDays: options.window === '90' ? 90 : 30 })
         if (options.json) io.out(JSON.stringify(result, null, 2))
-        else for (const line of comparisonText(result)) io.out(line)
+        else for (const line of comparisonText(result, localeFromEnv(io.env))) io.out(line)
       })
     })
 }

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
 import { pollLine, printableJson } from '../format'
+import { withPollProgress } from '../poll-progress'
 import { resolveAccount } from '../resolve-account'
 
 /** `coffer poll [ID|LABEL]... [--json]`: polls now and prints each account's resulting status. */
@@ -14,7 +15,8 @@ export function registerPollCommand(program: Command, io: CliIo): void {
     .action(async (names: string[], options: { json?: boolean }) => {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const ids = names.map((name) => resolveAccount(core, name).id)
-        const reports = await call(core, 'accounts:poll', { ids })
+        // A progress line on a terminal while it runs: a first poll may read 90 days of history.
+        const reports = await withPollProgress(core, io, () => call(core, 'accounts:poll', { ids }))
         if (options.json) {
           io.out(printableJson({ polls: reports }))
         } else if (reports.length === 0) {

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { UNDATED_RATE_DAY, type FxSettings } from '../../../shared/contract/ledger-schemas'
 import { UsageError, type CliIo } from '../cli-io'
 import { printableJson } from '../format'
+import { cliFormat, type CliFormat } from '../locale-format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 
 const CURRENCY = /^[A-Za-z]{3}$/
@@ -51,7 +52,8 @@ export function registerRatesCommand(program: Command, io: CliIo): void {
         if (unit === home) throw new UsageError(`${unit} is the home currency: one ${unit} is always worth 1 ${home}.`)
         const settings = await call(core, 'fx:set', { home, rates: [{ unit, rate, ...(options.from ? { from: options.from } : {}) }] })
         const set = settings.history.filter((entry) => entry.unit === unit).at(-1)
-        io.out(`1 ${unit} = ${rate} ${home}${options.from ? ` from ${options.from}` : set ? ` from ${set.from}` : ''}.`)
+        const from = options.from ?? set?.from
+        io.out(`1 ${unit} = ${rate} ${home}${from && from > UNDATED_RATE_DAY ? ` from ${cliFormat(io.env).day(from)}` : ''}.`)
       })
     })
 
@@ -63,19 +65,20 @@ export function registerRatesCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const settings = await call(core, 'fx:get', {})
         if (options.json) io.out(printableJson(settings))
-        else for (const line of ratesLines(settings)) io.out(line)
+        else for (const line of ratesLines(settings, cliFormat(io.env))) io.out(line)
       })
     })
 }
 
 /** `rates list` for people: one line per unit with its current rate, then its earlier ones. */
-export function ratesLines(settings: FxSettings): string[] {
+export function ratesLines(settings: FxSettings, format: CliFormat): string[] {
   const lines = [`home currency: ${settings.home}`]
   if (settings.rates.length === 0) lines.push(`no rates yet: coffer rates set CNY 0.14 (1 CNY = 0.14 ${settings.home})`)
   for (const rate of settings.rates) {
     const earlier = settings.history.filter((entry) => entry.unit === rate.unit && entry.from !== rate.from)
-    const since = rate.from > UNDATED_RATE_DAY ? ` since ${rate.from}` : ''
-    const history = earlier.length > 0 ? ` (before: ${earlier.map((entry) => `${entry.rate} from ${entry.from}`).join(', ')})` : ''
+    const since = rate.from > UNDATED_RATE_DAY ? ` since ${format.day(rate.from)}` : ''
+    const fromText = (day: string): string => (day > UNDATED_RATE_DAY ? `from ${format.day(day)}` : 'undated')
+    const history = earlier.length > 0 ? ` (before: ${earlier.map((entry) => `${entry.rate} ${fromText(entry.from)}`).join(', ')})` : ''
     lines.push(`1 ${rate.unit} = ${rate.rate} ${settings.home}${since}${history}`)
   }
   return lines

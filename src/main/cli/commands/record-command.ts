@@ -1,8 +1,8 @@
 import type { Command } from 'commander'
 import { creditKinds, type CreditKind } from '../../../shared/contract/ledger-schemas'
-import { formatMoney } from '../../../shared/money'
 import { creditKindText } from '../../core/ledger/credit-kinds'
 import { printable, printableJson } from '../format'
+import { cliFormat } from '../locale-format'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { findProvider } from '../../../shared/providers'
@@ -57,15 +57,16 @@ export function registerRecordCommand(program: Command, io: CliIo): void {
           io.out(printableJson({ event, balance: balance ?? null }))
           return
         }
-        const expiry = event.expiresAt ? `, expires ${event.expiresAt.slice(0, 10)}` : ''
-        io.out(`Recorded ${creditKindText[kind].toLowerCase()} of ${formatMoney(event, 'en-US')} for ${printable(account.label)} (event ${event.id}${expiry}).`)
+        const format = cliFormat(io.env)
+        const expiry = event.expiresAt ? `, expires ${format.dayFromNow(event.expiresAt)}` : ''
+        io.out(`Recorded ${creditKindText[kind].toLowerCase()} of ${format.money(event)} for ${printable(account.label)} (event ${event.id}${expiry}).`)
         if (event.match === 'pending' || event.match === 'overdue') {
           // The provider's own reading decides: until it shows the credit, it is not counted (no phantom spend).
           io.out(`${findProvider(account.provider)?.name ?? account.provider} reports ${printable(account.label)}’s balance itself: Coffer will match this ${creditKindText[kind].toLowerCase()} when the balance shows it.`)
         } else if (event.match === 'matched') {
           io.out('Matched to the balance rise Coffer had already seen: it counts once.')
         }
-        if (balance) io.out(`Balance now: ${formatMoney(balance, 'en-US')} (${balance.source}).`)
+        if (balance) io.out(`Balance now: ${format.money(balance)} (${balance.source}).`)
       })
     })
 }

@@ -1,12 +1,12 @@
 import type { Command } from 'commander'
-import type { ApproxMoney, Overview } from '../../../shared/contract/ledger-schemas'
 import type { AccountView } from '../../../shared/contract/schemas'
-import { exclusionFixes, exclusionsText } from '../../../shared/exclusions'
-import { runwayText } from '../../../shared/runway'
-import { formatMoney, isCurrency, microsToDecimal, toMicros } from '../../../shared/money'
+import { exclusionsText } from '../../../shared/exclusions'
+import { isCurrency, microsToDecimal, toMicros } from '../../../shared/money'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import type { CliIo } from '../cli-io'
-import { accountJson, accountLine, printable, printableJson } from '../format'
+import { accountJson, printable, printableJson } from '../format'
+import { cliFormat } from '../locale-format'
+import { statusTable } from '../status-table'
 
 /** `coffer status [--json]`: balances, spend, runway and status of every account, and spend limits. */
 export function registerStatusCommand(program: Command, io: CliIo): void {
@@ -50,33 +50,21 @@ export function registerStatusCommand(program: Command, io: CliIo): void {
         } else if (accounts.length === 0) {
           io.out('No accounts yet. Add one: coffer accounts add --provider deepseek --label DeepSeek --key-stdin')
         } else {
-          // Open alerts colour each line as they colour the card: the same words, the worst first.
+          // Open alerts colour each row as they colour the card: the same verdict, the same words.
           const { alerts } = await call(core, 'alerts:list', { states: ['active'], limit: 200 })
-          for (const account of accounts) io.out(accountLine(account, alerts))
           const overview = await call(core, 'ledger:overview', { days: 7 })
-          // Totals name accounts (what was left out, who runs out first): labels may be old data.
-          for (const line of totalsLines(overview)) io.out(printable(line))
+          const format = cliFormat(io.env)
+          for (const line of statusTable(accounts, alerts, overview, format)) io.out(line)
           const { budgets } = await call(core, 'budgets:list', {})
+          if (budgets.length > 0) io.out('')
           for (const budget of budgets) {
-            const spent = formatMoney({ amount: budget.spent, unit: budget.limit.unit }, 'en-US')
-            io.out(printable(`limit: ${printable(budget.accountLabel ?? 'All accounts').padEnd(20)} ${spent} of ${formatMoney(budget.limit, 'en-US')} per ${budget.period} (${budget.percent} %)`))
-            if (budget.excluded.length > 0) io.out(printable(`       ${exclusionsText(budget.excluded)}`))
+            const spent = format.money({ amount: budget.spent, unit: budget.limit.unit })
+            io.out(printable(`Spend limit, ${budget.accountLabel ?? 'all accounts'}: ${spent} of ${format.money(budget.limit)} per ${budget.period} (${format.number(budget.percent, 1)} %)`))
+            if (budget.excluded.length > 0) io.out(printable(`  ${exclusionsText(budget.excluded, format.locale)}`))
           }
         }
       })
     })
-}
-
-/** The totals for people: balance and month-to-date (≈ when converted), what each left out and how to fix it, who runs out first. */
-export function totalsLines(overview: Overview): string[] {
-  const figure = (value: ApproxMoney): string => `${value.approximate ? '≈ ' : ''}${formatMoney(value, 'en-US')}`
-  const { totalBalance, monthToDate, firstToRunOut: first } = overview
-  const lines = [`total: ${figure(totalBalance)} balance · ${figure(monthToDate)} spent this month`]
-  if (totalBalance.excluded.length > 0) lines.push(`       balance — ${exclusionsText(totalBalance.excluded)}`)
-  if (monthToDate.excluded.length > 0) lines.push(`       this month — ${exclusionsText(monthToDate.excluded)}`)
-  for (const fix of exclusionFixes([...totalBalance.excluded, ...monthToDate.excluded])) lines.push(`       ${fix}`)
-  if (first) lines.push(`runs out first: ${first.label}, in ${runwayText(first.days)}${first.date ? ` (${first.date})` : ''}`)
-  return lines
 }
 
 type UnitTotal = { unit: string; amount: string; accountId?: string }

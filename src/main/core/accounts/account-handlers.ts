@@ -119,7 +119,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         keyHint: null,
         createdAt: context.now().toISOString()
       }
-      const { fault, warning, durationMs } = await testConnection(
+      const { fault, warning, durationMs, failedUrl } = await testConnection(
         { fetch: context.fetch, now: context.now, requestTimeoutMs: context.requestTimeoutMs },
         draftAccount,
         key ?? null,
@@ -131,7 +131,8 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
         error: fault ? { code: fault.code, message: fault.message } : null,
         warning,
         durationMs,
-        httpStatus: fault?.httpStatus ?? null
+        httpStatus: fault?.httpStatus ?? null,
+        url: failedUrl
       }
     },
 

@@ -42,7 +42,8 @@ export async function runPoll(context: CoreContext, accountId: string): Promise<
         fetch: context.fetch,
         now: context.now,
         requestTimeoutMs: context.requestTimeoutMs,
-        ingestHooks: context.ingestHooks
+        ingestHooks: context.ingestHooks,
+        onStep: (step) => context.emit('poll:step', { accountId, ...step })
       },
       account,
       context.accountState.lastSuccessAt(accountId)

@@ -2,6 +2,7 @@ import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
 import { addDays, dayOf, dayStart } from './days'
 import { chainCredits, detectionKey, knownCredit, type Snapshot } from './topup-matching'
+import { findProvider } from '../../../shared/providers'
 
 /** The line item under which spend derived from balance drops is stored. */
 export const DERIVED_SPEND_ITEM = 'derived: balance decrease'
@@ -31,13 +32,13 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   const from = dayStart(day)
   const to = dayStart(addDays(day, 1))
   const todays = cached(db,
-      `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
+      `SELECT id, observed_at AS at, amount_micros AS micros, resets_at AS resetsAt FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at >= ? AND observed_at < ?
        ORDER BY observed_at, id`
     )
     .all(accountId, unit, from, to) as Snapshot[]
   const before = cached(db,
-      `SELECT id, observed_at AS at, amount_micros AS micros FROM balance_snapshots
+      `SELECT id, observed_at AS at, amount_micros AS micros, resets_at AS resetsAt FROM balance_snapshots
        WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at < ?
        ORDER BY observed_at DESC, id DESC LIMIT 1`
     )
@@ -48,10 +49,11 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
     `SELECT id, confirmed FROM credit_events WHERE account_id = ? AND derivation_key = ?`
   )
   const insertDetected = cached(db,
-    `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, note, source, confirmed, created_at, derivation_key)
-     VALUES (?, 'topup', ?, ?, ?, 'Detected: the balance went up', 'derived', 0, ?, ?)`
+    `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at, derivation_key)
+     VALUES (?, 'topup', ?, ?, ?, ?, 'Detected: the balance went up', 'derived', 0, ?, ?)`
   )
-  const updateDetected = cached(db, 'UPDATE credit_events SET amount_micros = ?, occurred_at = ? WHERE id = ?')
+  const updateDetected = cached(db, 'UPDATE credit_events SET amount_micros = ?, occurred_at = ?, expires_at = ? WHERE id = ?')
+  const expiresAt = lotExpiry(db, accountId)
   const removeDetected = cached(db, 'DELETE FROM credit_events WHERE id = ?')
 
   let spend = 0
@@ -61,12 +63,15 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
     const key = detectionKey(unit, b.id)
     const known = knownCredit(credits, a, b, unit)
     const net = a.micros + known - b.micros
+    // A quota that refilled between the readings (Venice's daily DIEM, ElevenLabs' characters: the
+    // earlier reading said when it resets) rose by itself: neither a top-up nor measurable spend.
+    const refilled = net < 0 && a.resetsAt != null && Date.parse(a.resetsAt) <= Date.parse(b.at)
     if (net >= 0) spend += net
     const existing = detected.get(accountId, key) as { id: number; confirmed: number } | undefined
     if (existing?.confirmed === 1) continue // the user confirmed or corrected it: theirs now
-    if (net < 0) {
-      if (existing) updateDetected.run(-net, b.at, existing.id)
-      else insertDetected.run(accountId, -net, unit, b.at, b.at, key)
+    if (net < 0 && !refilled) {
+      if (existing) updateDetected.run(-net, b.at, expiresAt(b.at), existing.id)
+      else insertDetected.run(accountId, -net, unit, b.at, expiresAt(b.at), b.at, key)
     } else if (existing) {
       removeDetected.run(existing.id)
     }
@@ -81,6 +86,16 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
   } else {
     cached(db, `DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ?`).run(accountId, day, DERIVED_SPEND_ITEM, unit)
   }
+}
+
+/**
+ * When a detected top-up of this account expires: its provider's published credit lifetime after
+ * it was seen (fal: purchased credits expire 365 days after purchase), or never.
+ */
+function lotExpiry(db: Database, accountId: string): (at: string) => string | null {
+  const row = cached(db, 'SELECT provider FROM accounts WHERE id = ?').get(accountId) as { provider: string } | undefined
+  const days = row ? findProvider(row.provider)?.creditLifetimeDays : undefined
+  return (at) => (days ? new Date(Date.parse(at) + days * 86_400_000).toISOString() : null)
 }
 
 /**

@@ -9,6 +9,8 @@ export interface Snapshot {
   id: number
   at: string
   micros: number
+  /** When the figure resets by itself (a quota period's end), when the reading said so. */
+  resetsAt?: string | null
 }
 
 /** A credit event as the reading pairs see it. */

@@ -2,6 +2,7 @@ import type { Handlers } from '../../../shared/contract'
 import { CofferError } from '../../../shared/errors'
 import type { CoreContext } from '../core-context'
 import { Valuer } from '../ledger/valuation'
+import { LOCAL_PRICE_PROVIDER, revalueAccount } from '../local-logs/value-lines'
 import { loadBundledCatalog, mergePlans } from './catalog'
 import { comparePlans } from './compare-plans'
 import { PlansRepo } from './plans-repo'
@@ -53,6 +54,10 @@ export function createPlansHandlers(context: CoreContext): PlansHandlers {
     'plans:set-price': async (request) => {
       if ('clear' in request) repo.removeOverride(request.providerId, request.model)
       else repo.saveOverride(request, context.now().toISOString())
+      // Subscriptions measured from local logs are valued at these prices: value them again (issue 12.2).
+      for (const account of context.accounts.list()) {
+        if (account.provider in LOCAL_PRICE_PROVIDER) revalueAccount(context.db, account.id, account.provider, context.now().toISOString())
+      }
       return { overrides: repo.listOverrides() }
     }
   }

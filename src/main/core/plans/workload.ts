@@ -83,11 +83,13 @@ export function readWorkload(db: Database, now: Date, days: number): Workload {
   // both lead with account_id, day), already in order, with no sort and no lookups from a day index;
   // a usage line is unique per (account, day, model), so nothing needs summing. Spend comes from the
   // daily rollups: the same sums as the raw lines, one row a day instead of one a line item.
+  // Usage read from Claude Code / Codex logs was paid by a subscription, not measured spend: it is
+  // compared in the subscriptions' value report (subscriptions/), not re-priced here.
   const spendOf = cached(db, 'SELECT day, unit, spend_micros AS micros FROM daily_rollups WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day, unit')
   const usageOf = cached(db,
     `SELECT day, model, input_tokens AS inputTokens, output_tokens AS outputTokens, cached_input_tokens AS cachedInputTokens,
        cache_write_tokens AS cacheWriteTokens, requests
-     FROM usage_lines WHERE account_id = ? AND day BETWEEN ? AND ? ORDER BY day, model`
+     FROM usage_lines WHERE account_id = ? AND day BETWEEN ? AND ? AND source != 'local' ORDER BY day, model`
   )
   for (const account of accounts.values()) {
     account.spend = spendOf.all(account.accountId, from, to) as DaySpend[]

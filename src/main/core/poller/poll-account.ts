@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { findProvider } from '../../../shared/providers'
+import type { PollStep } from '../../../shared/contract/events'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import type { LedgerFacts, PollRecord, RawCapture } from '../ledger/facts'
 import { ingestPoll, type IngestHook } from '../ledger/ingest'
@@ -20,6 +21,8 @@ export interface PollDeps {
   requestTimeoutMs?: number
   ingestHooks: readonly IngestHook[]
   signal?: AbortSignal
+  /** Each page of a paginated history read (a first poll's backfill takes several): for progress lines. */
+  onStep?: (step: Omit<PollStep, 'accountId'>) => void
 }
 
 /** The outcome of asking a provider, before it is written to the ledger. */
@@ -37,7 +40,7 @@ interface Attempt {
  */
 export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSuccessAt: string | null): Promise<PollRecord> {
   const startedAt = deps.now().toISOString()
-  const attempt = await attemptPoll(deps, account, lastSuccessAt, (slot) => deps.secrets.get(account.id, slot))
+  const attempt = await attemptPoll(deps, account, lastSuccessAt, (slot) => deps.secrets.get(account.id, slot), deps.db)
   const record: PollRecord = {
     accountId: account.id,
     startedAt,
@@ -45,7 +48,9 @@ export async function pollAccount(deps: PollDeps, account: AccountRecord, lastSu
     status: attempt.fault?.status ?? 'ok',
     errorCode: attempt.fault?.code ?? null,
     errorMessage: attempt.fault?.message ?? null,
-    httpStatus: attempt.fault?.httpStatus ?? null,
+    // A success records its answer's status too (the Polls tab showed "—" for every good poll):
+    // the first request's, which carried the primary figure.
+    httpStatus: attempt.fault ? (attempt.fault.httpStatus ?? null) : (attempt.raw[0]?.httpStatus ?? null),
     retryAfterMs: attempt.fault?.retryAfterMs ?? null,
     warning: attempt.warning ?? null,
     facts: attempt.facts,
@@ -71,10 +76,21 @@ export async function testConnection(
   key: string | null,
   /** Other secrets of the draft (an OpenRouter management key), by slot. */
   otherSecrets: Partial<Record<SecretSlot, string>> = {}
-): Promise<{ fault: ProviderFault | null; warning: string | null; durationMs: number }> {
+): Promise<{ fault: ProviderFault | null; warning: string | null; durationMs: number; failedUrl: string | null }> {
   const started = deps.now().getTime()
   const attempt = await attemptPoll(deps, account, null, async (slot) => (slot === 'key' ? key : otherSecrets[slot] ?? null))
-  return { fault: attempt.fault, warning: attempt.warning ?? null, durationMs: Math.max(0, deps.now().getTime() - started) }
+  return { fault: attempt.fault, warning: attempt.warning ?? null, durationMs: Math.max(0, deps.now().getTime() - started), failedUrl: failedUrlOf(attempt) }
+}
+
+/**
+ * The address of the request that went wrong, for "Test connection" to name (issue 14.7): a fault
+ * stops at the request that failed, so the last one; a warning comes from a secondary request that
+ * answered badly or not at all. Captures are already redacted. `null` when no request was made.
+ */
+function failedUrlOf(attempt: Attempt): string | null {
+  const bad = attempt.raw.filter((capture) => capture.httpStatus === null || capture.httpStatus < 200 || capture.httpStatus >= 300)
+  if (attempt.fault) return (bad.at(-1) ?? attempt.raw.at(-1))?.url ?? null
+  return attempt.warning ? (bad[0]?.url ?? null) : null
 }
 
 type ReadSecret = (slot: SecretSlot) => Promise<string | null>
@@ -83,7 +99,8 @@ async function attemptPoll(
   deps: Omit<PollDeps, 'db' | 'ingestHooks' | 'secrets'>,
   account: AccountRecord,
   lastSuccessAt: string | null,
-  readSecret: ReadSecret
+  readSecret: ReadSecret,
+  ledger: Database | null = null
 ): Promise<Attempt> {
   const descriptor = findProvider(account.provider)
   const adapter = (providerAdapters as Record<string, (typeof providerAdapters)[keyof typeof providerAdapters] | undefined>)[account.provider]
@@ -131,7 +148,9 @@ async function attemptPoll(
       secret: readAndRedact,
       http,
       now: deps.now(),
-      lastSuccessAt
+      lastSuccessAt,
+      ledger,
+      onPage: (what, page) => deps.onStep?.({ what, page, backfill: lastSuccessAt === null })
     })
     // A provider may echo a key into a model name or a note, which would be stored as a fact.
     // Warnings quote provider text like fault messages do: redacted first, then cut to length.

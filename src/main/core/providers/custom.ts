@@ -9,7 +9,7 @@ import { amount } from './parse'
 /**
  * Custom accounts: one GET to a user-set URL with the key in a user-set header, then a JSON path to
  * the balance (and optionally to the amount used and the total), a unit and a scale. The preset
- * `openai-compatible-relay` reads new-api / one-api style relays instead.
+ * `openai-compatible-relay` reads new-api / one-api style relays instead, in the same unit and scale.
  */
 export const customAdapter: ProviderAdapter = {
   id: 'custom',
@@ -18,10 +18,12 @@ export const customAdapter: ProviderAdapter = {
     const url = options.url ?? context.account.baseUrl
     if (!url) throw badResponse('missing_url', 'this custom account has no URL; add one in its settings', null)
     const headers = authHeaders(options, context.key)
-    if (options.preset === 'openai-compatible-relay') return pollRelay(context, url, headers)
-
     const unit = options.unit && new RegExp(`^(?:${UNIT_PATTERN})$`).test(options.unit) ? options.unit : 'USD'
     const scale = configured(() => parseScale(options.scale))
+    if (options.preset === 'openai-compatible-relay') {
+      return pollRelay(context, url, headers, { unit, scale, flavor: options.relayFlavor === 'one-api' ? 'one-api' : 'new-api' })
+    }
+
     const response = await context.http.json({ url, headers })
     const facts = emptyFacts()
     const read = (path: string, kind: BalanceFact['kind']): void => {

@@ -18,7 +18,10 @@ const balanceShape = z.object({
       })
     )
     .nullable()
-    .optional()
+    .optional(),
+  // With both fields optional, an HTTP-200 error envelope (`{"error": {…}}`, as relays send) would
+  // read as an empty answer: an `error` member fails the shape, and parseShape reports the envelope.
+  error: z.undefined().optional()
 })
 
 /**

@@ -12,7 +12,8 @@ const subscriptionShape = z.object({
 /**
  * ElevenLabs `/v1/user/subscription` (provider-apis.md §11), key in `xi-api-key`. Quota in
  * characters (credits) for the current period: remaining = character_limit − character_count.
- * `next_character_count_reset_unix` (seconds) becomes the figures' reset time.
+ * `next_character_count_reset_unix` (seconds) becomes the figures' reset time. Beyond the quota
+ * the balance is 0 and the excess is an `overage` figure.
  */
 export const elevenlabsAdapter: ProviderAdapter = {
   id: 'elevenlabs',
@@ -27,9 +28,14 @@ export const elevenlabsAdapter: ProviderAdapter = {
     const facts = emptyFacts()
     const unit = 'characters'
     const resetsAt = resetTime(body.next_character_count_reset_unix)
-    facts.balances.push({ unit, kind: 'total', amountMicros: limit - used, source: 'official', resetsAt })
+    // With usage-based billing a paid plan keeps working past its quota and the extra characters
+    // are billed ("usage-based billing", elevenlabs.io/pricing; character_count then exceeds
+    // character_limit). That is overage, not a negative balance: nothing is left (0) and the
+    // overage is its own figure until the period resets (issue 13.9).
+    facts.balances.push({ unit, kind: 'total', amountMicros: Math.max(0, limit - used), source: 'official', resetsAt })
     facts.balances.push({ unit, kind: 'used', amountMicros: used, source: 'official', resetsAt })
     facts.balances.push({ unit, kind: 'limit', amountMicros: limit, source: 'official' })
+    if (used > limit) facts.balances.push({ unit, kind: 'overage', amountMicros: used - limit, source: 'official', resetsAt })
     return facts
   }
 }

@@ -17,13 +17,14 @@ export const MAX_PAGES = 200
  * Follows every page and returns all items, or throws: a failure on any page (the third of
  * three, say) fails the whole fetch, so the caller writes nothing from the pages before it.
  */
-export async function collectPages<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, what: string): Promise<T[]> {
+export async function collectPages<T>(fetchPage: (cursor: string | null) => Promise<Page<T>>, what: string, onPage?: (page: number) => void): Promise<T[]> {
   const items: T[] = []
   const seen = new Set<string>()
   let cursor: string | null = null
   for (let page = 0; page < MAX_PAGES; page++) {
     const result = await fetchPage(cursor)
     items.push(...result.items)
+    onPage?.(page + 1)
     if (!result.hasMore) return items
     if (!result.nextPage) throw badResponse('missing_cursor', `${what}: has_more is true but next_page is missing`)
     if (seen.has(result.nextPage)) throw badResponse('repeated_cursor', `${what}: the provider repeated a page cursor`)
@@ -56,5 +57,5 @@ export async function fetchCursorPages<T>(
     const response = await context.http.json({ url: `${endpoint(context.baseUrl, request.path)}?${query}`, headers: request.headers })
     const page = parseShape(shape, response.json, what)
     return { items: page.data, hasMore: page.has_more === true, nextPage: page.next_page ?? null }
-  }, what)
+  }, what, (page) => context.onPage?.(what, page))
 }

@@ -1,3 +1,4 @@
+import type { Database } from 'better-sqlite3'
 import type { ProviderId } from '../../../shared/providers'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import type { LedgerFacts } from '../ledger/facts'
@@ -17,6 +18,14 @@ export interface PollContext {
   now: Date
   /** When the account last polled successfully (`null` on the first poll: backfill history). */
   lastSuccessAt: string | null
+  /**
+   * The ledger, for providers that read local files (claude-code, codex): they commit what they
+   * read with each file's offset, a batch at a time (see local-logs/). `null` when testing a
+   * connection, which must write nothing.
+   */
+  ledger?: Database | null
+  /** Told after each page of a paginated history (see paginate.ts), for a progress line; optional. */
+  onPage?: (what: string, page: number) => void
 }
 
 /**

@@ -78,6 +78,7 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
   const claimed = official && addsCredit(draft.kind) ? claimDetection(db, account.id, unit, at) : null
   if (claimed) at = claimed.at
   const pending = official && addsCredit(draft.kind) && !claimed ? pendingUntil(at) : null
+  const expiresAt = draft.expiresAt === undefined ? defaultExpiry(account.provider, draft.kind, at) : draft.expiresAt
   if (draft.kind === 'balance' && official) {
     const name = findProvider(account.provider)?.name ?? account.provider
     throw new CofferError(
@@ -97,7 +98,7 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
         micros,
         unit,
         at,
-        draft.expiresAt ?? null,
+        expiresAt,
         draft.note || null,
         now.toISOString(),
         baselineOf(db, account.id, unit, at),
@@ -108,6 +109,15 @@ export function recordCredit(db: Database, account: AccountRecord, draft: Draft,
     return Number(inserted.lastInsertRowid)
   })()
   return creditEvent(db, id, now)
+}
+
+/**
+ * A bought credit's expiry when the user gives none: its provider's published credit lifetime
+ * after the purchase (fal: 365 days), else none. `credits:update` can still clear it.
+ */
+function defaultExpiry(provider: string, kind: Draft['kind'], at: string): string | null {
+  const days = findProvider(provider)?.creditLifetimeDays
+  return days && (kind === 'topup' || kind === 'purchase') ? new Date(Date.parse(at) + days * 86_400_000).toISOString() : null
 }
 
 /** How far back a top-up entered after the fact may claim a detected one. */

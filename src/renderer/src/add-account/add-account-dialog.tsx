@@ -6,6 +6,7 @@ import { Spinner } from '../components/spinner'
 import { FormField } from './form-field'
 import { useFocusFirstInvalid } from './use-focus-first-invalid'
 import { AdvancedFields, KeyField, LabelField, OptionFields } from './provider-fields'
+import { TemplateField } from './template-field'
 import { TestResult } from './test-result'
 import { useAccountForm } from './use-account-form'
 
@@ -57,6 +58,7 @@ export function AddAccountDialog({ onClose }: { onClose(): void }) {
             </select>
           )}
         </FormField>
+        {values.provider === 'custom' ? <TemplateField values={values} update={form.update} /> : null}
         <LabelField {...groupProps} help="A name you will recognise, such as “Personal” or “Work team”." placeholder="e.g. Personal" />
         <KeyField {...groupProps} />
         <OptionFields {...groupProps} />

@@ -2,7 +2,7 @@ import { optionApplies, type ProviderDescriptor } from '../../../shared/provider
 import { ExternalLink } from '../components/external-link'
 import { FormField } from './form-field'
 import { SecretInput } from './secret-input'
-import type { AccountFormValues, FieldErrors } from './validate-form'
+import { optionRequiredInForm, type AccountFormValues, type FieldErrors } from './validate-form'
 
 /** Props shared by the field groups of the add-account form. */
 export interface FieldGroupProps {
@@ -78,7 +78,7 @@ export function OptionFields({ values, errors, descriptor, update }: FieldGroupP
       const setValue = (value: string): void => update({ options: { ...values.options, [field.key]: value } })
       const value = values.options[field.key] ?? ''
       return (
-        <FormField key={field.key} label={field.label} optional={!field.required} help={field.help} error={errors[`option.${field.key}`]}>
+        <FormField key={field.key} label={field.label} optional={!optionRequiredInForm(field, descriptor)} help={field.help} error={errors[`option.${field.key}`]}>
           {(control) =>
             field.kind === 'select' ? (
               <select {...control} value={value} onChange={(event) => setValue(event.target.value)}>

@@ -36,7 +36,8 @@ export function useAccountForm() {
   const update = (patch: Partial<AccountFormValues>): void => {
     const next = { ...values, ...patch }
     if (patch.provider && patch.provider !== values.provider) {
-      next.options = {}
+      // A template brings its own options along with the provider.
+      next.options = patch.options ?? {}
       // Switching provider resets the check interval to that provider's default (manual: daily).
       if (patch.pollIntervalMinutes === undefined) {
         next.pollIntervalMinutes = String(providerDescriptors[patch.provider].pollIntervalMinutes ?? defaultInterval)

@@ -1,5 +1,5 @@
 import { accountDraftSchema, apiKeySchema, type AccountDraft } from '../../../shared/contract'
-import { optionApplies, type ProviderDescriptor, type ProviderId } from '../../../shared/providers'
+import { optionApplies, type ProviderDescriptor, type ProviderId, type ProviderOptionField } from '../../../shared/providers'
 
 /** What the add-account form holds while the user types. The key never leaves the form's state. */
 export interface AccountFormValues {
@@ -20,6 +20,32 @@ export type FormCheck =
   | { ok: false; errors: FieldErrors }
 
 /**
+ * Whether the form must have this option. Beyond the descriptor's own `required`: a provider whose
+ * address lives in an option (`usesBaseUrl: false`, the custom endpoint's "URL") cannot work
+ * without it, and the form shows no base URL that could stand in (the CLI's `--base-url` can, so
+ * the descriptor leaves it optional). Labelled "(optional)" it misled people (issue 14.7).
+ */
+export function optionRequiredInForm(field: ProviderOptionField, descriptor: ProviderDescriptor): boolean {
+  return field.required || (descriptor.usesBaseUrl === false && field.kind === 'url' && field.key === 'url')
+}
+
+/**
+ * The option a cross-option problem is about, found by the field's label in the message ("Enter
+ * the URL Coffer should ask…" → `url`), longest label first so "Value of one unit" wins over
+ * "Unit"; `null` when it names none. The error then shows under that field and takes the focus,
+ * instead of at the bottom of the form.
+ */
+export function fieldOfProblem(message: string, fields: readonly ProviderOptionField[]): string | null {
+  const text = message.toLowerCase()
+  const byLength = [...fields].sort((a, b) => b.label.length - a.label.length)
+  return byLength.find((field) => new RegExp(`(^|[^a-z])${escapeRegExp(field.label.toLowerCase())}([^a-z]|$)`).test(text))?.key ?? null
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/**
  * Checks the form with the contract's own schemas (the server checks again) plus the descriptor's
  * option rules, and builds the request. Messages come from the schemas, so both sides agree.
  */
@@ -36,7 +62,7 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
       continue
     }
     if (!value) {
-      if (field.required) errors[`option.${field.key}`] = `${field.label} is required.`
+      if (optionRequiredInForm(field, descriptor)) errors[`option.${field.key}`] = `${field.label} is required.`
       continue
     }
     if (field.pattern && !new RegExp(`^(?:${field.pattern})$`).test(value)) {
@@ -54,7 +80,11 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
   if (descriptor.validateOptions && Object.keys(errors).length === 0) {
     const plain = Object.fromEntries(Object.entries(options).filter(([key]) => descriptor.options.find((f) => f.key === key)?.kind !== 'secret'))
     const problem = descriptor.validateOptions(plain)
-    if (problem) errors.options = problem
+    if (problem) {
+      const applicable = descriptor.options.filter((field) => field.kind !== 'secret' && optionApplies(field, values.options))
+      const key = fieldOfProblem(problem, applicable)
+      errors[key ? `option.${key}` : 'options'] = problem
+    }
   }
 
   const usesBaseUrl = descriptor.usesBaseUrl !== false

@@ -23,9 +23,5 @@ export function formatRelativeTime(iso: string, now: number, locale?: string): s
   return format.format(Math.round(seconds / 60), 'minute')
 }
 
-/** The full local date and time, for tooltips next to relative times. */
-export function formatDateTime(iso: string, locale?: string): string {
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return iso
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date)
-}
+/** The full local date and time, for tooltips next to relative times (one style: lib/format.ts). */
+export { formatDateTime } from './format'

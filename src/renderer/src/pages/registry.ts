@@ -1,11 +1,12 @@
 import type { ComponentType } from 'react'
 import { lazyComponent } from '../lib/lazy-component'
+import type { RoutePage } from '../lib/routes'
 import { OverviewPage } from './overview/overview-page'
 
 /** One entry of the main navigation. */
 export interface PageDefinition {
-  /** Stable id, kept in the store (`page`). */
-  id: string
+  /** Stable id, kept in the store (`page`) and in the address (`#/records`, see lib/routes.ts). */
+  id: RoutePage
   /** The navigation label and the page's heading. */
   title: string
   component: ComponentType

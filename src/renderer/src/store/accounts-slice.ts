@@ -23,6 +23,11 @@ export interface AccountsSlice {
   accountsError: string | null
   /** Account ids with a poll running (from `poll:progress` events and our own calls). */
   polling: Record<string, true>
+  /**
+   * The latest step of each running poll that reads a paginated history (`poll:step`): what, which
+   * page, and whether it is the first poll's 90-day backfill. Gone when the poll finishes.
+   */
+  pollSteps: Record<string, EventPayload<'poll:step'>>
   /** Non-null while "Refresh all" runs. */
   refreshProgress: RefreshProgress | null
   loadAccounts(): Promise<void>
@@ -43,6 +48,7 @@ export interface AccountsSlice {
   pollAccounts(ids: string[]): Promise<void>
   refreshAll(): Promise<void>
   handlePollProgress(payload: EventPayload<'poll:progress'>): void
+  handlePollStep(payload: EventPayload<'poll:step'>): void
 }
 
 export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
@@ -93,6 +99,7 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
     accountsLoaded: false,
     accountsError: null,
     polling: {},
+    pollSteps: {},
     refreshProgress: null,
 
     // Coalesced: a burst of `accounts:changed` events during a refresh costs two reads.
@@ -181,11 +188,17 @@ export const createAccountsSlice: SliceCreator<AccountsSlice> = (set, get) => {
         const polling = { ...state.polling }
         if (phase === 'started') polling[accountId] = true
         else if (!localPolls.has(accountId)) delete polling[accountId]
+        // A new poll starts from its first page; a finished one has no step left to show.
+        const { [accountId]: _finished, ...pollSteps } = state.pollSteps
         const progress = state.refreshProgress
-        if (phase !== 'finished' || !progress || refreshFinished.has(accountId)) return { polling }
+        if (phase !== 'finished' || !progress || refreshFinished.has(accountId)) return { polling, pollSteps }
         refreshFinished.add(accountId)
-        return { polling, refreshProgress: { ...progress, done: Math.min(progress.total, progress.done + 1) } }
+        return { polling, pollSteps, refreshProgress: { ...progress, done: Math.min(progress.total, progress.done + 1) } }
       })
+    },
+
+    handlePollStep: (step) => {
+      set((state) => ({ polling: { ...state.polling, [step.accountId]: true }, pollSteps: { ...state.pollSteps, [step.accountId]: step } }))
     }
   }
 }

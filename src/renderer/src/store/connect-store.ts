@@ -14,6 +14,8 @@ export function connectStore(bridge: CofferApi): () => void {
     void useStore.getState().loadAlerts()
   })
   const offProgress = bridge.on('poll:progress', (payload) => useStore.getState().handlePollProgress(payload))
+  // Each page of a long history read (a first poll's 90-day backfill): the card says how far it is.
+  const offStep = bridge.on('poll:step', (payload) => useStore.getState().handlePollStep(payload))
   // Alerts: `alerts:fired` also drives the in-app banner (the fallback for native notifications).
   const offAlerts = bridge.on('alerts:changed', () => void useStore.getState().loadAlerts())
   const offFired = bridge.on('alerts:fired', () => void useStore.getState().loadAlerts())
@@ -24,6 +26,7 @@ export function connectStore(bridge: CofferApi): () => void {
   return () => {
     offChanged()
     offProgress()
+    offStep()
     offAlerts()
     offFired()
   }

@@ -1,6 +1,7 @@
 import type { Preferences } from '../../../shared/contract'
 import { errorMessage } from '../bridge/bridge-error'
 import { getBridge } from '../bridge/current-bridge'
+import { parseHash, routeHash, type Route } from '../lib/routes'
 import type { SliceCreator } from './types'
 
 /** The colour theme: follow the OS, or force one. */
@@ -15,14 +16,24 @@ export interface Toast {
 
 /** Navigation, theme, preferences and transient messages. */
 export interface UiSlice {
-  /** Id of the page shown (see pages/registry.ts). */
+  /** Id of the page shown (see pages/registry.ts); always `route.page`. */
   page: string
+  /** Where the app is, as the address's hash says (lib/routes.ts). */
+  route: Route
   theme: Theme
   preferences: Preferences | null
   toasts: Toast[]
   /** The `coffer serve` token was refused: the page must be reopened from the printed URL. */
   sessionExpired: boolean
-  setPage(page: string): void
+  /** Goes to a page (its last tab on the records page). */
+  setPage(page: Route['page']): void
+  /**
+   * Goes to `route` and writes it into the address (a new history entry, or in place with
+   * `replace`), so a reload, a bookmark or a link comes back here.
+   */
+  navigate(route: Route, options?: { replace?: boolean }): void
+  /** Follows the address after the user changed it (back / forward, a typed or clicked link). */
+  followAddress(): void
   loadPreferences(): Promise<void>
   /** Applies the theme at once and saves it in the preferences. */
   setTheme(theme: Theme): Promise<void>
@@ -33,17 +44,38 @@ export interface UiSlice {
   openLink(url: string): Promise<void>
 }
 
+/** The route the page was opened at (a reload or a link), the overview without a window. */
+function initialRoute(): { route: Route; page: Route['page'] } {
+  const route = typeof window === 'undefined' ? ({ page: 'overview' } as const) : parseHash(window.location.hash)
+  return { route, page: route.page }
+}
+
 const TOAST_MS: Record<Toast['tone'], number> = { info: 5000, success: 5000, error: 12_000 }
 let nextToastId = 1
 
 export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
-  page: 'overview',
+  ...initialRoute(),
   theme: 'system',
   preferences: null,
   toasts: [],
   sessionExpired: false,
 
-  setPage: (page) => set({ page }),
+  setPage: (page) => get().navigate({ page } as Route),
+
+  navigate: (route, options = {}) => {
+    if (typeof window !== 'undefined') {
+      const hash = routeHash(route)
+      // pushState / replaceState change the address without a hashchange event (no second apply).
+      if (options.replace) window.history.replaceState(window.history.state, '', hash)
+      else if (window.location.hash !== hash) window.history.pushState(null, '', hash)
+    }
+    set({ route, page: route.page })
+  },
+
+  followAddress: () => {
+    const route = parseHash(window.location.hash)
+    set({ route, page: route.page })
+  },
 
   loadPreferences: async () => {
     try {

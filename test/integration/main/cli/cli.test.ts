@@ -151,11 +151,13 @@ describeWithKeychain('coffer CLI as a subprocess (real keychain, real SQLite, si
     expect(result.stdout).not.toContain(orKey)
   })
 
-  it('status without --json prints one readable line per account', async () => {
+  it('status without --json prints one aligned row per account (status-table-cli.test.ts checks the layout)', async () => {
     const result = await coffer(['status'])
     expect(result.code).toBe(0)
-    expect(result.stdout).toMatch(/^DS\s+deepseek\s+CN¥110\.00 \(Balance, official\)\s+Up to date$/m)
-    expect(result.stdout).toMatch(/^OR bad\s+openrouter\s+—\s+Key rejected — /m)
+    expect(result.stdout).toMatch(/^Account\s+Balance\s+Today\s+Month\s+Runway\s+State$/m)
+    expect(result.stdout).toMatch(/^DS\s+CN¥110\.00\s.*\s{2}Up to date$/m)
+    expect(result.stdout).toMatch(/^OR bad\s+—\s.*\s{2}Key rejected$/m)
+    expect(result.stdout).toMatch(/^OR bad: .*rejected the key/m)
   })
 
   it('accounts list --json shows hasKey and a masked hint, never the key', async () => {

@@ -42,11 +42,13 @@ describe('coffer rates, and the totals of status and budget list (in-process)', 
     const budgetBefore = JSON.parse((await coffer(home, 'budget', 'list', '--json')).out) as { budgets: { spent: string; excluded: { accountId: string; unit: string; amount: string }[] }[] }
     expect(budgetBefore.budgets[0]).toMatchObject({ spent: '3', excluded: [{ accountId: 'acc_moonshotcn', unit: 'CNY', amount: '50' }] })
     const human = await coffer(home, 'status')
-    expect(human.out).toContain('this month — Not counted: CN¥50.00 on Kimi (no exchange rate).')
+    expect(human.out).toContain('Month total — Not counted: CN¥50.00 on Kimi (no exchange rate).')
 
     const set = await coffer(home, 'rates', 'set', 'cny', '0.14')
     expect(set).toMatchObject({ code: 0, err: '' })
-    expect(set.out).toMatch(/^1 CNY = 0\.14 USD from \d{4}-\d{2}-\d{2}\.\n$/)
+    // Today, as the user's locale writes a day (the in-process runner has no LANG: en-US).
+    const today = new Intl.DateTimeFormat('en-US', { day: 'numeric', month: 'short', timeZone: 'UTC' }).format(new Date())
+    expect(set.out).toBe(`1 CNY = 0.14 USD from ${today}.\n`)
     const after = JSON.parse((await coffer(home, 'status', '--json')).out) as StatusJson
     // $3 + CN¥50 × 0.14 = $10.
     expect(after.totals.home).toMatchObject({ monthToDate: '10', approximate: true, missingRates: [] })
@@ -60,7 +62,9 @@ describe('coffer rates, and the totals of status and budget list (in-process)', 
     expect((await coffer(home, 'rates', 'set', 'CNY', '0.14', '--from', '2026-01-01')).code).toBe(0)
     expect((await coffer(home, 'rates', 'set', 'CNY', '0.15', '--from', '2026-02-01')).code).toBe(0)
     const list = await coffer(home, 'rates', 'list')
-    expect(list.out).toBe('home currency: USD\n1 CNY = 0.15 USD since 2026-02-01 (before: 0.14 from 2026-01-01)\n')
+    // Days as the locale writes them (en-US here), the year only when it is not this year's.
+    const year = new Date().getUTCFullYear() === 2026 ? '' : ', 2026'
+    expect(list.out).toBe(`home currency: USD\n1 CNY = 0.15 USD since Feb 1${year} (before: 0.14 from Jan 1${year})\n`)
     const json = JSON.parse((await coffer(home, 'rates', 'list', '--json')).out) as { rates: unknown[]; history: { from: string; rate: string }[] }
     expect(json.rates).toEqual([{ unit: 'CNY', rate: '0.15', from: '2026-02-01' }])
     expect(json.history.map((entry) => [entry.from, entry.rate])).toEqual([

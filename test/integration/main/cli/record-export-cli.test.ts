@@ -21,7 +21,7 @@ describe('coffer record and coffer export (in-process)', () => {
 
     const topup = await coffer(home, 'record', 'openai', '--type', 'topup', '--amount', '100', '--unit', 'USD', '--at', `${yesterday}T00:00:00Z`, '--expires', '2099-01-01')
     expect(topup).toMatchObject({ code: 0, err: '' })
-    expect(topup.out).toMatch(/^Recorded top-up of \$100\.00 for OpenAI \(event \d+, expires 2099-01-01\)\.\nBalance now: \$100\.00 \(derived\)\.\n$/)
+    expect(topup.out).toMatch(/^Recorded top-up of \$100\.00 for OpenAI \(event \d+, expires Jan 1, 2099\)\.\nBalance now: \$100\.00 \(derived\)\.\n$/)
 
     const reopened = createTestCore(home)
     ingestSpend(reopened, 'acc_openaicli1', new Date().toISOString(), [[yesterday, 'gpt-5, input', '7.25'], [day, 'gpt-5, output', '0.5']])

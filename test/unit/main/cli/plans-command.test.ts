@@ -29,11 +29,22 @@ describe('coffer plans compare, as text', () => {
     })
     const text = comparisonText(result)
     // $16.24 + $5 = $21.24; $10.64 of it has token counts: 50.09 % → 50 %.
-    expect(text[0]).toBe('Usage 2026-10-23 … 2026-11-21 (30 days): $21.24/month of measured spend (converted into USD: 1 CNY = 0.14 USD).')
+    expect(text[0]).toBe('Usage Oct 23 … Nov 21 (30 days): $21.24/month of measured spend (converted into USD: 1 CNY = 0.14 USD).')
     expect(text[1]).toBe('Token counts cover 50 % of that spend: re-priced options replace only those days, the rest is counted as measured.')
     // Anthropic: $5.60 + $5 kept + 1M × $1 + 1M × $2 = $13.60, converted yuan included.
     expect(text.find((line) => line.includes('Anthropic API — Anthropic'))).toMatch(/^\s+1\s+Anthropic API — Anthropic\s+≈\$13\.60\/mo {2}The same tokens on Anthropic API would cost about \$13\.60 a month\. Re-prices 50 % of your spend/)
     expect(text.find((line) => line.includes('What you pay now'))).toMatch(/^\s+2\s+What you pay now — Your accounts\s+≈\$21\.24\/mo {2}You pay \$21\.24 a month as you go: your measured spend, converted into USD\.$/)
     expect(text).toContain('≈ includes spend converted into USD: 1 CNY = 0.14 USD.')
+  })
+
+  it('on an empty ledger, the answer about "the ranking below" comes before the ranking (issue 14.4)', () => {
+    const w = workload([])
+    const result = comparePlans({ workload: w, plans: [], prices: fixedPrices({}), valuer: valuer({}, w.accounts), dataset: testDataset, now: NOW })
+    const text = comparisonText(result)
+    const below = text.findIndex((line) => line.includes('the ranking below'))
+    const firstOption = text.findIndex((line) => /^\s+(\d+|-)\s{2}\S/.test(line))
+    expect(below).toBeGreaterThan(0)
+    expect(firstOption).toBeGreaterThan(below)
+    expect(text[below]).toMatch(/^• No API usage recorded in the last 30 days: the ranking below shows only fixed fees\./)
   })
 })

@@ -59,12 +59,23 @@ describe('add-account form per provider', () => {
 })
 
 describe('options that depend on another option', () => {
-  it('the relay preset hides and drops the JSON-endpoint fields', () => {
+  it('the relay preset hides and drops the JSON paths, but keeps unit and scale (a relay may display CNY, tokens or raw quota: issue 13.2)', () => {
     const check = validateAccountForm(
-      form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', balancePath: 'a..b', scale: 'x' } }),
+      form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', balancePath: 'a..b', usedPath: 'x[', unit: 'CNY', scale: '/500000' } }),
       providerDescriptors.custom
     )
-    expect(check).toMatchObject({ ok: true, draft: { options: { preset: 'openai-compatible-relay', url: 'https://relay.test' } } })
-    if (check.ok) expect(Object.keys(check.draft.options ?? {})).toEqual(['preset', 'url'])
+    expect(check).toMatchObject({ ok: true, draft: { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', unit: 'CNY', scale: '/500000' } } })
+    if (check.ok) expect(Object.keys(check.draft.options ?? {}).sort()).toEqual(['preset', 'scale', 'unit', 'url'])
+    const unitField = providerDescriptors.custom.options.find((field) => field.key === 'unit')
+    expect(unitField?.hiddenWhen).toBeUndefined()
+    expect(unitField?.help).toMatch(/new-api sends its “usd” figures in CNY or tokens/)
+    const bad = validateAccountForm(form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', scale: 'x' } }), providerDescriptors.custom)
+    expect(bad.ok).toBe(false)
+    // The relay software only applies to the relay preset: a JSON endpoint drops it.
+    const json = validateAccountForm(form('custom', { options: { preset: 'json', url: 'https://a.test', balancePath: 'b', relayFlavor: 'one-api' } }), providerDescriptors.custom)
+    expect(json.ok).toBe(true)
+    if (json.ok) expect(json.draft.options?.relayFlavor).toBeUndefined()
+    const oneApi = validateAccountForm(form('custom', { options: { preset: 'openai-compatible-relay', url: 'https://relay.test', relayFlavor: 'one-api' } }), providerDescriptors.custom)
+    expect(oneApi).toMatchObject({ ok: true, draft: { options: { relayFlavor: 'one-api' } } })
   })
 })

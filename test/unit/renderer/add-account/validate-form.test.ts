@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { validateAccountForm, type AccountFormValues } from '../../../../src/renderer/src/add-account/validate-form'
+import { fieldOfProblem, optionRequiredInForm, validateAccountForm, type AccountFormValues } from '../../../../src/renderer/src/add-account/validate-form'
 import { providerDescriptors } from '../../../../src/shared/providers'
 
 const valid: AccountFormValues = {
@@ -44,5 +44,47 @@ describe('validateAccountForm', () => {
   it('accepts an empty poll interval (server default) and a base URL override without its trailing slash', () => {
     const check = validateAccountForm({ ...valid, pollIntervalMinutes: ' ', baseUrl: 'https://relay.example.com/v1/' }, providerDescriptors.deepseek)
     expect(check).toMatchObject({ ok: true, draft: { baseUrl: 'https://relay.example.com/v1/', pollIntervalMinutes: undefined } })
+  })
+})
+
+describe('the custom endpoint’s URL (issue 14.7)', () => {
+  const custom: AccountFormValues = { ...valid, provider: 'custom', key: '', options: { balancePath: 'data.balance' } }
+  const urlField = providerDescriptors.custom.options.find((field) => field.key === 'url')
+
+  it('is required in the form, where no base URL can stand in, and says so under the field', () => {
+    expect(urlField && optionRequiredInForm(urlField, providerDescriptors.custom)).toBe(true)
+    const check = validateAccountForm(custom, providerDescriptors.custom)
+    expect(check.ok).toBe(false)
+    if (check.ok) return
+    expect(check.errors).toEqual({ 'option.url': 'URL is required.' })
+  })
+
+  it('a problem the cross-option check finds shows under the field it names, not at the bottom', () => {
+    const http = validateAccountForm({ ...custom, options: { ...custom.options, url: 'http://example.com/balance' } }, providerDescriptors.custom)
+    expect(http.ok).toBe(false)
+    if (http.ok) return
+    expect(Object.keys(http.errors)).toEqual(['option.url'])
+    expect(http.errors['option.url']).toMatch(/^“URL”: /)
+
+    const noPath = validateAccountForm({ ...custom, options: { url: 'https://example.com/balance' } }, providerDescriptors.custom)
+    expect(noPath.ok).toBe(false)
+    if (noPath.ok) return
+    expect(noPath.errors).toEqual({ 'option.balancePath': 'Enter the JSON path to the balance, e.g. data.balance.' })
+  })
+
+  it('matches the longest label a message names, and whole words only', () => {
+    const fields = providerDescriptors.custom.options
+    expect(fieldOfProblem('The value of one unit must be a positive decimal, e.g. 0.01 (GPTBots: 100 credits = $1).', fields)).toBe('creditValue')
+    expect(fieldOfProblem('Scale “x” is not valid: use a power of ten such as -2 (cents) or a divisor such as /500000.', fields)).toBe('scale')
+    expect(fieldOfProblem('Something about nothing in particular.', fields)).toBeNull()
+    // "unit" inside "units" is not the Unit field.
+    expect(fieldOfProblem('Several units disagree.', fields)).toBeNull()
+  })
+
+  it('other providers’ optional options stay optional', () => {
+    for (const descriptor of Object.values(providerDescriptors)) {
+      if (descriptor.id === 'custom') continue
+      for (const field of descriptor.options) expect(optionRequiredInForm(field, descriptor), `${descriptor.id}.${field.key}`).toBe(field.required)
+    }
   })
 })

@@ -8,8 +8,24 @@ import { pendingTopupsSchema } from './0070-pending-topups'
 import { webhookLocalSchema } from './0080-webhook-local'
 import { historyIndependentReadsSchema } from './0090-history-independent-reads'
 import { pollWarningsSchema } from './0110-poll-warnings'
-import { dayRangesByPrimaryKeySchema } from './0120-day-ranges-by-primary-key'
+import { localLogsSchema } from './0130-local-logs'
+import { novitaCashElevenlabsOverageSchema } from './0140-novita-cash-elevenlabs-overage'
+import { dayRangesByPrimaryKeySchema } from './0190-day-ranges-by-primary-key'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
-export const migrations: readonly Migration[] = [initialSchema, derivationsSchema, alertsSchema, plansSchema, providersSchema, datedRatesSchema, pendingTopupsSchema, webhookLocalSchema, historyIndependentReadsSchema, pollWarningsSchema, dayRangesByPrimaryKeySchema]
+export const migrations: readonly Migration[] = [
+  initialSchema,
+  derivationsSchema,
+  alertsSchema,
+  plansSchema,
+  providersSchema,
+  datedRatesSchema,
+  pendingTopupsSchema,
+  webhookLocalSchema,
+  historyIndependentReadsSchema,
+  pollWarningsSchema,
+  localLogsSchema,
+  novitaCashElevenlabsOverageSchema,
+  dayRangesByPrimaryKeySchema
+]

@@ -28,11 +28,23 @@ function draftFrom(rules: readonly RuleView[]): Draft {
 }
 
 /** One account's alert rules: below an amount, runway days, expiring credit, auto-reload, webhook. */
-export function AccountRulesForm({ account, rules, autoReload }: { account: AccountView; rules: readonly RuleView[]; autoReload: boolean }) {
+export function AccountRulesForm({
+  account,
+  rules,
+  autoReload,
+  saved = false,
+  onSaved
+}: {
+  account: AccountView
+  rules: readonly RuleView[]
+  autoReload: boolean
+  /** The last save was this form's: say so beside the button (kept by the page, as saving remounts the form). */
+  saved?: boolean
+  onSaved?(): void
+}) {
   const saveRule = useStore((state) => state.saveRule)
   const removeRule = useStore((state) => state.removeRule)
   const setAutoReload = useStore((state) => state.setAutoReload)
-  const notify = useStore((state) => state.notify)
   const testWebhook = useStore((state) => state.testWebhook)
   const [draft, setDraft] = useState<Draft>(() => draftFrom(rules))
   const [error, setError] = useState<string | null>(null)
@@ -63,7 +75,8 @@ export function AccountRulesForm({ account, rules, autoReload }: { account: Acco
         if (plan.value) await plan.save()
         else if (current) await removeRule(current.id)
       }
-      notify('success', `Saved alert rules for ${account.label}.`)
+      // Said next to the button, not in a toast: a toast in the corner covered this very button.
+      onSaved?.()
     } catch (caught) {
       setError(errorMessage(caught))
     } finally {
@@ -118,6 +131,9 @@ export function AccountRulesForm({ account, rules, autoReload }: { account: Acco
             {error}
           </span>
         ) : null}
+        <span role="status" className="rules-saved">
+          {saved && !error ? `Saved alert rules for ${account.label}.` : ''}
+        </span>
         <button type="submit" className="button button-small button-primary" disabled={saving}>
           {saving ? 'Saving…' : 'Save rules'}
         </button>

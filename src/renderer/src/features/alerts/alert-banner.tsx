@@ -1,4 +1,5 @@
 import { alertKindText } from '../../../../shared/alerts'
+import { accountHash } from '../../lib/routes'
 import { useStore } from '../../store'
 import { bannerAlerts } from './banner-alerts'
 import { TopUpLink } from './top-up-link'
@@ -25,7 +26,19 @@ export function AlertBanner() {
       <div className="alert-banner-text">
         <strong>
           {alertKindText[first.kind]}
-          {first.accountLabel ? ` — ${first.accountLabel}` : ''}:
+          {first.accountLabel && first.accountId ? (
+            <>
+              {' — '}
+              <a href={accountHash(first.accountId)} className="alert-banner-account" title={`Open ${first.accountLabel} on the overview`}>
+                {first.accountLabel}
+              </a>
+            </>
+          ) : first.accountLabel ? (
+            ` — ${first.accountLabel}`
+          ) : (
+            ''
+          )}
+          :
         </strong>{' '}
         {first.message}
         {shown.length > 1 ? <span className="muted"> (+{shown.length - 1} more)</span> : null}

@@ -1,10 +1,12 @@
-import { alertKindText, snoozeChoices, snoozeChoiceText } from '../../../../shared/alerts'
+import { alertKindText, snoozeChoiceText, type SnoozeChoice } from '../../../../shared/alerts'
 import type { AlertView } from '../../../../shared/contract/alerts-calls'
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
+import { accountHash } from '../../lib/routes'
 import { useStore } from '../../store'
+import { endedByTopUp, snoozeChoicesFor } from './snooze-choices'
 import { TopUpLink } from './top-up-link'
 
-const SNOOZE_BUTTON: Record<(typeof snoozeChoices)[number], string> = { '1h': '1 hour', '1d': '1 day', until_topup: 'Until top-up' }
+const SNOOZE_BUTTON: Record<SnoozeChoice, string> = { '1h': '1 hour', '1d': '1 day', until_topup: 'Until top-up' }
 const TONE: Record<AlertView['severity'], string> = { info: 'neutral', warning: 'warning', critical: 'danger' }
 
 /** One alert: what happened, when, and what to do (top up, snooze, dismiss). */
@@ -24,7 +26,7 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
             ? 'Announced'
             : `Resolved ${alert.resolvedAt ? formatRelativeTime(alert.resolvedAt, now) : ''}`
         : 'Active'
-  const topUpKinds = alert.kind === 'low_balance' || alert.kind === 'runway' || alert.kind === 'expiring_credit'
+  const topUpKinds = endedByTopUp(alert.kind)
 
   return (
     <li className={`panel edge-panel alert-item tone-${TONE[alert.severity]} state-${alert.state}`} data-testid="alert-item" data-kind={alert.kind} data-state={alert.state}>
@@ -47,7 +49,7 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
           {topUpKinds && alert.accountId ? <TopUpLink accountId={alert.accountId} label={alert.accountLabel ?? 'this account'} billingUrl={alert.billingUrl} className="button button-small button-primary" /> : null}
           <span className="snooze-group" role="group" aria-label="Snooze">
             <span className="muted">Snooze:</span>
-            {snoozeChoices.map((choice) => (
+            {snoozeChoicesFor(alert.kind).map((choice) => (
               <button
                 key={choice}
                 type="button"
@@ -62,6 +64,11 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
           <button type="button" className="button button-small button-quiet" onClick={() => void dismissAlert(alert.id)}>
             Dismiss
           </button>
+          {alert.accountId ? (
+            <a className="button button-small button-quiet" href={accountHash(alert.accountId)} aria-label={`Open ${alert.accountLabel ?? 'the account'} on the overview`}>
+              Open the account
+            </a>
+          ) : null}
         </div>
       ) : null}
     </li>

@@ -1,4 +1,4 @@
-import { useEffect } from 'react'
+import { useEffect, useState } from 'react'
 import { Spinner } from '../../components/spinner'
 import { RetryBanner } from '../../components/retry-banner'
 import { useNow } from '../../lib/use-now'
@@ -21,6 +21,7 @@ export function AlertsPage() {
   const loadAlertConfig = useStore((state) => state.loadAlertConfig)
   const setPage = useStore((state) => state.setPage)
   const now = useNow()
+  const [savedRulesFor, setSavedRulesFor] = useState<string | null>(null)
 
   useEffect(() => {
     void loadAlerts()
@@ -85,6 +86,8 @@ export function AlertsPage() {
                   account={account}
                   rules={mine}
                   autoReload={settings?.autoReload.includes(account.id) ?? false}
+                  saved={savedRulesFor === account.id}
+                  onSaved={() => setSavedRulesFor(account.id)}
                 />
               )
             })}

@@ -2,6 +2,8 @@ import { useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import type { CreditKind } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
+import { accountUnit } from '../../lib/account-unit'
+import { formatRelativeDate, formatShortDate } from '../../lib/format'
 import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { LazyBalanceHistoryChart } from './lazy-charts'
@@ -9,7 +11,6 @@ import { PendingTopups } from './pending-topups'
 import { RecordCreditDialog } from './record-credit-dialog'
 import './ledger.css'
 
-const dateText = (iso: string): string => new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /**
  * The ledger part of an account card: expiring credit, pace (or why there is none), and behind a
@@ -19,20 +20,20 @@ export function AccountLedgerDetails({ account }: { account: AccountView }) {
   const [recording, setRecording] = useState<CreditKind | null>(null)
   const [open, setOpen] = useState(false)
   const pace = account.pace ?? null
-  const unit = account.balances[0]?.unit ?? account.spend?.unit ?? pace?.unit ?? null
+  const unit = accountUnit(account)
   const balanceDerived = account.balances[0] ? account.balances[0].source !== 'official' : true
   return (
     <div className="card-ledger">
       <PendingTopups account={account} />
       {account.expiring ? (
         <p className="expiring-line" data-testid="expiring-credit">
-          {formatMoney(account.expiring)} expires on {dateText(account.expiring.expiresAt)} <SourceTag source="derived" />
+          {formatMoney(account.expiring)} expires <time dateTime={account.expiring.expiresAt}>{formatRelativeDate(account.expiring.expiresAt.slice(0, 10))}</time> <SourceTag source="derived" />
         </p>
       ) : null}
       {pace && pace.burnPerDay !== null && pace.reason === null ? (
         <p className="pace-line">
           Burning ≈ {formatMoney({ amount: pace.burnPerDay, unit: pace.unit })}/day ({pace.windowDays}-day average)
-          {pace.runwayDate ? ` · empty around ${dateText(`${pace.runwayDate}T00:00:00Z`)}` : ''}
+          {pace.runwayDate ? ` · empty around ${formatShortDate(pace.runwayDate)}` : ''}
           {pace.projection ? ` · month-end ≈ ${formatMoney({ amount: pace.projection, unit: pace.unit })}` : ''} <SourceTag source="derived" />
         </p>
       ) : pace?.reason ? (

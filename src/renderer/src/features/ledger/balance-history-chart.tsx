@@ -4,6 +4,7 @@ import { Line } from 'react-chartjs-2'
 import type { Res } from '../../../../shared/contract'
 import { formatMoney } from '../../../../shared/money'
 import { errorMessage, getBridge } from '../../bridge'
+import { formatShortDate } from '../../lib/format'
 import { SERIES_COLORS, useChartColors } from '../../components/charts/chart-colors'
 import '../../components/charts/register-chart-js'
 
@@ -28,7 +29,7 @@ export function BalanceHistoryChart({ accountId, label, version }: { accountId: 
   const unit = history.unit
   const derived = history.points.some((point) => point.source !== 'official')
   const data = {
-    labels: history.points.map((point) => point.day.slice(5)),
+    labels: history.points.map((point) => formatShortDate(point.day)),
     datasets: [
       {
         label,

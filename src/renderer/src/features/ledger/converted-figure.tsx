@@ -1,10 +1,11 @@
 import type { ApproxMoney, RateUse } from '../../../../shared/contract/ledger-schemas'
 import { UNDATED_RATE_DAY } from '../../../../shared/rate-days'
 import { formatMoney } from '../../../../shared/money'
+import { formatDate } from '../../lib/format'
 
 /** "1 CNY = 0.14 USD (from 2026-11-01)" or "GPTBots credits at 0.01 USD each". */
 export function rateUseText(use: RateUse, accountLabel?: (id: string) => string | undefined): string {
-  if (use.basis === 'exchange_rate') return `1 ${use.unit} = ${use.rate} ${use.in}${use.from && use.from > UNDATED_RATE_DAY ? ` (from ${use.from})` : ''}`
+  if (use.basis === 'exchange_rate') return `1 ${use.unit} = ${use.rate} ${use.in}${use.from && use.from > UNDATED_RATE_DAY ? ` (from ${formatDate(use.from)})` : ''}`
   const owner = use.accountId ? accountLabel?.(use.accountId) : undefined
   const whose = use.basis === 'provider_credit_value' ? ', the provider’s published value' : ''
   return `${owner ? `${owner} ` : ''}${use.unit} at ${use.rate} ${use.in} each${whose}`

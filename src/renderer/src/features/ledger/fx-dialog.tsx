@@ -5,6 +5,7 @@ import { errorMessage, getBridge } from '../../bridge'
 import { Dialog } from '../../components/dialog'
 import { FormActions } from '../../components/form-actions'
 import { Spinner } from '../../components/spinner'
+import { formatDate } from '../../lib/format'
 
 const DECIMAL = /^\d+(\.\d+)?$/
 
@@ -13,7 +14,7 @@ function RateSince({ settings, unit }: { settings: FxSettings | null; unit: stri
   const current = settings?.rates.find((rate) => rate.unit === unit)
   if (!current || !settings) return null
   const earlier = settings.history.filter((entry) => entry.unit === unit).length - 1
-  const since = current.from > UNDATED_RATE_DAY ? `since ${current.from}` : 'for all days'
+  const since = current.from > UNDATED_RATE_DAY ? `since ${formatDate(current.from)}` : 'for all days'
   return (
     <span className="muted field-help">
       {since}

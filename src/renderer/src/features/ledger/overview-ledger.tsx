@@ -3,6 +3,7 @@ import type { Overview } from '../../../../shared/contract/ledger-schemas'
 import { isCurrency } from '../../../../shared/money'
 import { runwayText } from '../../../../shared/runway'
 import { errorMessage, getBridge } from '../../bridge'
+import { formatShortDate } from '../../lib/format'
 import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { useStore } from '../../store'
@@ -12,7 +13,6 @@ import { TotalsNote } from './totals-note'
 import { LazySpendChart } from './lazy-charts'
 import './ledger.css'
 
-const dayText = (day: string): string => new Date(`${day}T00:00:00Z`).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' })
 
 /**
  * The overview's ledger section: total balance and month-to-date spend in the home currency (each
@@ -81,7 +81,7 @@ export function OverviewLedger() {
             {first ? (
               <>
                 {first.label}: {runwayText(first.days)}
-                {first.date ? <span className="muted"> ({dayText(first.date)})</span> : null} <SourceTag source="derived" />
+                {first.date ? <span className="muted"> ({formatShortDate(first.date)})</span> : null} <SourceTag source="derived" />
               </>
             ) : (
               <span className="muted">no account is running down</span>

@@ -105,7 +105,7 @@ export function RecordCreditDialog({ account, event, initialKind = 'topup', onCl
             {(control) => <input {...control} inputMode="decimal" autoComplete="off" value={amount} onChange={(change) => setAmount(change.target.value)} placeholder="50.00" />}
           </FormField>
           <FormField label="Unit" error={errors.unit}>
-            {(control) => <input {...control} className="input-narrow" value={unit} disabled={Boolean(event)} onChange={(change) => setUnit(change.target.value)} placeholder="USD" />}
+            {(control) => <input {...control} className="input-narrow" value={unit} disabled={Boolean(event)} onChange={(change) => setUnit(change.target.value)} placeholder="e.g. USD" />}
           </FormField>
         </div>
         <div className="form-row">

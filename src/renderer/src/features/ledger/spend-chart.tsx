@@ -2,6 +2,7 @@ import type { ChartOptions } from 'chart.js'
 import { Bar } from 'react-chartjs-2'
 import type { Overview } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
+import { formatShortDate } from '../../lib/format'
 import { SERIES_COLORS, useChartColors } from '../../components/charts/chart-colors'
 import '../../components/charts/register-chart-js'
 
@@ -12,7 +13,7 @@ export function SpendChart({ overview }: { overview: Overview }) {
   const left = overview.spendSeries.accounts.filter((series) => !series.converted)
   const money = (value: number): string => formatMoney({ amount: value.toFixed(2), unit: overview.home }, undefined, { compact: true })
   const data = {
-    labels: overview.spendSeries.days.map((day) => day.slice(5)),
+    labels: overview.spendSeries.days.map((day) => formatShortDate(day)),
     datasets: drawn.map((series, index) => ({
       label: series.label,
       data: series.values,

@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import type { PlanOption } from '../../../../shared/contract/plans-calls'
 import type { RateUse } from '../../../../shared/contract/ledger-schemas'
+import { formatDate } from '../../lib/format'
 import { ratesText, usd } from './format'
 
 /** Props of {@link OptionRow}. */
@@ -93,7 +94,7 @@ export function OptionRow({ option, rates, onEdit }: OptionRowProps) {
           {option.missing.length > 0 ? <p className="plan-missing">To price it, fill in: {option.missing.join(', ')}.</p> : null}
           {option.asOf ? (
             <p className="muted plan-source">
-              Figures as of {option.asOf}
+              Figures as of {formatDate(option.asOf)}
               {option.sourceUrl ? ` · source: ${option.sourceUrl}` : ''}
             </p>
           ) : null}

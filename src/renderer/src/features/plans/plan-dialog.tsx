@@ -91,15 +91,18 @@ export function PlanDialog({ stored, onClose }: PlanDialogProps) {
         <div className="plan-form-grid">
           {text('providerName', 'Provider', { placeholder: 'e.g. GPTBots' })}
           {text('name', 'Plan name', { placeholder: 'e.g. Standard' })}
-          <FormField label="Kind" error={errors.kind}>
-            {(control) => (
-              <select {...control} value={form.kind} onChange={(event) => update('kind', event.target.value as PlanForm['kind'])}>
-                <option value="subscription">Subscription (fee per month or year)</option>
-                <option value="prepaid">Prepaid credit packs only</option>
-                <option value="api-payg">Pay-as-you-go API (per token)</option>
-              </select>
-            )}
-          </FormField>
+          {/* A row of its own: its choices are long, and a grid cell cut them off (issue 14.7). */}
+          <div className="plan-grid-wide">
+            <FormField label="Kind" error={errors.kind}>
+              {(control) => (
+                <select {...control} value={form.kind} onChange={(event) => update('kind', event.target.value as PlanForm['kind'])}>
+                  <option value="subscription">Subscription (fee per month or year)</option>
+                  <option value="prepaid">Prepaid credit packs only</option>
+                  <option value="api-payg">Pay-as-you-go API (per token)</option>
+                </select>
+              )}
+            </FormField>
+          </div>
           {text('asOf', 'Figures as of', { type: 'date', help: 'When these prices were true.' })}
         </div>
 

@@ -1,6 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
 import type { ComparisonWindow, StoredPlan } from '../../../../shared/contract/plans-calls'
 import { Spinner } from '../../components/spinner'
+import { formatDate } from '../../lib/format'
 import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { CostChart } from './cost-chart'
@@ -8,6 +9,7 @@ import { ratesText, usd } from './format'
 import { OptionRow } from './option-row'
 import { PlanDialog } from './plan-dialog'
 import { PriceOverrideDialog } from './price-override-dialog'
+import { SubscriptionValueSection } from './subscription-value'
 import './plans.css'
 
 const windows: readonly ComparisonWindow[] = [30, 90]
@@ -109,7 +111,7 @@ export function PlansPage() {
               ) : null}
               <span className="muted">
                 {' '}
-                a month of measured spend · last {comparison.usage.windowDays} days ({comparison.usage.from} to {comparison.usage.to})
+                a month of measured spend · last {comparison.usage.windowDays} days ({formatDate(comparison.usage.from)} to {formatDate(comparison.usage.to)})
               </span>
             </p>
             {tokenShare !== null ? (
@@ -153,6 +155,8 @@ export function PlansPage() {
               </ul>
             ) : null}
           </section>
+
+          <SubscriptionValueSection />
 
           <section className="card" aria-label="Monthly cost by option">
             <CostChart options={comparison.options} />

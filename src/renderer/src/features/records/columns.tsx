@@ -1,16 +1,15 @@
 import type { Res } from '../../../../shared/contract'
 import type { CreditEventView, PollRow, SpendRow, UsageRow } from '../../../../shared/contract/ledger-schemas'
 import { formatMoney } from '../../../../shared/money'
-import { formatDateTime } from '../../lib/relative-time'
+import { formatCount, formatDate, formatDateTime, formatDuration } from '../../lib/format'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { creditKindText } from '../../../../shared/credit-kinds'
 import type { Column } from './virtual-table'
 
-const tokens = new Intl.NumberFormat(undefined)
-const count = (value: number): string => tokens.format(value)
+const count = (value: number): string => formatCount(value)
 
 export const spendColumns: Column<SpendRow>[] = [
-  { key: 'day', header: 'Date', width: '7rem', render: (row) => row.day },
+  { key: 'day', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.day}>{formatDate(row.day)}</time> },
   { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
   { key: 'item', header: 'Line item', width: 'minmax(10rem, 2fr)', render: (row) => <span title={row.item}>{row.item}</span> },
   { key: 'amount', header: 'Amount', width: '8rem', align: 'end', render: (row) => <span className="figure">{formatMoney(row)}</span> },
@@ -18,7 +17,7 @@ export const spendColumns: Column<SpendRow>[] = [
 ]
 
 export const usageColumns: Column<UsageRow>[] = [
-  { key: 'day', header: 'Date', width: '7rem', render: (row) => row.day },
+  { key: 'day', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.day}>{formatDate(row.day)}</time> },
   { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
   { key: 'model', header: 'Model', width: 'minmax(10rem, 2fr)', render: (row) => <span title={row.model}>{row.model}</span> },
   { key: 'in', header: 'Input', width: '7rem', align: 'end', render: (row) => <span className="figure">{count(row.inputTokens)}</span> },
@@ -29,17 +28,18 @@ export const usageColumns: Column<UsageRow>[] = [
 
 export function creditColumns(actions: (row: CreditEventView) => React.ReactNode): Column<CreditEventView>[] {
   return [
-    { key: 'at', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.occurredAt} title={formatDateTime(row.occurredAt)}>{row.occurredAt.slice(0, 10)}</time> },
-    { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
-    { key: 'kind', header: 'Type', width: '9rem', render: (row) => creditKindText[row.kind] },
+    { key: 'at', header: 'Date', width: '7.5rem', render: (row) => <time dateTime={row.occurredAt} title={formatDateTime(row.occurredAt)}>{formatDate(row.occurredAt)}</time> },
+    // Names get the room first (they were cut while the detail column stood empty): issue 14.7.
+    { key: 'account', header: 'Account', width: 'minmax(11rem, 2fr)', render: (row) => <span title={row.account}>{row.account}</span> },
+    { key: 'kind', header: 'Type', width: '11rem', render: (row) => creditKindText[row.kind] },
     { key: 'amount', header: 'Amount', width: '8rem', align: 'end', render: (row) => <span className={Number(row.amount) < 0 ? 'figure negative' : 'figure'}>{formatMoney(row)}</span> },
     {
       key: 'detail',
       header: 'Detail',
-      width: 'minmax(10rem, 2fr)',
+      width: 'minmax(8rem, 2fr)',
       render: (row) => (
         <span title={row.note ?? undefined}>
-          {row.expiresAt ? `Expires ${row.expiresAt.slice(0, 10)}` : ''}
+          {row.expiresAt ? `Expires ${formatDate(row.expiresAt)}` : ''}
           {row.expiresAt && row.note ? ' · ' : ''}
           {row.note ?? ''}
         </span>
@@ -66,7 +66,7 @@ export const pollColumns: Column<PollRow>[] = [
   { key: 'at', header: 'Started', width: '11rem', render: (row) => <time dateTime={row.startedAt}>{formatDateTime(row.startedAt)}</time> },
   { key: 'account', header: 'Account', width: 'minmax(8rem, 1fr)', render: (row) => row.account },
   { key: 'status', header: 'Status', width: '9rem', render: (row) => <span className={row.status === 'ok' ? 'poll-ok' : 'poll-failed'}>{row.status}</span> },
-  { key: 'duration', header: 'Duration', width: '6rem', align: 'end', render: (row) => <span className="figure">{row.durationMs} ms</span> },
+  { key: 'duration', header: 'Duration', width: '6rem', align: 'end', render: (row) => <span className="figure">{formatDuration(row.durationMs)}</span> },
   { key: 'http', header: 'HTTP', width: '4rem', align: 'end', render: (row) => row.httpStatus ?? '—' },
   { key: 'error', header: 'Error', width: 'minmax(10rem, 2fr)', render: (row) => {
       // A successful poll's warning (issue 13.3) sits where a failure's error would.
@@ -115,6 +115,6 @@ export function summaryItems(data: { tab: string; page: Res<'records:spend'> | R
     { label: 'Polls', value: count(summary.count) },
     { label: 'Succeeded', value: count(summary.ok) },
     { label: 'Failed', value: count(summary.failed) },
-    { label: 'Average', value: `${summary.averageMs} ms` }
+    { label: 'Average', value: formatDuration(summary.averageMs) }
   ]
 }

@@ -15,10 +15,11 @@ const PRESETS: { id: RangePreset; label: string }[] = [
 ]
 
 /**
- * The filter bar of the records page: date range (quick picks or from/to), account, type, sort,
- * and the CSV/JSON export of exactly what the filters select.
+ * The CSV/JSON export of exactly what the filters select. It sits in the page's toolbar, at its
+ * right end on every tab: in the filter bar it wrapped to another place on each tab, as the
+ * filters' widths change with the tab (issue 14.7).
  */
-export function RecordsFilters({ tab, data }: { tab: RecordsTabDefinition; data: RecordsPageData | null }) {
+export function RecordsExport({ data }: { data: RecordsPageData | null }) {
   const filters = useRecordsStore()
   const notify = useStore((state) => state.notify)
   const [exporting, setExporting] = useState(false)
@@ -37,6 +38,21 @@ export function RecordsFilters({ tab, data }: { tab: RecordsTabDefinition; data:
     }
   }
 
+  return (
+    <span className="records-export" role="group" aria-label="Export">
+      <button type="button" className="button" disabled={!canExport} onClick={() => void exportAs('csv')}>
+        Export CSV
+      </button>
+      <button type="button" className="button" disabled={!canExport} onClick={() => void exportAs('json')}>
+        Export JSON
+      </button>
+    </span>
+  )
+}
+
+/** The filter bar of the records page: date range (quick picks or from/to), account, type and sort. */
+export function RecordsFilters({ tab, data }: { tab: RecordsTabDefinition; data: RecordsPageData | null }) {
+  const filters = useRecordsStore()
   return (
     <div className="records-filters">
       <div className="segmented" role="radiogroup" aria-label="Date range">
@@ -83,13 +99,6 @@ export function RecordsFilters({ tab, data }: { tab: RecordsTabDefinition; data:
           <option value="amount-asc">{filters.tab === 'polls' ? 'Fastest first' : filters.tab === 'usage' ? 'Fewest tokens first' : 'Smallest first'}</option>
         </select>
       </label>
-      <span className="spacer" />
-      <button type="button" className="button button-small" disabled={!canExport} onClick={() => void exportAs('csv')}>
-        Export CSV
-      </button>
-      <button type="button" className="button button-small" disabled={!canExport} onClick={() => void exportAs('json')}>
-        Export JSON
-      </button>
     </div>
   )
 }

@@ -2,16 +2,33 @@ import { useEffect, useState } from 'react'
 import type { CreditEventView } from '../../../../shared/contract/ledger-schemas'
 import { errorMessage, getBridge } from '../../bridge'
 import { Spinner } from '../../components/spinner'
+import { accountUnit } from '../../lib/account-unit'
+import { formatCount } from '../../lib/format'
 import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { creditKindText } from '../../../../shared/credit-kinds'
 import { RecordCreditDialog } from '../ledger/record-credit-dialog'
 import { creditColumns, pollColumns, spendColumns, summaryItems, usageColumns } from './columns'
-import { RecordsFilters } from './records-filters'
+import { RecordsExport, RecordsFilters } from './records-filters'
 import { useRecordsStore } from './records-store'
 import { findRecordsTab, RecordsTabList } from './records-tabs'
 import { VirtualTable } from './virtual-table'
 import './records.css'
+
+/**
+ * Keeps the tab and the address in step: `#/records/polls` opens the Polls tab (a reload, a link,
+ * back / forward); a bare `#/records` shows the last tab and writes it into the address.
+ */
+function useRouteTab(): void {
+  const routeTab = useStore((state) => (state.route.page === 'records' ? state.route.tab : undefined))
+  const navigate = useStore((state) => state.navigate)
+  const tab = useRecordsStore((state) => state.tab)
+  const setTab = useRecordsStore((state) => state.setTab)
+  useEffect(() => {
+    if (!routeTab) navigate({ page: 'records', tab }, { replace: true })
+    else if (routeTab !== tab) setTab(routeTab)
+  }, [routeTab, tab, navigate, setTab])
+}
 
 /** Usage records: spend, usage by model, credit adjustments and polls, filtered, summed, exported. */
 export function RecordsPage() {
@@ -20,6 +37,7 @@ export function RecordsPage() {
   const notify = useStore((state) => state.notify)
   const [recording, setRecording] = useState<{ event?: CreditEventView; accountId?: string } | null>(null)
   const load = store.load
+  useRouteTab()
   // Reload when accounts change too (a poll finished, a credit was recorded elsewhere).
   useEffect(() => {
     void load()
@@ -70,11 +88,15 @@ export function RecordsPage() {
     <>
       <div className="page-toolbar">
         <h1 className="page-title">Records</h1>
-        {store.tab === 'credits' && accounts.length > 0 ? (
-          <button type="button" className="button button-primary" onClick={() => setRecording({})}>
-            Record…
-          </button>
-        ) : null}
+        {/* Record… (credits only) comes first, so Export keeps its place at the right on every tab. */}
+        <div className="records-toolbar-actions">
+          {store.tab === 'credits' && accounts.length > 0 ? (
+            <button type="button" className="button button-primary" onClick={() => setRecording({})}>
+              Record…
+            </button>
+          ) : null}
+          <RecordsExport data={data} />
+        </div>
       </div>
 
       <RecordsTabList />
@@ -108,7 +130,7 @@ export function RecordsPage() {
           <>
             {data.page.truncated ? (
               <p className="muted records-note" role="note">
-                Showing the first {data.page.rows.length.toLocaleString()} of {data.page.total.toLocaleString()} rows. The totals and the export include every row; narrow the dates to see the rest.
+                Showing the first {formatCount(data.page.rows.length)} of {formatCount(data.page.total)} rows. The totals and the export include every row; narrow the dates to see the rest.
               </p>
             ) : null}
             {data.tab === 'spend' ? (
@@ -126,7 +148,7 @@ export function RecordsPage() {
 
       {recording && recordAccount ? (
         <RecordCreditDialog
-          account={{ id: recordAccount.id, label: recordAccount.label, unit: recordAccount.balances[0]?.unit ?? recordAccount.spend?.unit ?? null }}
+          account={{ id: recordAccount.id, label: recordAccount.label, unit: accountUnit(recordAccount) }}
           event={recording.event}
           onClose={() => setRecording(null)}
           onSaved={() => void load()}

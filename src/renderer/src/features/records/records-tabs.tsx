@@ -1,3 +1,4 @@
+import { useStore } from '../../store'
 import { useRecordsStore, type RecordsTab } from './records-store'
 
 /** One tab of the records page: its label, the name of its type filter, and its teaching empty state. */
@@ -28,7 +29,9 @@ export function findRecordsTab(id: RecordsTab): RecordsTabDefinition {
  */
 export function RecordsTabList() {
   const current = useRecordsStore((state) => state.tab)
-  const setTab = useRecordsStore((state) => state.setTab)
+  const navigate = useStore((state) => state.navigate)
+  // Each tab has its own address (#/records/polls): the page switches the tab when the address changes.
+  const setTab = (tab: RecordsTab): void => navigate({ page: 'records', tab })
   return (
     <div role="tablist" aria-label="Record type" className="records-tabs">
       {RECORDS_TABS.map((entry) => (

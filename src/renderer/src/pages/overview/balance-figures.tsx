@@ -1,14 +1,19 @@
+import { useState } from 'react'
 import type { AccountView, BalanceView } from '../../../../shared/contract'
 import { balanceKindText, type FactSource } from '../../../../shared/balance-kinds'
 import { formatMoney } from '../../../../shared/money'
-import { formatDateTime } from '../../lib/relative-time'
+import { formatDateTime, formatRelativeDate } from '../../lib/format'
 import { runwayText } from '../../../../shared/runway'
 import { findProvider } from '../../../../shared/providers'
+import { RecordCreditDialog } from '../../features/ledger/record-credit-dialog'
+import { accountUnit } from '../../lib/account-unit'
+import { isLocalSubscription, SubscriptionCycleValue } from './subscription-cycle-value'
 
 const SOURCE_HINT: Record<FactSource, string> = {
   official: 'Reported by the provider’s API',
   derived: 'Computed by Coffer from other figures',
-  manual: 'Entered by you'
+  manual: 'Entered by you',
+  local: 'Read from a coding agent’s logs on this computer'
 }
 
 /** A small tag saying where a figure came from. */
@@ -27,10 +32,13 @@ function amountText(balance: BalanceView): string {
 /** The primary balance big, the others below it with their kind and source. */
 export function BalanceFigures({ account }: { account: AccountView }) {
   const [primary, ...others] = account.balances
+  // A Claude Code / Codex subscription has no balance: its card shows the cycle's value (issue 12.4).
+  if (!primary && isLocalSubscription(account)) return <SubscriptionCycleValue account={account} />
   if (!primary) {
     return (
       <div className="balances">
         <p className="no-balance">{noBalanceText(account)}</p>
+        {canRecordBalance(account) ? <RecordBalanceButton account={account} /> : null}
         {account.spend || account.runwayDays !== null ? <SpendLine account={account} /> : null}
       </div>
     )
@@ -44,7 +52,7 @@ export function BalanceFigures({ account }: { account: AccountView }) {
           {primary.resetsAt ? (
             <>
               {' '}
-              · resets <time dateTime={primary.resetsAt}>{formatDateTime(primary.resetsAt)}</time>
+              · resets <time dateTime={primary.resetsAt} title={formatDateTime(primary.resetsAt)}>{formatRelativeDate(primary.resetsAt)}</time>
             </>
           ) : null}
         </span>
@@ -73,11 +81,32 @@ export function BalanceFigures({ account }: { account: AccountView }) {
   )
 }
 
+/** The card says "record your balance": manual accounts, and providers that publish spend only. */
+function canRecordBalance(account: AccountView): boolean {
+  const provider = findProvider(account.provider)
+  return provider !== undefined && (provider.id === 'manual' || !provider.publishes.balance)
+}
+
+/** "Record balance…" on a card with no balance yet: the Record dialog, set to a balance entry in the account's unit. */
+function RecordBalanceButton({ account }: { account: AccountView }) {
+  const [open, setOpen] = useState(false)
+  return (
+    <>
+      <div>
+        <button type="button" className="button button-small button-primary" onClick={() => setOpen(true)} aria-label={`Record balance for ${account.label}`}>
+          Record balance…
+        </button>
+      </div>
+      {open ? <RecordCreditDialog account={{ id: account.id, label: account.label, unit: accountUnit(account) }} initialKind="balance" onClose={() => setOpen(false)} /> : null}
+    </>
+  )
+}
+
 /** Why there is no balance, in words: the provider publishes none, or none was received yet. */
 function noBalanceText(account: AccountView): string {
   const provider = findProvider(account.provider)
   if (!provider || provider.publishes.balance) return 'No balance yet.'
-  if (provider.id === 'manual') return 'No balance recorded yet: record your balance or a top-up to track it.'
+  if (provider.id === 'manual') return 'No balance recorded yet: record your balance, or a top-up, to track it.'
   return `${provider.name.replace(/ \(.*\)$/, '')} publishes spend, not a balance: record your balance once and Coffer counts it down.`
 }
 

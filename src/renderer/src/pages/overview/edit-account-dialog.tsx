@@ -5,6 +5,7 @@ import { editFormValues, validateEditForm } from '../../add-account/edit-form'
 import { FormField } from '../../add-account/form-field'
 import { useFocusFirstInvalid } from '../../add-account/use-focus-first-invalid'
 import { BaseUrlField, LabelField, OptionFields, PollIntervalField } from '../../add-account/provider-fields'
+import { ExportTemplateButton } from '../../add-account/template-field'
 import { SecretInput } from '../../add-account/secret-input'
 import type { AccountFormValues, FieldErrors } from '../../add-account/validate-form'
 import { errorCode, errorMessage } from '../../bridge'
@@ -97,6 +98,7 @@ function EditAccountForm({ account, descriptor, onClose }: { account: AccountVie
         <LabelField {...groupProps} help="A name you will recognise; each account needs its own." />
         {descriptor.usesBaseUrl !== false ? <BaseUrlField {...groupProps} descriptor={descriptor} /> : null}
         <OptionFields {...groupProps} descriptor={plainOptions} />
+        {account.provider === 'custom' ? <ExportTemplateButton name={account.label} options={account.options} /> : null}
         <PollIntervalField
           {...groupProps}
           help={interval.ok ? `Between 1 and 1440 minutes: now ${describeInterval(interval.minutes)}.` : undefined}

@@ -1,8 +1,9 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
 import { AddAccountDialog } from '../../add-account/add-account-dialog'
 import { Spinner } from '../../components/spinner'
 import { RetryBanner } from '../../components/retry-banner'
+import { accountCardId } from '../../lib/routes'
 import { useNow } from '../../lib/use-now'
 import { useStore } from '../../store'
 import { OverviewLedger } from '../../features/ledger/overview-ledger'
@@ -11,6 +12,32 @@ import { EditAccountDialog } from './edit-account-dialog'
 import { EmptyState } from './empty-state'
 import { RemoveAccountDialog } from './remove-account-dialog'
 import { ReplaceKeyDialog } from './replace-key-dialog'
+
+/**
+ * `#/accounts/<id>` (a link from an alert or a notification): once the accounts are in, scrolls to
+ * that card and moves focus to it. An account that no longer exists says so and shows the overview.
+ *
+ * @returns the id of the account the address names, if any.
+ */
+function useAccountRoute(): string | null {
+  const targetId = useStore((state) => (state.route.page === 'overview' ? (state.route.accountId ?? null) : null))
+  const loaded = useStore((state) => state.accountsLoaded)
+  const exists = useStore((state) => (targetId ? state.accounts.some((account) => account.id === targetId) : false))
+  const navigate = useStore((state) => state.navigate)
+  const notify = useStore((state) => state.notify)
+  useEffect(() => {
+    if (!targetId || !loaded) return
+    if (!exists) {
+      notify('info', 'That account is no longer in Coffer.')
+      navigate({ page: 'overview' }, { replace: true })
+      return
+    }
+    const card = document.getElementById(accountCardId(targetId))
+    card?.scrollIntoView({ block: 'center' })
+    card?.focus({ preventScroll: true })
+  }, [targetId, loaded, exists, navigate, notify])
+  return targetId
+}
 
 /** Every account as a card, or the first-run guide when there are none. */
 export function OverviewPage() {
@@ -23,6 +50,7 @@ export function OverviewPage() {
   const [replacing, setReplacing] = useState<AccountView | null>(null)
   const [editing, setEditing] = useState<AccountView | null>(null)
   const now = useNow()
+  const targetId = useAccountRoute()
 
   return (
     <>
@@ -48,7 +76,7 @@ export function OverviewPage() {
       ) : (
         <div className="cards-grid">
           {accounts.map((account) => (
-            <AccountCard key={account.id} account={account} now={now} onRemove={setRemoving} onReplaceKey={setReplacing} onEdit={setEditing} />
+            <AccountCard key={account.id} account={account} now={now} targeted={account.id === targetId} onRemove={setRemoving} onReplaceKey={setReplacing} onEdit={setEditing} />
           ))}
         </div>
       )}

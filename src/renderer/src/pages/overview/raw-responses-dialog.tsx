@@ -3,6 +3,7 @@ import type { AccountView } from '../../../../shared/contract'
 import type { RawResponse } from '../../../../shared/contract/raw-response-calls'
 import { Dialog } from '../../components/dialog'
 import { Spinner } from '../../components/spinner'
+import { UrlText } from '../../components/url-text'
 import { formatDateTime } from '../../lib/relative-time'
 import { useStore } from '../../store'
 import './raw-responses.css'
@@ -72,10 +73,12 @@ function RawItem({ item, open, onToggle }: { item: RawResponse; open: boolean; o
   return (
     <li className="raw-item">
       <button type="button" className="raw-summary" aria-expanded={open} onClick={onToggle}>
+        {/* The chevron says the row opens (and turns when it is open). */}
+        <span className="raw-chevron" aria-hidden="true" />
         <span className={`raw-status ${item.httpStatus !== null && item.httpStatus < 300 ? 'tone-ok' : 'tone-bad'}`}>{status}</span>
-        <code className="raw-url">
-          {item.method} {item.url}
-        </code>
+        <span className="raw-request">
+          <span className="raw-method">{item.method}</span> <UrlText url={item.url} className="raw-url" />
+        </span>
         <time dateTime={item.capturedAt}>{formatDateTime(item.capturedAt)}</time>
       </button>
       {open ? (

@@ -60,6 +60,8 @@ export function StatusDetail({ account, onReplaceKey }: { account: AccountView; 
       </div>
     ) : null
   }
+  // A manual account is never fetched: "Refresh to fetch the balance" would send the user the wrong way.
+  if (account.provider === 'manual' && account.status === 'never_polled') return null
   const urgent = needsUserAction(account.status)
   // The server's message already says what happened; repeat generic advice only when it adds an action.
   const advice = urgent || !account.error ? WHAT_TO_DO[account.status] : undefined

@@ -33,4 +33,16 @@ describe('the demo ledger', () => {
     const today = core.context.db.prepare(`SELECT COUNT(*) AS n FROM spend_lines WHERE day = ?`).get(iso.slice(0, 10)) as { n: number }
     expect(today.n).toBeGreaterThan(0)
   })
+
+  it('gives its polls real durations and HTTP statuses, so the Polls tab does not average "0 ms" (issue 14.7)', () => {
+    const now = new Date('2026-12-05T14:00:00.000Z')
+    core = createTestCore(dir(), { now: () => now })
+    seedDemoLedger(core.context.db, now, core.context.ingestHooks)
+    const runs = core.context.db.prepare(`SELECT MIN(duration_ms) AS least, MAX(duration_ms) AS most, AVG(duration_ms) AS mean, COUNT(*) AS n, SUM(http_status IS NULL) AS without FROM poll_runs`).get() as { least: number; most: number; mean: number; n: number; without: number }
+    expect(runs.n).toBeGreaterThan(0)
+    expect(runs.least).toBeGreaterThanOrEqual(200)
+    expect(runs.most).toBeLessThan(2000)
+    expect(runs.mean).toBeGreaterThan(300)
+    expect(runs.without).toBe(0)
+  })
 })

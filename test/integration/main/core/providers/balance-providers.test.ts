@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { elevenlabsAuthError, elevenlabsSubscription } from '../../../../simulator/shapes/elevenlabs'
 import { moonshotBalance, moonshotBusinessError } from '../../../../simulator/shapes/moonshot'
 import { novitaBalance } from '../../../../simulator/shapes/novita'
-import { siliconflowBusinessError, siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
+import { siliconflowBusinessError, siliconflowRetired, siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
 import { stabilityBalance } from '../../../../simulator/shapes/stability'
 import { addAccount, factCount, figures, poll, useProviderHarness } from './harness'
 
@@ -89,25 +89,70 @@ describe('SiliconFlow: strings, code 20000, both sites', () => {
   })
 })
 
+describe('SiliconFlow China: a retired balance endpoint (issue 13.11)', () => {
+  it('a 404 from siliconflow.cn says in words that the China balance API was retired, and what to do', async () => {
+    h.sim.route('GET', '/v1/user/info', siliconflowRetired())
+    const account = await addAccount(h, 'siliconflow-cn', KEY)
+    const { report, view } = await poll(h, account.id)
+    expect(report.status).toBe('provider_error')
+    expect(report.httpStatus).toBe(404)
+    expect(report.error?.code).toBe('endpoint_retired')
+    expect(report.error?.message).toMatch(/^SiliconFlow China no longer answers its balance endpoint \(\/v1\/user\/info, HTTP 404\): SiliconFlow retired the China balance API on 2026-08-14\./)
+    expect(report.error?.message).toMatch(/manual account/)
+    expect(view.balances).toEqual([])
+  })
+
+  it('the same 404 from siliconflow.com (not retired) stays the generic "no such endpoint" error', async () => {
+    h.sim.route('GET', '/v1/user/info', siliconflowRetired())
+    const account = await addAccount(h, 'siliconflow', KEY)
+    const { report } = await poll(h, account.id)
+    expect(report.status).toBe('provider_error')
+    expect(report.error?.code).toBe('http_404')
+    expect(report.error?.message).not.toMatch(/retired/)
+  })
+})
+
 describe('Novita: 1/10000 USD strings', () => {
-  it('availableBalance → total, cashBalance → paid, creditLimit → limit', async () => {
-    h.sim.route('GET', '/openapi/v1/billing/balance/detail', novitaBalance({ available: '1000000', cash: '800000', creditLimit: '200000' }))
+  it('the balance is the cash; the credit line and what is owed are apart (availableBalance counts the credit line) (issue 13.8)', async () => {
+    // The docs' example: available 1000000 = cash 800000 + credit limit 200000; here 3.5 USD is owed.
+    h.sim.route('GET', '/openapi/v1/billing/balance/detail', novitaBalance({ available: '1000000', cash: '800000', creditLimit: '200000', outstanding: '35000' }))
     const account = await addAccount(h, 'novita', KEY)
     const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(view.warning).toBeNull()
     expect(figures(view)).toEqual([
-      ['total', 'USD', '100'],
-      ['paid', 'USD', '80'],
-      ['limit', 'USD', '20']
+      ['total', 'USD', '80'],
+      ['credit_line', 'USD', '20'],
+      ['owed', 'USD', '3.5']
+    ])
+  })
+
+  it('a cash balance below zero while borrowing on the credit line stays negative: money owed, not owned', async () => {
+    h.sim.route('GET', '/openapi/v1/billing/balance/detail', novitaBalance({ available: '150000', cash: '-50000', creditLimit: '200000', outstanding: '50000' }))
+    const account = await addAccount(h, 'novita', KEY)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'USD', '-5'],
+      ['credit_line', 'USD', '20'],
+      ['owed', 'USD', '5']
     ])
   })
 
   it('keeps sub-cent precision (1 = $0.0001) and reads numbers and a data envelope', async () => {
     h.sim.route('GET', '/openapi/v1/billing/balance/detail', { body: { data: { availableBalance: 12345, cashBalance: '1' } } })
     const account = await addAccount(h, 'novita', KEY)
-    expect(figures((await poll(h, account.id)).view)).toEqual([
+    expect(figures((await poll(h, account.id)).view)).toEqual([['total', 'USD', '0.0001']])
+  })
+
+  it('without cashBalance the balance is availableBalance, and the warning says so', async () => {
+    h.sim.route('GET', '/openapi/v1/billing/balance/detail', { body: { availableBalance: '12345', creditLimit: '10000' } })
+    const account = await addAccount(h, 'novita', KEY)
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(figures(view)).toEqual([
       ['total', 'USD', '1.2345'],
-      ['paid', 'USD', '0.0001']
+      ['credit_line', 'USD', '1']
     ])
+    expect(view.warning).toMatch(/availableBalance, which includes the credit line/)
   })
 })
 
@@ -141,6 +186,25 @@ describe('ElevenLabs: characters', () => {
     expect(view.balances[2]?.resetsAt).toBeUndefined()
     expect(h.sim.requests[0]?.headers['xi-api-key']).toBe(KEY)
     expect(h.sim.requests[0]?.headers.authorization).toBeUndefined()
+  })
+
+  it('beyond the quota (usage-based billing): nothing left and the excess as overage, never a negative balance (issue 13.9)', async () => {
+    h.sim.route('GET', '/v1/user/subscription', elevenlabsSubscription({ count: 112345, limit: 100000 }), elevenlabsSubscription({ count: 100000, limit: 100000 }))
+    const account = await addAccount(h, 'elevenlabs', KEY)
+    const { view } = await poll(h, account.id)
+    expect(figures(view)).toEqual([
+      ['total', 'characters', '0'],
+      ['used', 'characters', '112345'],
+      ['limit', 'characters', '100000'],
+      ['overage', 'characters', '12345']
+    ])
+    expect(view.balances.find((b) => b.kind === 'overage')?.resetsAt).toBe('2026-01-01T00:00:00.000Z')
+    // Exactly at the quota: 0 left and no overage figure.
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'characters', '0'],
+      ['used', 'characters', '100000'],
+      ['limit', 'characters', '100000']
+    ])
   })
 
   it('401 with the documented detail body is auth_failed with its message', async () => {

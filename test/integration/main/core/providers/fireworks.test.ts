@@ -49,4 +49,51 @@ describe('Fireworks: spend only, Money {units, nanos}', () => {
     const other = await addAccount(h, 'fireworks', KEY)
     expect((await poll(h, other.id)).report.status).toBe('bad_response')
   })
+
+  it('follows nextPageToken: one account over two pages is found and used (issue 13.7)', async () => {
+    h.sim.route('GET', '/v1/accounts', (req) =>
+      req.query.get('pageToken') === 'p2' ? fireworksAccounts(['solo'], { totalSize: 1 }) : fireworksAccounts([], { nextPageToken: 'p2', totalSize: 1 })
+    )
+    h.sim.route('GET', '/v1/accounts/solo/billing/summary', fireworksSummary([{ series: 'serverless', units: '0', nanos: 1000 }]))
+    const account = await addAccount(h, 'fireworks', KEY)
+    const { view } = await poll(h, account.id)
+    expect(view.status).toBe('ok')
+    expect(spendRows(h, account.id)).toEqual(['2026-11-21 serverless USD 1'])
+    const lists = h.sim.requestsTo('/v1/accounts')
+    expect(lists.map((r) => [r.query.get('pageSize'), r.query.get('pageToken')])).toEqual([
+      ['200', null],
+      ['200', 'p2']
+    ])
+  })
+
+  it('a key that sees several accounts (across pages) is never narrowed to the first: the error names them all; the option then picks one', async () => {
+    h.sim.route('GET', '/v1/accounts', (req) =>
+      req.query.get('pageToken') === 'next' ? fireworksAccounts(['gamma']) : fireworksAccounts(['alpha', 'beta'], { nextPageToken: 'next' })
+    )
+    h.sim.route('GET', '/v1/accounts/beta/billing/summary', fireworksSummary([{ series: 'serverless', units: '4', nanos: 0 }]))
+    const account = await addAccount(h, 'fireworks', KEY)
+
+    const { report, view } = await poll(h, account.id)
+
+    expect(report.status).toBe('bad_response')
+    expect(report.error?.code).toBe('several_accounts')
+    expect(report.error?.message).toBe("This Fireworks key can see 3 accounts (“alpha”, “beta”, “gamma”): set the account's Account ID option to the one to track.")
+    expect(h.sim.requestsTo('/v1/accounts/alpha/billing/summary')).toHaveLength(0)
+    expect(view.balances).toEqual([])
+    expect(spendRows(h, account.id)).toEqual([])
+
+    const chosen = await addAccount(h, 'fireworks', KEY, { accountId: 'beta' })
+    const picked = await poll(h, chosen.id)
+    expect(picked.report.status).toBe('ok')
+    expect(spendRows(h, chosen.id)).toEqual(['2026-11-21 serverless USD 4000000'])
+  })
+
+  it('a runaway page token (the same one again) is bad_response, not an endless loop', async () => {
+    h.sim.route('GET', '/v1/accounts', fireworksAccounts(['a'], { nextPageToken: 'again' }))
+    const account = await addAccount(h, 'fireworks', KEY)
+    const { report } = await poll(h, account.id)
+    expect(report.status).toBe('bad_response')
+    expect(report.error?.code).toBe('repeated_cursor')
+    expect(h.sim.requestsTo('/v1/accounts')).toHaveLength(2)
+  })
 })

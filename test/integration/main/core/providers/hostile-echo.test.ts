@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { SimResponse } from '../../../../simulator/provider-simulator'
 import { addAccount, callOk, poll, useProviderHarness } from './harness'
@@ -155,4 +156,30 @@ describe('a hostile provider echoing the keys URL-encoded, JSON-escaped and base
     expect(bad.warning).toContain('daily activity could not be read')
     expectClean('accounts:test (bad count)', bad)
   })
+
+  it('property: for random keys (with / + = % and other URL-special characters), no stored row or answer holds a piece of the key', async () => {
+    // Printable ASCII without space, quote and backslash: what a key may be (apiKeySchema), kept valid inside the JSON bodies.
+    const keyChars = [...'abcXYZ0189-_.~/+=%&?#:;,@!*()']
+    const keyArb = fc.array(fc.constantFrom(...keyChars), { minLength: 12, maxLength: 40 }).map((chars) => `sk-${chars.join('')}`)
+    await fc.assert(
+      fc.asyncProperty(keyArb, async (secret) => {
+        const echo = echoes(secret)
+        h.sim.route('GET', '/api/v1/credits', json(`{"error":{"message":"upstream refused ${echo}"}}`, 500), json(`{"error":{"code":"${encodeURIComponent(secret)}","message":"no credit for ${echo}"}}`), json(`{"data":{"total_credits":10,"total_usage":1},"note":"${echo}"}`))
+        h.sim.route('GET', '/api/v1/key', json(`{"data":{"label":"${echo}","limit":null,"limit_remaining":null,"usage":0}}`))
+        h.sim.route('GET', '/api/v1/activity', json(`{"data":[{"date":"2026-11-20","model":"gpt ${echo}","usage":0.5,"requests":1,"prompt_tokens":1,"completion_tokens":1}]}`))
+        const account = await addAccount(h, 'openrouter', secret)
+        const answers: unknown[] = []
+        for (let i = 0; i < 3; i++) answers.push(await poll(h, account.id))
+        answers.push(await callOk(h.core, 'accounts:raw-responses', { id: account.id, limit: 50 }), await callOk(h.core, 'accounts:list', {}), await callOk(h.core, 'records:polls', {}))
+        answers.push(await callOk(h.core, 'records:export', { what: 'spend', format: 'csv' }), await callOk(h.core, 'records:export', { what: 'polls', format: 'json' }))
+        const forms = forbidden(secret)
+        const leaked = [...ledgerValues(), ...strings(answers)].flatMap((text) => forms.filter((form) => text.includes(form)))
+        expect(leaked, secret).toEqual([])
+        // The echoes did reach storage, redacted: the check above looked at real rows.
+        expect(ledgerValues().some((value) => value.includes('[redacted]')), secret).toBe(true)
+        await callOk(h.core, 'accounts:remove', { id: account.id })
+      }),
+      { numRuns: 12 }
+    )
+  }, 60_000)
 })

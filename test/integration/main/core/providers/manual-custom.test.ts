@@ -127,4 +127,59 @@ describe('custom preset: OpenAI-compatible relay (new-api / one-api)', () => {
     const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl }, null)
     expect(figures((await poll(h, account.id)).view)).toEqual([['used', 'USD', '123.45']])
   })
+
+  it('a new-api site that displays CNY: the unit option says so and the figures are CNY (issue 13.2)', async () => {
+    // new-api GetSubscription/GetUsage: quota / QuotaPerUnit × USDExchangeRate when the display type is CNY.
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(730.5))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(12345))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl, unit: 'CNY' }, null)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'CNY', '607.05'],
+      ['used', 'CNY', '123.45'],
+      ['limit', 'CNY', '730.5']
+    ])
+  })
+
+  it('a one-api site with currency display off sends raw quota: scale /500000 turns it into USD, and its limit is what is left (issue 13.2)', async () => {
+    // one-api GetSubscription sends the quota left: 12,500,000 quota = $25 left; total_usage
+    // 250,000,000 = 2,500,000 quota ×100 = $5 used; so the token's limit was $30.
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(12_500_000))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(250_000_000))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl, scale: '/500000', relayFlavor: 'one-api' }, null)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'USD', '25'],
+      ['used', 'USD', '5'],
+      ['limit', 'USD', '30']
+    ])
+  })
+
+  it('new-api (the default) sends remaining + used as its limit: the same figures read as $20 left of $25', async () => {
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(12_500_000))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(250_000_000))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl, scale: '/500000' }, null)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'USD', '20'],
+      ['used', 'USD', '5'],
+      ['limit', 'USD', '25']
+    ])
+  })
+
+  it('a site that displays tokens: unit tokens, as is; the unlimited marker still means unlimited', async () => {
+    h.sim.route('GET', '/v1/dashboard/billing/subscription', relaySubscription(2_000_000), relaySubscription(100000000))
+    h.sim.route('GET', '/v1/dashboard/billing/usage', relayUsage(50_000_000))
+    const account = await addAccount(h, 'custom', KEY, { preset: 'openai-compatible-relay', url: h.sim.baseUrl, unit: 'tokens' }, null)
+    expect(figures((await poll(h, account.id)).view)).toEqual([
+      ['total', 'tokens', '1500000'],
+      ['used', 'tokens', '500000'],
+      ['limit', 'tokens', '2000000']
+    ])
+    expect(figures((await poll(h, account.id)).view)).toEqual([['used', 'tokens', '500000']])
+  })
+
+  it('a relay scale that is not a scale is refused when the account is added', async () => {
+    const result = await callWire(h.core, 'accounts:add', {
+      draft: { provider: 'custom', label: 'Bad scale', options: { preset: 'openai-compatible-relay', url: 'https://relay.example.com', scale: '/0' } }
+    })
+    expect(result).toMatchObject({ ok: false, code: 'bad_request' })
+  })
 })

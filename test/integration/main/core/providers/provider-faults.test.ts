@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SimHandler, SimRequest } from '../../../../simulator/provider-simulator'
 import { anthropicCostBucket } from '../../../../simulator/shapes/anthropic'
+import { deepseekBalance } from '../../../../simulator/shapes/deepseek'
 import { elevenlabsSubscription } from '../../../../simulator/shapes/elevenlabs'
 import { fireworksAccounts, fireworksSummary } from '../../../../simulator/shapes/fireworks'
 import { moonshotBalance } from '../../../../simulator/shapes/moonshot'
@@ -11,6 +12,15 @@ import { relaySubscription, relayUsage } from '../../../../simulator/shapes/rela
 import { siliconflowUserInfo } from '../../../../simulator/shapes/siliconflow'
 import { stabilityBalance } from '../../../../simulator/shapes/stability'
 import { xaiBalance, xaiUsage } from '../../../../simulator/shapes/xai'
+import { claudeCodeReport } from '../../../../simulator/shapes/anthropic-claude-code'
+import { deepgramBalances, deepgramProjects } from '../../../../simulator/shapes/deepgram'
+import { deepinfraChecklist, deepinfraUsage } from '../../../../simulator/shapes/deepinfra'
+import { falBilling } from '../../../../simulator/shapes/fal'
+import { githubPremiumUsage, githubUserUsage } from '../../../../simulator/shapes/github-copilot'
+import { poeBalance, poeHistory } from '../../../../simulator/shapes/poe'
+import { runwayOrganization, runwayUsage } from '../../../../simulator/shapes/runway'
+import { veniceBalance } from '../../../../simulator/shapes/venice'
+import { vercelCredits } from '../../../../simulator/shapes/vercel-ai-gateway'
 import { addAccount, type Harness, poll, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
@@ -36,6 +46,8 @@ interface Case {
 
 const day = '2026-11-21'
 const cases: Case[] = [
+  // An empty answer (no is_available, no balance_infos) is a zero-entry answer, not a failure (issue 13.6).
+  { provider: 'deepseek', key: 'sk-deepseek-0123456789abcdef', routes: [['GET', '/user/balance', deepseekBalance([{ currency: 'CNY', total: '1', granted: '0', toppedUp: '1' }])]], emptyObject: ['ok'] },
   { provider: 'moonshot', key: 'sk-moon-0123456789abcdef', routes: [['GET', '/v1/users/me/balance', moonshotBalance({ available: 1, voucher: 0, cash: 1 })]], emptyObject: ['provider_error'] },
   { provider: 'moonshot-cn', key: 'sk-moon-0123456789abcdef', routes: [['GET', '/v1/users/me/balance', moonshotBalance({ available: 1, voucher: 0, cash: 1 })]], emptyObject: ['provider_error'] },
   { provider: 'siliconflow', key: 'sk-silicon-0123456789abcdef', routes: [['GET', '/v1/user/info', siliconflowUserInfo({ total: '1', granted: '0', charged: '1' })]], emptyObject: ['provider_error'] },
@@ -92,6 +104,77 @@ const cases: Case[] = [
     ],
     emptyObject: ['bad_response', 'bad_response', 'bad_response'],
     secondary: [1, 2]
+  },
+  // Issue 13 part 2: the providers added for coverage.
+  {
+    provider: 'anthropic',
+    key: 'sk-ant-admin01-0123456789abcdef',
+    options: () => ({ claudeCode: 'on' }),
+    routes: [
+      ['GET', '/v1/organizations/cost_report', cursorPages([[anthropicCostBucket({ day, lines: [{ description: 'a', cents: '100' }] })]])],
+      ['GET', '/v1/organizations/usage_report/messages', cursorPages([[]])],
+      ['GET', '/v1/organizations/usage_report/claude_code', claudeCodeReport({ [day]: [{ email: 'a@example.com', model: 'm', input: 1, output: 1, cacheRead: 0, cacheCreation: 0, cents: 1 }] })]
+    ],
+    emptyObject: ['bad_response', 'bad_response', 'bad_response'],
+    // The Claude Code analytics option never costs the Anthropic figures (issue 13.3).
+    secondary: [2]
+  },
+  { provider: 'fal', key: 'fal-admin-0123456789abcdef', routes: [['GET', '/v1/account/billing', falBilling(5)]], emptyObject: ['provider_error'] },
+  { provider: 'vercel-ai-gateway', key: 'vck-0123456789abcdef', routes: [['GET', '/v1/credits', vercelCredits('5', '1')]], emptyObject: ['bad_response'] },
+  { provider: 'venice', key: 'venice-admin-0123456789abcdef', routes: [['GET', '/api/v1/billing/balance', veniceBalance({ usd: 5, diem: 1, allocation: 2 })]], emptyObject: ['bad_response'] },
+  {
+    provider: 'deepgram',
+    key: 'dg-0123456789abcdef0123',
+    routes: [
+      ['GET', '/v1/projects', deepgramProjects([{ id: 'p-1', name: 'Main' }])],
+      ['GET', '/v1/projects/p-1/balances', deepgramBalances([{ amount: 5 }])]
+    ],
+    emptyObject: ['bad_response', 'bad_response']
+  },
+  {
+    provider: 'poe',
+    key: 'poe-0123456789abcdef0123',
+    routes: [
+      ['GET', '/usage/current_balance', poeBalance(100)],
+      ['GET', '/usage/points_history', poeHistory([{ at: `${day}T10:00:00Z`, bot: 'GPT-4o', points: 5 }])]
+    ],
+    emptyObject: ['bad_response', 'ok'],
+    secondary: [1]
+  },
+  {
+    provider: 'runway',
+    key: 'key_0123456789abcdef0123',
+    routes: [
+      ['GET', '/v1/organization', runwayOrganization(100, 1000)],
+      ['POST', '/v1/organization/usage', runwayUsage([{ date: day, used: [{ model: 'gen4_turbo', amount: 5 }] }])]
+    ],
+    emptyObject: ['bad_response', 'bad_response'],
+    secondary: [1]
+  },
+  {
+    provider: 'deepinfra',
+    key: 'di-0123456789abcdef0123',
+    routes: [
+      ['GET', '/payment/checklist', deepinfraChecklist({ stripeBalance: -10, recent: 1 })],
+      ['GET', '/payment/usage', deepinfraUsage([{ period: '2026.11', cents: 100 }])]
+    ],
+    emptyObject: ['bad_response', 'bad_response'],
+    secondary: [1]
+  },
+  {
+    provider: 'github-copilot',
+    key: 'github_pat_0123456789abcdef',
+    options: () => ({ owner: 'octocat' }),
+    routes: [['GET', '/users/octocat/settings/billing/usage', githubUserUsage([{ date: day, product: 'Copilot', sku: 'Copilot Premium Request', quantity: 1, price: 0.04, discount: 0 }])]],
+    emptyObject: ['ok']
+  },
+  {
+    provider: 'github-copilot',
+    key: 'github_pat_0123456789abcdef',
+    options: () => ({ ownerType: 'org', owner: 'acme' }),
+    routes: [['GET', '/organizations/acme/settings/billing/premium_request/usage', githubPremiumUsage(day, [{ model: 'GPT-5', grossQuantity: 1, discountQuantity: 0, price: 0.04 }])]],
+    // An empty answer is "no premium requests that day" (usageItems omitted), like Fireworks.
+    emptyObject: ['ok']
   },
   {
     provider: 'custom',
@@ -170,7 +253,9 @@ for (const c of cases) {
 
             expect(report.status).toBe('ok')
             expect(report.warning).toMatch(/could not be read/)
-            expect(view.balances.length).toBeGreaterThan(0)
+            // The primary figure is kept: the balance, or a spend-only provider's spend lines.
+            const kept = view.balances.length + (h.core.context.db.prepare('SELECT COUNT(*) AS n FROM spend_lines WHERE account_id = ?').get(account.id) as { n: number }).n
+            expect(kept).toBeGreaterThan(0)
             expect(view.warning).toBe(report.warning)
             const db = h.core.context.db
             const stored = JSON.stringify([db.prepare('SELECT * FROM raw_responses').all(), db.prepare('SELECT * FROM poll_runs').all(), db.prepare('SELECT * FROM accounts').all()])

@@ -22,6 +22,18 @@ describe('accounts:raw-responses — what the provider said', () => {
     expect(Date.parse(raw[1]?.capturedAt ?? '')).not.toBeNaN()
   })
 
+  it('a successful poll keeps its HTTP status for the Polls tab, as a failed one does (issue 14.7)', async () => {
+    h.sim.route('GET', '/v1/users/me/balance', moonshotBalance({ available: 1.5, voucher: 0, cash: 1.5 }), { status: 503, body: { error: { message: 'busy' } } })
+    const account = await addAccount(h, 'moonshot', KEY)
+    await poll(h, account.id)
+    await poll(h, account.id)
+    const polls = await callOk(h.core, 'records:polls', { accountIds: [account.id] })
+    expect(polls.rows.map((row) => [row.status, row.httpStatus])).toEqual([
+      ['provider_error', 503],
+      ['ok', 200]
+    ])
+  })
+
   it('never contains the key or the management key, even when the provider echoes them', async () => {
     const management = 'sk-or-v1-management-secret-0123456789'
     h.sim.route('GET', '/api/v1/credits', (req) => ({ ...openrouterCredits({ totalCredits: 1, totalUsage: 0 }), headers: { 'x-echo': String(req.headers.authorization) } }))

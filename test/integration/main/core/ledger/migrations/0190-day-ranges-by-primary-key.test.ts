@@ -13,12 +13,12 @@ afterEach(() => {
 
 const ACCOUNTS = ['acc_daysaaaa01', 'acc_daysbbbb01', 'acc_dayscccc01']
 
-/** A ledger as the previous version wrote it (every step before 120): 3 accounts × 60 days × 5 items, spend and usage. */
+/** A ledger as the previous version wrote it (every step before 190): 3 accounts × 60 days × 5 items, spend and usage. */
 function previousVersionLedger(path: string): void {
   const db = new BetterSqlite3(path)
   migrate(
     db,
-    migrations.filter((step) => step.version < 120)
+    migrations.filter((step) => step.version < 190)
   )
   const account = db.prepare(`INSERT INTO accounts (id, provider, label, created_at) VALUES (?, 'openai', ?, '2026-01-01T00:00:00Z')`)
   const spend = db.prepare(`INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at) VALUES (?, ?, ?, 'USD', ?, 'official', 'x')`)
@@ -42,7 +42,7 @@ function plan(db: BetterSqlite3.Database, sql: string): string {
   return (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((row) => row.detail).join(' | ')
 }
 
-describe('migration 120: day ranges read through the primary key', () => {
+describe('migration 190: day ranges read through the primary key', () => {
   it('keeps every line of a ledger written by the previous version, drops the two day indexes and measures both tables', () => {
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)

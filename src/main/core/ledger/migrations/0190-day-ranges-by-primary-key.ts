@@ -27,7 +27,7 @@ const SHAPE = [
  * No line changes.
  */
 export const dayRangesByPrimaryKeySchema: Migration = {
-  version: 120,
+  version: 190,
   name: 'day-ranges-by-primary-key',
   up: (db) => {
     db.exec(`
