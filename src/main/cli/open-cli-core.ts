@@ -52,10 +52,17 @@ export async function withCliCore<T>(options: GlobalOptions, io: CliIo, work: (c
  * refuses, as a {@link UsageError} in the user's terms.
  */
 export async function call<N extends CallName>(core: Core, name: N, request: Req<N>): Promise<Res<N>> {
-  // Checked here first only for the wording: the failure names the flag, not the contract's path.
-  const checked = calls[name].request.safeParse(request)
-  if (!checked.success) throw new UsageError(issueSentence(checked.error.issues))
+  checkRequest(name, request)
   const result = await dispatchCall(core.handlers as Handlers, name, request)
   if (!result.ok) throw new CofferError(result.code, result.message)
   return result.value as Res<N>
+}
+
+/**
+ * Refuses a request the contract would refuse, as a {@link UsageError} in the user's terms: checked
+ * before the call only for the wording (the failure names the flag, not the contract's path).
+ */
+export function checkRequest<N extends CallName>(name: N, request: Req<N>): void {
+  const checked = calls[name].request.safeParse(request)
+  if (!checked.success) throw new UsageError(issueSentence(checked.error.issues))
 }

@@ -4,7 +4,7 @@ import type { Req } from '../../../shared/contract'
 import type { Command } from 'commander'
 import { recordKinds, type RecordKind } from '../../../shared/contract/ledger-schemas'
 import { collect } from '../arguments'
-import { withCliCore, type GlobalOptions } from '../open-cli-core'
+import { checkRequest, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
 import { resolveAccount } from '../resolve-account'
 
@@ -41,6 +41,7 @@ export function registerExportCommand(program: Command, io: CliIo): void {
       await withCliCore(program.opts<GlobalOptions>(), io, async (core) => {
         const accountIds = options.account.map((name) => resolveAccount(core, name).id)
         const request: Req<'records:export'> = { what: options.what as RecordKind, format, filter: { from: options.from, to: options.to, accountIds, types: options.type } }
+        checkRequest('records:export', request)
         if (options.out) {
           // Owner-only: an export holds your spending history (mode applies when the file is created).
           const fd = openSync(options.out, 'w', 0o600)
