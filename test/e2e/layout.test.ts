@@ -2,7 +2,7 @@ import type { Page } from 'playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Core } from '../../src/main/core/app'
 import { openDemoCore } from '../helpers/demo-core'
-import { findClippedText, findOverflows } from '../helpers/layout-overflow'
+import { findClippedText, findOverflows, findOverlaps } from '../helpers/layout-overflow'
 import { artifactPath, serveInChromium, type ServedApp } from '../helpers/served-core'
 import { makeTempDir, removeTempDir } from '../helpers/temp-dir'
 
@@ -65,6 +65,7 @@ describe('e2e: nothing overflows its card or row at 900 and 1280 px (coffer serv
         await page.screenshot({ path: artifactPath(`layout-overview-${width}`), fullPage: true })
         await expectNoOverflow('.account-card')
         await expectNoOverflow('.totals-bar')
+        expect(await findOverlaps(page, '.account-card', '.button, button, a')).toEqual([])
         const lonely = await page.evaluate(() =>
           [...document.querySelectorAll('.account-card')].flatMap((card) => {
             const buttons = [...card.querySelectorAll<HTMLElement>('.card-actions .button')].map((button) => ({ text: button.textContent?.trim() ?? '', top: Math.round(button.getBoundingClientRect().top) }))
@@ -102,6 +103,8 @@ describe('e2e: nothing overflows its card or row at 900 and 1280 px (coffer serv
         await expectNoOverflow('.alert-item')
         await expectNoOverflow('.rules-form')
         await expectNoOverflow('.alerts-section .panel')
+        // The amount and its unit stay in their column, never under the next field's input.
+        expect(await findOverlaps(page, '.rules-form, .alerts-section .panel', 'input, select, button')).toEqual([])
         const misaligned = await page.evaluate(() =>
           [...document.querySelectorAll('.rules-grid')].flatMap((grid) => {
             const inputs = [...grid.querySelectorAll<HTMLElement>(':scope > .field:not(.field-wide) input')].map((input) => input.getBoundingClientRect())
@@ -121,6 +124,7 @@ describe('e2e: nothing overflows its card or row at 900 and 1280 px (coffer serv
         await dialog.waitFor()
         try {
           await expectNoOverflow('dialog, [role="dialog"]')
+          expect(await findOverlaps(page, 'dialog, [role="dialog"]', 'input, select, button')).toEqual([])
           const kind = dialog.getByLabel('Kind')
           const fits = await kind.evaluate((select: HTMLSelectElement) => {
             const canvas = document.createElement('canvas').getContext('2d') as CanvasRenderingContext2D

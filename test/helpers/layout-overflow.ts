@@ -59,6 +59,32 @@ export async function findOverflows(page: Page, containerSelector: string): Prom
 }
 
 /**
+ * Pairs of `itemSelector` elements inside one `containerSelector` match whose boxes overlap (by
+ * more than a pixel each way): one input running under its neighbour, a button over another.
+ */
+export async function findOverlaps(page: Page, containerSelector: string, itemSelector: string): Promise<string[]> {
+  return page.evaluate(
+    ([containers, items]) => {
+      const overlaps: string[] = []
+      const name = (element: Element): string => element.getAttribute('aria-label') ?? (element as HTMLInputElement).placeholder ?? element.textContent?.trim().slice(0, 30) ?? element.tagName
+      for (const container of document.querySelectorAll(containers)) {
+        const boxes = [...container.querySelectorAll(items)].map((element) => ({ element, rect: element.getBoundingClientRect() })).filter(({ rect }) => rect.width > 0 && rect.height > 0)
+        boxes.forEach((a, index) => {
+          for (const b of boxes.slice(index + 1)) {
+            if (a.element.contains(b.element) || b.element.contains(a.element)) continue
+            const x = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left)
+            const y = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top)
+            if (x > 1 && y > 1) overlaps.push(`${name(a.element)} × ${name(b.element)} (${Math.round(x)}×${Math.round(y)} px)`)
+          }
+        })
+      }
+      return overlaps
+    },
+    [containerSelector, itemSelector] as const
+  )
+}
+
+/**
  * Controls whose text is cut (an ellipsis, or clipped by `overflow: hidden`): `scrollWidth`
  * beyond `clientWidth`. Used where the page has room, so nothing should be cut.
  */

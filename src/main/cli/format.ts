@@ -35,12 +35,19 @@ export function accountJson(account: AccountView): Record<string, unknown> {
  * One line per account for people: label, primary balance, and the verdict the card and the tray
  * show (src/shared/account-state.ts), e.g. "Below your $5.00 alert", from `alerts` when given.
  */
-export function accountLine(account: AccountView, alerts: readonly AccountStateAlert[] = [], locale = 'en-US'): string {
-  const primary = account.balances[0]
-  const balance = primary ? `${formatMoney(primary, locale)} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
-  const stale = account.stale ? ' [stale]' : ''
+export function accountLine(account: AccountView, alerts: readonly AccountStateAlert[] = [], layout: { locale?: string; labelWidth?: number; balanceWidth?: number } = {}): string {
+  const balance = balanceText(account, layout.locale)
+  // Out-of-date figures are said in the state, as in `coffer status`: no marker shifts what follows.
+  const verdict = accountVerdict(account, alerts)
+  const state = account.stale && verdict.state !== 'stale' ? `${verdict.words}, out of date` : verdict.words
   const error = account.error ? ` — ${printable(account.error.message)}` : ''
-  return `${printable(account.label).padEnd(20)} ${account.provider.padEnd(12)} ${printable(balance)}${stale}  ${printable(accountVerdict(account, alerts).words)}${error}`
+  return `${printable(account.label).padEnd(layout.labelWidth ?? 20)} ${account.provider.padEnd(12)} ${printable(balance).padEnd(layout.balanceWidth ?? 30)} ${printable(state)}${error}`
+}
+
+/** The primary balance with its kind and source, "$6.52 (Balance, derived)", or "—". */
+export function balanceText(account: AccountView, locale = 'en-US'): string {
+  const primary = account.balances[0]
+  return primary ? `${formatMoney(primary, locale)} (${balanceKindText[primary.kind]}, ${primary.source})` : '—'
 }
 
 /** One line per poll result. */

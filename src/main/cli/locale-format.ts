@@ -84,7 +84,7 @@ export class CliFormat {
       day: 'numeric',
       month: 'short',
       ...(sameYear ? {} : { year: 'numeric' }),
-      hour: '2-digit',
+      hour: 'numeric',
       minute: '2-digit',
       ...(this.timeZone ? { timeZone: this.timeZone } : {})
     }).format(date)

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCalls } from './define'
+import { daySchema } from './ledger-schemas'
 import { accountIdSchema, decimalSchema } from './schemas'
 
 /** An amount of money as an exact decimal string with its unit. */
@@ -80,12 +81,11 @@ export const subscriptionsCalls = defineCalls({
     request: z
       .object({
         cycles: z.number().int().min(1).max(24).default(6),
-        /** Report the cycle containing this UTC day instead of today's (`YYYY-MM-DD`). */
-        at: z
-          .string()
-          .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date such as 2026-11-21.')
-          .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), 'Not a real date.')
-          .optional()
+        /**
+         * Report the cycle containing this UTC day instead of today's (`YYYY-MM-DD`): a real day
+         * between 2000 and 2100, like every day the contract takes (the year 1 crashed the report).
+         */
+        at: daySchema.optional()
       })
       .strict(),
     response: z.object({ subscriptions: z.array(subscriptionReportSchema) })

@@ -3,7 +3,7 @@ import { findProvider, providerIds, type ProviderDescriptor } from '../../../sha
 import { collect, wholeNumber } from '../arguments'
 import { call, withCliCore, type GlobalOptions } from '../open-cli-core'
 import { UsageError, type CliIo } from '../cli-io'
-import { accountJson, accountLine, printable, printableJson } from '../format'
+import { accountJson, accountLine, balanceText, printable, printableJson } from '../format'
 import { cliFormat } from '../locale-format'
 import { resolveAccount } from '../resolve-account'
 import { loadTemplate, registerTemplateCommands } from './account-templates'
@@ -86,7 +86,13 @@ export function registerAccountsCommand(program: Command, io: CliIo): void {
           io.out('No accounts yet. Add one: coffer accounts add --provider openrouter --label "My key" --key-stdin')
         } else {
           const { locale } = cliFormat(io.env)
-          for (const account of list) io.out(`${account.id}  ${accountLine(account, [], locale)}`)
+          // The same verdict as the card and `coffer status`: open alerts included.
+          const { alerts } = await call(core, 'alerts:list', { states: ['active'], limit: 200 })
+          // Columns as wide as their longest entry, so every line lines up.
+          const labelWidth = Math.max(...list.map((account) => [...printable(account.label)].length))
+          const balanceWidth = Math.max(...list.map((account) => [...printable(balanceText(account, locale))].length))
+          const idWidth = Math.max(...list.map((account) => account.id.length))
+          for (const account of list) io.out(`${account.id.padEnd(idWidth)}  ${accountLine(account, alerts, { locale, labelWidth, balanceWidth })}`)
         }
       })
     })

@@ -26,7 +26,11 @@ export type FormCheck =
  * the descriptor leaves it optional). Labelled "(optional)" it misled people (issue 14.7).
  */
 export function optionRequiredInForm(field: ProviderOptionField, descriptor: ProviderDescriptor): boolean {
-  return field.required || (descriptor.usesBaseUrl === false && field.kind === 'url' && field.key === 'url')
+  if (field.required) return true
+  if (descriptor.usesBaseUrl === false && field.kind === 'url' && field.key === 'url') return true
+  // A custom JSON endpoint needs the path to its balance (validateCustomOptions says so); the
+  // field is hidden for a relay, whose paths are known.
+  return descriptor.id === 'custom' && field.key === 'balancePath'
 }
 
 /**

@@ -91,3 +91,15 @@ export function formatDuration(ms: number, locale?: string): string {
   const minuteText = new Intl.NumberFormat(locale, { style: 'unit', unit: 'minute', unitDisplay: 'short' }).format(minutes)
   return seconds === 0 ? minuteText : `${minuteText} ${new Intl.NumberFormat(locale, { style: 'unit', unit: 'second', unitDisplay: 'short' }).format(seconds)}`
 }
+
+/**
+ * Core's sentences (alert messages, shared with the CLI and notifications) write days as
+ * `2026-12-03`; on the page they read in the same style as every other date ("Dec 3, 2026").
+ * Only whole `YYYY-MM-DD` words that are real dates are replaced.
+ */
+export function localizeDays(text: string, locale?: string): string {
+  return text.replace(/\b(\d{4}-\d{2}-\d{2})\b(?![T:\d])/g, (day) => {
+    const formatted = formatDate(day, locale)
+    return formatted === day ? day : formatted
+  })
+}

@@ -143,6 +143,18 @@ describe('coffer status: one aligned table (issue 14.6)', () => {
     expect((json.totals as { balances: unknown[] }).balances).toContainEqual({ unit: 'USD', amount: '60.75' })
   })
 
+  it('accounts list lines up too, and says the same state as status (alerts included, out of date said in words)', async () => {
+    const home = dir()
+    await seed(home)
+    const lines = (await coffer(home, {}, 'accounts', 'list')).out.trimEnd().split('\n')
+    expect(lines).toHaveLength(6)
+    const stateAt = (line: string): number => line.search(/(Up to date|Below your|Out of date|Key rejected|No data yet)/)
+    expect(new Set(lines.map(stateAt)).size, lines.join('\n')).toBe(1)
+    expect(lines.find((line) => line.includes('DeepSeek'))).toMatch(/CN¥86\.67 \(Balance, official\)\s+Below your CN¥400\.00 alert$/)
+    expect(lines.find((line) => line.includes('Old figures'))).toMatch(/\s{2}Out of date$/)
+    expect(lines.join('\n')).not.toContain('[stale]')
+  })
+
   it('an empty ledger says how to add an account', async () => {
     const run = await coffer(dir(), {}, 'status')
     expect(run).toMatchObject({ code: 0, err: '' })

@@ -53,6 +53,9 @@ describe('the custom endpoint’s URL (issue 14.7)', () => {
 
   it('is required in the form, where no base URL can stand in, and says so under the field', () => {
     expect(urlField && optionRequiredInForm(urlField, providerDescriptors.custom)).toBe(true)
+    // So is the JSON path to the balance (a relay hides the field: its paths are known).
+    const pathField = providerDescriptors.custom.options.find((field) => field.key === 'balancePath')
+    expect(pathField && optionRequiredInForm(pathField, providerDescriptors.custom)).toBe(true)
     const check = validateAccountForm(custom, providerDescriptors.custom)
     expect(check.ok).toBe(false)
     if (check.ok) return
@@ -69,7 +72,7 @@ describe('the custom endpoint’s URL (issue 14.7)', () => {
     const noPath = validateAccountForm({ ...custom, options: { url: 'https://example.com/balance' } }, providerDescriptors.custom)
     expect(noPath.ok).toBe(false)
     if (noPath.ok) return
-    expect(noPath.errors).toEqual({ 'option.balancePath': 'Enter the JSON path to the balance, e.g. data.balance.' })
+    expect(noPath.errors).toEqual({ 'option.balancePath': 'JSON path to the balance is required.' })
   })
 
   it('matches the longest label a message names, and whole words only', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDate, formatDateTime, formatDuration, formatRelativeDate, formatShortDate } from '../../../../src/renderer/src/lib/format'
+import { formatCount, formatDate, formatDateTime, formatDuration, formatRelativeDate, formatShortDate, localizeDays } from '../../../../src/renderer/src/lib/format'
 
 /** Noon UTC on 3 Dec 2026: every time zone agrees which day it is for ledger (UTC) days. */
 const NOW = Date.parse('2026-12-03T12:00:00Z')
@@ -33,6 +33,17 @@ describe('one date style (issue 14.5)', () => {
     expect(formatDateTime('2026-12-03T14:05:00Z', 'en-GB')).toMatch(/^3 Dec 2026, \d{2}:\d{2}$/)
     expect(formatDate('not a date', 'en-GB')).toBe('not a date')
     expect(formatDateTime('', 'en-GB')).toBe('')
+  })
+})
+
+describe('core’s sentences read in the same date style', () => {
+  it('rewrites whole YYYY-MM-DD days, and nothing else', () => {
+    expect(localizeDays('$12.40 of OpenAI credit expires by 2026-12-09. Use it or lose it.', 'en-US')).toBe('$12.40 of OpenAI credit expires by Dec 9, 2026. Use it or lose it.')
+    expect(localizeDays('from 2026-11-01 to 2026-11-30', 'en-GB')).toBe('from 1 Nov 2026 to 30 Nov 2026')
+    // Timestamps, impossible days and longer numbers stay as they are.
+    expect(localizeDays('at 2026-12-09T10:00:00Z', 'en-US')).toBe('at 2026-12-09T10:00:00Z')
+    expect(localizeDays('order 12026-12-091', 'en-US')).toBe('order 12026-12-091')
+    expect(localizeDays('no date here', 'en-US')).toBe('no date here')
   })
 })
 

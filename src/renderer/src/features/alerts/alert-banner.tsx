@@ -1,4 +1,5 @@
 import { alertKindText } from '../../../../shared/alerts'
+import { localizeDays } from '../../lib/format'
 import { accountHash } from '../../lib/routes'
 import { useStore } from '../../store'
 import { bannerAlerts } from './banner-alerts'
@@ -40,7 +41,7 @@ export function AlertBanner() {
           )}
           :
         </strong>{' '}
-        {first.message}
+        {localizeDays(first.message)}
         {shown.length > 1 ? <span className="muted"> (+{shown.length - 1} more)</span> : null}
       </div>
       <div className="alert-banner-actions">

@@ -1,5 +1,6 @@
 import { alertKindText, snoozeChoiceText, type SnoozeChoice } from '../../../../shared/alerts'
 import type { AlertView } from '../../../../shared/contract/alerts-calls'
+import { localizeDays } from '../../lib/format'
 import { formatDateTime, formatRelativeTime } from '../../lib/relative-time'
 import { accountHash } from '../../lib/routes'
 import { useStore } from '../../store'
@@ -42,7 +43,7 @@ export function AlertItem({ alert, now }: { alert: AlertView; now: number }) {
           {formatRelativeTime(alert.firedAt, now)}
         </time>
       </div>
-      <p className="alert-message">{alert.message}</p>
+      <p className="alert-message">{localizeDays(alert.message)}</p>
       {alert.webhook?.status === 'failed' ? <p className="alert-webhook-error">Webhook not delivered: {alert.webhook.error}</p> : null}
       {open ? (
         <div className="alert-actions">

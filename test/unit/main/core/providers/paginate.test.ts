@@ -22,6 +22,18 @@ describe('collectPages', () => {
     ).rejects.toBeInstanceOf(ProviderFault)
     expect(calls).toBe(MAX_PAGES)
   })
+  it('tells onPage after each page read (1, 2, 3), for progress lines (issue 14.8)', async () => {
+    const pages: number[] = []
+    await collectPages(
+      async (cursor) => {
+        const n = cursor === null ? 0 : Number(cursor)
+        return { items: [n], hasMore: n < 2, nextPage: String(n + 1) }
+      },
+      'test',
+      (page) => pages.push(page)
+    )
+    expect(pages).toEqual([1, 2, 3])
+  })
   it('a failing page fails the whole fetch', async () => {
     const fault = new ProviderFault('provider_error', 'http_500', 'boom')
     await expect(
