@@ -1,4 +1,5 @@
-import { resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import type { Plugin } from 'vite'
@@ -10,6 +11,30 @@ function contentSecurityPolicy(): Plugin {
     name: 'coffer-csp',
     transformIndexHtml: (html, context) => html.replace('%COFFER_CSP%', rendererCspForMeta(Boolean(context.server)))
   }
+}
+
+const isShared = (file: string): boolean => /[\\/]src[\\/]shared[\\/]/.test(file)
+
+const zodNeeds = new Map<string, boolean>()
+
+/**
+ * True when a shared module needs zod at run time: it is one of the contract's schema files, or
+ * imports zod, or (transitively) a shared module that does.
+ */
+function needsZod(file: string): boolean {
+  const known = zodNeeds.get(file)
+  if (known !== undefined) return known
+  zodNeeds.set(file, false) // an import cycle ends here
+  let needs = /[\\/]contract[\\/](?!names\.ts)/.test(file)
+  if (!needs && existsSync(file)) {
+    for (const [, from] of readFileSync(file, 'utf8').matchAll(/^import\s+(?!type\b)[^;]*?from\s+'([^']+)'/gm)) {
+      if (from === 'zod') needs = true
+      else if (from?.startsWith('.')) needs = needsZod(resolve(dirname(file), `${from}.ts`))
+      if (needs) break
+    }
+  }
+  zodNeeds.set(file, needs)
+  return needs
 }
 
 /**
@@ -47,10 +72,20 @@ export default defineConfig({
       rollupOptions: {
         input: { index: resolve(import.meta.dirname, 'src/renderer/index.html') },
         output: {
-          // zod and the contract's schemas in a chunk of their own: otherwise the bundler merges the
-          // small helpers the first paint needs (money, units) into the schemas' chunk, and the page
-          // loads zod before it can paint (issue 10.5). Forms and event checks load it later.
-          manualChunks: (id: string) => (/[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]shared[\\/]contract[\\/]/.test(id) ? 'contract' : undefined)
+          // zod and the contract's schemas in a chunk of their own, and the rest of src/shared in
+          // another: otherwise the bundler puts the small helpers the first paint needs (money,
+          // units, the event names) in the schemas' chunk, and the page loads zod before it can
+          // paint (issue 10.5). Forms and event checks load the schemas later.
+          codeSplitting: {
+            // Each group keeps the modules its test names and no more (their dependencies go where
+            // their own tests or the bundler put them).
+            includeDependenciesRecursively: false,
+            groups: [
+              // Taken first: a helper the schemas use (money, units) must not follow them into their chunk.
+              { name: 'shared', test: (id: string) => isShared(id) && !needsZod(id), priority: 2 },
+              { name: 'contract', test: (id: string) => /[\\/]node_modules[\\/]zod[\\/]/.test(id) || (isShared(id) && needsZod(id)), priority: 1 }
+            ]
+          }
         }
       }
     },

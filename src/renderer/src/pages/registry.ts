@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react'
 import { lazyComponent } from '../lib/lazy-component'
 import type { RoutePage } from '../lib/routes'
+import { preloadOverviewDialogs } from './overview/lazy-dialogs'
 import { OverviewPage } from './overview/overview-page'
 
 /** One entry of the main navigation. */
@@ -10,7 +11,7 @@ export interface PageDefinition {
   /** The navigation label and the page's heading. */
   title: string
   component: ComponentType
-  /** Fetches a lazily loaded page's code ahead of its first visit; absent for pages in the main chunk. */
+  /** Fetches a lazily loaded page's code (the overview: its dialogs' code) ahead of its first use. */
   preload?(): Promise<void>
 }
 
@@ -27,7 +28,7 @@ const SettingsPage = lazyComponent(() => import('../features/settings/settings-p
  * navigation, the router and the idle-time preloading pick it up.
  */
 export const pages: readonly PageDefinition[] = [
-  { id: 'overview', title: 'Overview', component: OverviewPage },
+  { id: 'overview', title: 'Overview', component: OverviewPage, preload: preloadOverviewDialogs },
   { id: 'records', title: 'Records', component: RecordsPage, preload: RecordsPage.preload },
   { id: 'alerts', title: 'Alerts', component: AlertsPage, preload: AlertsPage.preload },
   { id: 'plans', title: 'Plans', component: PlansPage, preload: PlansPage.preload },

@@ -8,7 +8,7 @@ import { ChartSlot } from '../../components/charts/chart-slot'
 import { SourceTag } from '../../pages/overview/balance-figures'
 import { LazyBalanceHistoryChart } from './lazy-charts'
 import { PendingTopups } from './pending-topups'
-import { RecordCreditDialog } from './record-credit-dialog'
+import { LazyRecordCreditDialog } from './lazy-record-credit-dialog'
 import './ledger.css'
 
 
@@ -57,7 +57,7 @@ export function AccountLedgerDetails({ account }: { account: AccountView }) {
           ) : null}
         </div>
       </details>
-      {recording ? <RecordCreditDialog account={{ id: account.id, label: account.label, unit }} initialKind={recording} onClose={() => setRecording(null)} /> : null}
+      {recording ? <LazyRecordCreditDialog account={{ id: account.id, label: account.label, unit }} initialKind={recording} onClose={() => setRecording(null)} /> : null}
     </div>
   )
 }

@@ -5,7 +5,7 @@ import { formatMoney } from '../../../../shared/money'
 import { formatDateTime, formatRelativeDate } from '../../lib/format'
 import { runwayText } from '../../../../shared/runway'
 import { findProvider } from '../../../../shared/providers'
-import { RecordCreditDialog } from '../../features/ledger/record-credit-dialog'
+import { LazyRecordCreditDialog } from '../../features/ledger/lazy-record-credit-dialog'
 import { accountUnit } from '../../lib/account-unit'
 import { isLocalSubscription, SubscriptionCycleValue } from './subscription-cycle-value'
 
@@ -97,7 +97,7 @@ function RecordBalanceButton({ account }: { account: AccountView }) {
           Record balance…
         </button>
       </div>
-      {open ? <RecordCreditDialog account={{ id: account.id, label: account.label, unit: accountUnit(account) }} initialKind="balance" onClose={() => setOpen(false)} /> : null}
+      {open ? <LazyRecordCreditDialog account={{ id: account.id, label: account.label, unit: accountUnit(account) }} initialKind="balance" onClose={() => setOpen(false)} /> : null}
     </>
   )
 }

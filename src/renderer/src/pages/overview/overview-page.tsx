@@ -1,6 +1,5 @@
 import { useEffect, useState } from 'react'
 import type { AccountView } from '../../../../shared/contract'
-import { AddAccountDialog } from '../../add-account/add-account-dialog'
 import { Spinner } from '../../components/spinner'
 import { RetryBanner } from '../../components/retry-banner'
 import { accountCardId } from '../../lib/routes'
@@ -8,10 +7,9 @@ import { useNow } from '../../lib/use-now'
 import { useStore } from '../../store'
 import { OverviewLedger } from '../../features/ledger/overview-ledger'
 import { AccountCard } from './account-card'
-import { EditAccountDialog } from './edit-account-dialog'
 import { EmptyState } from './empty-state'
 import { RemoveAccountDialog } from './remove-account-dialog'
-import { ReplaceKeyDialog } from './replace-key-dialog'
+import { LazyAddAccountDialog, LazyEditAccountDialog, LazyReplaceKeyDialog } from './lazy-dialogs'
 
 /**
  * `#/accounts/<id>` (a link from an alert or a notification): once the accounts are in, scrolls to
@@ -81,10 +79,10 @@ export function OverviewPage() {
         </div>
       )}
 
-      {adding ? <AddAccountDialog onClose={() => setAdding(false)} /> : null}
+      {adding ? <LazyAddAccountDialog onClose={() => setAdding(false)} /> : null}
       {removing ? <RemoveAccountDialog account={removing} onClose={() => setRemoving(null)} /> : null}
-      {replacing ? <ReplaceKeyDialog account={replacing} onClose={() => setReplacing(null)} /> : null}
-      {editing ? <EditAccountDialog account={editing} onClose={() => setEditing(null)} /> : null}
+      {replacing ? <LazyReplaceKeyDialog account={replacing} onClose={() => setReplacing(null)} /> : null}
+      {editing ? <LazyEditAccountDialog account={editing} onClose={() => setEditing(null)} /> : null}
     </>
   )
 }

@@ -1,5 +1,5 @@
 import type { AccountView } from '../../../../shared/contract'
-import { useSubscriptionReports } from '../../features/plans/subscription-value'
+import { useSubscriptionReports } from '../../features/plans/use-subscription-reports'
 
 /** Claude Code and Codex accounts are subscriptions measured from local logs: no balance, a value. */
 export function isLocalSubscription(account: Pick<AccountView, 'provider'>): boolean {
