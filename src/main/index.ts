@@ -82,7 +82,7 @@ if (!app.requestSingleInstanceLock()) {
     core = running
     registerIpc(running.handlers, origin)
     forwardCoreEvents(running.onEvent, () => windows.current()?.webContents ?? null)
-    const tray = startTray({ core: running, resourcesDir, openWindow: () => windows.open(), quit: () => app.quit(), openExternal })
+    const tray = startTray({ core: running, resourcesDir, openWindow: (route) => windows.open(route), quit: () => app.quit(), openExternal })
     const stopNotifications = startAlertNotifications({ onEvent: running.onEvent, openWindow: (route) => windows.open(route), openExternal })
 
     const gate = new PollingGate(running.context.poller, net.isOnline())

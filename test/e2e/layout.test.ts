@@ -146,6 +146,35 @@ describe('e2e: nothing overflows its card or row at 900 and 1280 px (coffer serv
     })
   }
 
+  it('Raw answers is a button named by its label; its rows open with a chevron and their URLs break at slashes', async () => {
+    await page.setViewportSize({ width: 900, height: 800 })
+    await open('#/accounts/acc_demoopenr1', '[data-testid="account-card"]')
+    const card = page.locator('#account-acc_demoopenr1')
+    const raw = card.getByRole('button', { name: 'Raw answers', exact: true })
+    // Bordered like its neighbours (Refresh), not a text link.
+    const [rawBorder, refreshBorder] = await Promise.all([raw, card.getByRole('button', { name: 'Refresh OpenRouter (demo)' })].map((button) => button.evaluate((element) => getComputedStyle(element).borderTopColor)))
+    expect(rawBorder).toBe(refreshBorder)
+    expect(await raw.getAttribute('aria-describedby')).toBeTruthy()
+    // The demo's history has no captured answers: check once, so there are some to show.
+    await core.handlers['accounts:poll']({ ids: ['acc_demoopenr1'] })
+    await raw.click()
+    const dialog = page.getByRole('dialog', { name: 'What the provider said' })
+    const row = dialog.locator('.raw-summary').first()
+    try {
+      await row.waitFor({ timeout: 15_000 })
+      expect(await row.locator('.raw-chevron').count()).toBe(1)
+      expect(await row.getAttribute('aria-expanded')).toBe('false')
+      await row.focus()
+      await page.keyboard.press('Enter')
+      await expect.poll(() => row.getAttribute('aria-expanded'), POLL).toBe('true')
+      // A break opportunity after each "/" and "." of the address.
+      expect(await row.locator('.raw-url wbr').count()).toBeGreaterThan(4)
+      await expectNoOverflow('.raw-item')
+    } finally {
+      await page.keyboard.press('Escape')
+    }
+  })
+
   it('saving alert rules is confirmed beside the button, and no toast covers it', async () => {
     await page.setViewportSize({ width: 1280, height: 800 })
     await open('#/alerts', '.rules-form')

@@ -78,7 +78,7 @@ describeWithKeychain('e2e: add an admin-key provider and a manual account throug
 
   it('“What the provider said” shows the raw answers without the key', async () => {
     const acme = card('Acme org')
-    await acme.getByRole('button', { name: /What the provider said/ }).click()
+    await acme.getByRole('button', { name: 'Raw answers', exact: true }).click()
     const dialog = page.getByRole('dialog', { name: 'What the provider said' })
     await expect.poll(() => dialog.isVisible()).toBe(true)
     await expect.poll(() => dialog.textContent(), { timeout: 10_000 }).toContain('/v1/organization/costs')

@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions, type NativeImage } from 'electron'
+import { accountRoute } from '../../shared/app-routes'
 import type { Core } from '../core/app'
 import { buildTrayModel, menuLabel, type TrayAction, type TrayIconState, type TrayModel } from './tray-model'
 
@@ -7,7 +8,8 @@ import { buildTrayModel, menuLabel, type TrayAction, type TrayIconState, type Tr
 export interface TrayDeps {
   core: Core
   resourcesDir: string
-  openWindow: () => void
+  /** Shows the window, at `route` (src/shared/app-routes.ts) when given. */
+  openWindow: (route?: string) => void
   quit: () => void
   /** Opens an allow-listed top-up page in the browser (the account menus' "Top up…"). */
   openExternal?: (url: string) => Promise<void>
@@ -90,7 +92,7 @@ export function startTray(deps: TrayDeps): CofferTray {
 function toMenuItem(
   item: TrayModel['items'][number],
   onAction: (action: TrayAction) => void,
-  openWindow: () => void,
+  openWindow: (route?: string) => void,
   openExternal?: (url: string) => Promise<void>
 ): MenuItemConstructorOptions {
   switch (item.kind) {
@@ -100,11 +102,13 @@ function toMenuItem(
       return { label: menuLabel(item.label), enabled: false }
     case 'account': {
       const topUpUrl = item.topUpUrl
-      if (!topUpUrl || !openExternal) return { label: menuLabel(item.label), click: () => openWindow() }
+      // An account opens at its card (#/accounts/<id>), not wherever the window last was.
+      const openAccount = (): void => openWindow(accountRoute(item.accountId))
+      if (!topUpUrl || !openExternal) return { label: menuLabel(item.label), click: openAccount }
       return {
         label: menuLabel(item.label),
         submenu: [
-          { label: 'Open in Coffer', click: () => openWindow() },
+          { label: 'Open in Coffer', click: openAccount },
           { label: 'Top up…', click: () => void openExternal(topUpUrl).catch(() => openWindow()) }
         ]
       }

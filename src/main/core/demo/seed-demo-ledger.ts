@@ -64,7 +64,9 @@ function poll(db: Database, accountId: string, at: Date, facts: LedgerFacts, hoo
   const stamp = at.toISOString()
   // A real poll takes a few hundred milliseconds; equal start and finish made the Polls tab's
   // average read "0 ms" (issue 14.7). Started before `at`, so nothing lies in the future.
-  const durationMs = 240 + ((Math.floor(at.getTime() / 60_000) * 7919) % 1100)
+  // Varied by time and account (deterministic), so two accounts polled together differ.
+  const salt = [...accountId].reduce((sum, char) => sum + char.charCodeAt(0), 0)
+  const durationMs = 240 + ((Math.floor(at.getTime() / 60_000) * 7919 + salt * 104_729) % 1100)
   ingestPoll(db, { accountId, startedAt: new Date(at.getTime() - durationMs).toISOString(), finishedAt: stamp, status: 'ok', errorCode: null, errorMessage: null, httpStatus: 200, retryAfterMs: null, facts, raw: [] }, hooks)
 }
 

@@ -103,3 +103,8 @@ export function localizeDays(text: string, locale?: string): string {
     return formatted === day ? day : formatted
   })
 }
+
+/** A whole percentage in the locale's style: "62%" (en), "62 %" (fr, de). `value` is 0–100+. */
+export function formatPercent(value: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(value / 100)
+}

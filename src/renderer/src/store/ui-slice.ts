@@ -60,7 +60,11 @@ export const createUiSlice: SliceCreator<UiSlice> = (set, get) => ({
   toasts: [],
   sessionExpired: false,
 
-  setPage: (page) => get().navigate({ page } as Route),
+  setPage: (page) => {
+    // Already there (Records on its Polls tab): stay, rather than add an entry the tab then replaces.
+    if (page !== 'overview' && get().route.page === page) return
+    get().navigate({ page } as Route)
+  },
 
   navigate: (route, options = {}) => {
     if (typeof window !== 'undefined') {

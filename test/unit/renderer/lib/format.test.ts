@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatCount, formatDate, formatDateTime, formatDuration, formatRelativeDate, formatShortDate, localizeDays } from '../../../../src/renderer/src/lib/format'
+import { formatCount, formatDate, formatPercent, formatDateTime, formatDuration, formatRelativeDate, formatShortDate, localizeDays } from '../../../../src/renderer/src/lib/format'
 
 /** Noon UTC on 3 Dec 2026: every time zone agrees which day it is for ledger (UTC) days. */
 const NOW = Date.parse('2026-12-03T12:00:00Z')
@@ -48,6 +48,13 @@ describe('core’s sentences read in the same date style', () => {
 })
 
 describe('numbers and durations in the locale', () => {
+  it('percentages in the locale’s style', () => {
+    expect(formatPercent(62, 'en-US')).toBe('62%')
+    expect(formatPercent(62, 'de-DE')).toBe('62\u00a0%')
+    expect(formatPercent(0, 'en-US')).toBe('0%')
+    expect(formatPercent(125, 'en-US')).toBe('125%')
+  })
+
   it('groups counts', () => {
     expect(formatCount(1234567, 'en-US')).toBe('1,234,567')
     expect(formatCount(1234567, 'de-DE')).toBe('1.234.567')

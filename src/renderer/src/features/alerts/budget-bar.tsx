@@ -1,5 +1,6 @@
 import type { BudgetView } from '../../../../shared/contract/alerts-calls'
 import { formatMoney } from '../../../../shared/money'
+import { formatPercent } from '../../lib/format'
 import './alert-widgets.css'
 
 const PERIOD_WORD: Record<BudgetView['period'], string> = { day: 'today', week: 'this week', month: 'this month' }
@@ -18,7 +19,7 @@ export function BudgetBar({ budget, compact = false }: { budget: BudgetView; com
   const spent = formatMoney({ amount: budget.spent, unit: budget.limit.unit })
   const limit = formatMoney(budget.limit)
   const tone = budgetTone(budget)
-  const label = `${budget.accountLabel ?? 'All accounts'}: ${spent} of ${limit} ${PERIOD_WORD[budget.period]} (${budget.percent} %)`
+  const label = `${budget.accountLabel ?? 'All accounts'}: ${spent} of ${limit} ${PERIOD_WORD[budget.period]} (${formatPercent(budget.percent)})`
   return (
     <div className={`budget-bar tone-${tone}${compact ? ' budget-bar-compact' : ''}`} data-testid="budget-bar">
       <div className="budget-bar-text">
@@ -36,7 +37,7 @@ export function BudgetBar({ budget, compact = false }: { budget: BudgetView; com
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={Math.min(100, budget.percent)}
-        aria-valuetext={`${budget.percent} %`}
+        aria-valuetext={formatPercent(budget.percent)}
         title={label}
       >
         <div className="budget-fill" style={{ width: `${Math.min(100, budget.percent)}%` }} />

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import type { PlanOption } from '../../../../shared/contract/plans-calls'
 import type { RateUse } from '../../../../shared/contract/ledger-schemas'
-import { formatDate } from '../../lib/format'
+import { formatDate, formatPercent } from '../../lib/format'
 import { ratesText, usd } from './format'
 
 /** Props of {@link OptionRow}. */
@@ -26,7 +26,7 @@ function costText(option: PlanOption): string {
 /** "57 %", "all", or "under 1 %" (the percent is rounded down, so a sliver never reads as none). */
 function coverage(percent: number, repriced: string, measured: string): string {
   if (repriced === measured) return 'all'
-  return percent === 0 ? 'under 1 %' : `${percent} %`
+  return percent === 0 ? `under ${formatPercent(1)}` : formatPercent(percent)
 }
 
 /** One ranked option: cost and plain answer; expands to the line items behind the number. */

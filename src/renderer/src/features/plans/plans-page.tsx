@@ -1,7 +1,7 @@
 import { useEffect, useState, type KeyboardEvent } from 'react'
 import type { ComparisonWindow, StoredPlan } from '../../../../shared/contract/plans-calls'
 import { Spinner } from '../../components/spinner'
-import { formatDate } from '../../lib/format'
+import { formatDate, formatPercent } from '../../lib/format'
 import { RetryBanner } from '../../components/retry-banner'
 import { useStore } from '../../store'
 import { CostChart } from './cost-chart'
@@ -20,7 +20,7 @@ function shareText(withTokens: string, measured: string): string | null {
   if (!(total > 0)) return null
   if (withTokens === measured) return 'all'
   const percent = Math.floor((Number(withTokens) / total) * 100)
-  return percent === 0 && Number(withTokens) > 0 ? 'under 1 %' : `${percent} %`
+  return percent === 0 && Number(withTokens) > 0 ? `under ${formatPercent(1)}` : formatPercent(percent)
 }
 
 /**
