@@ -77,9 +77,6 @@ export default defineConfig({
           // units, the event names) in the schemas' chunk, and the page loads zod before it can
           // paint (issue 10.5). Forms and event checks load the schemas later.
           codeSplitting: {
-            // Each group keeps the modules its test names and no more (their dependencies go where
-            // their own tests or the bundler put them).
-            includeDependenciesRecursively: false,
             groups: [
               // Taken first: a helper the schemas use (money, units) must not follow them into their chunk.
               { name: 'shared', test: (id: string) => isShared(id) && !needsZod(id), priority: 2 },
