@@ -1,7 +1,6 @@
 import { isIP } from 'node:net'
 import { UsageError } from '../cli/cli-io'
 import type { Core } from '../core/app'
-import { createCofferMetrics } from '../core/metrics/coffer-metrics'
 import { metricsTokenPath, readOrCreateMetricsToken } from './metrics-token'
 import type { WebServerOptions } from './web-server'
 
@@ -30,8 +29,10 @@ export function checkMetricsFlags(flags: MetricsFlags): void {
  * What `startWebServer` needs for `--metrics`: where to listen and the `/metrics` route, with the
  * data folder's metrics token (created on first use). Nothing when `--metrics` is off.
  */
-export function metricsServerOptions(flags: MetricsFlags, core: Core): Pick<WebServerOptions, 'host' | 'metrics'> {
+export async function metricsServerOptions(flags: MetricsFlags, core: Core): Promise<Pick<WebServerOptions, 'host' | 'metrics'>> {
   if (!flags.metrics) return {}
+  // Loaded only here: prom-client (and what it brings) would otherwise add to every command's start.
+  const { createCofferMetrics } = await import('../core/metrics/coffer-metrics')
   const metrics = createCofferMetrics(core, { identify: flags.metricsLabels === true })
   return {
     ...(flags.host !== undefined ? { host: flags.host } : {}),

@@ -37,7 +37,7 @@ export function registerServeCommand(program: Command, io: CliIo): void {
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port expects 0–65535, got "${options.port}".`)
       const { core, cleanup } = options.demo ? openDemoCore() : { core: openCliCore(program.opts<GlobalOptions>(), io, 'serve'), cleanup: () => {} }
       core.startPolling()
-      const server = await startWebServer({ core, rendererDir: rendererDir(), port, ...metricsServerOptions(options, core) })
+      const server = await startWebServer({ core, rendererDir: rendererDir(), port, ...(await metricsServerOptions(options, core)) })
       io.out(`Coffer is serving ${options.demo ? 'a demo ledger' : core.context.dataDir} at:\n\n  ${server.url}\n\nOpen that address (it carries the access token). Press Ctrl-C to stop.${metricsBanner(server.metricsUrl, core.context.dataDir, options.demo === true)}`)
       await new Promise<void>((resolve) => {
         const stop = (): void => resolve()

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import { sep } from 'node:path'
-import { watch, type FSWatcher } from 'chokidar'
+import type { FSWatcher } from 'chokidar'
 import type { AccountRecord } from '../ledger/accounts-repo'
 import { claudeCodeDirs, codexDirs, processEnvironment, type LogEnvironment } from './log-dirs'
 
@@ -68,7 +68,13 @@ export function watchLocalLogs(options: LogWatchOptions): LogWatch {
     }
   }
 
-  const start = (dirs: string[]): void => {
+  let generation = 0
+  const start = async (dirs: string[], mine: number): Promise<void> => {
+    // Loaded on first use: only a long-running app or `coffer serve` with a Claude Code or Codex
+    // account watches, and every other command would pay for chokidar at start.
+    const { watch } = await import('chokidar')
+    // Closed, or restarted again, while chokidar loaded: that later start watches, not this one.
+    if (closed || mine !== generation) return
     watcher = watch(dirs, {
       ignoreInitial: true,
       followSymlinks: false,
@@ -89,10 +95,11 @@ export function watchLocalLogs(options: LogWatchOptions): LogWatch {
   }
 
   const restart = async (): Promise<void> => {
+    const mine = ++generation
     const previous = watcher
     watcher = null
     await previous?.close()
-    if (!closed && watched.size > 0) start([...watched.keys()])
+    if (!closed && watched.size > 0) await start([...watched.keys()], mine)
   }
 
   const refresh = async (): Promise<void> => {
