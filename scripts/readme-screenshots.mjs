@@ -2,6 +2,8 @@
 // in Debian's Chromium. Build first (`npx electron-vite build`), then:
 //   node scripts/readme-screenshots.mjs
 // and LOOK at docs/screenshot.png and docs/records-dark.png before committing them.
+// Callbacks given to page.evaluate() run in the browser page, where these exist.
+/* global document, window */
 import { spawn } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { chromium } from 'playwright'
