@@ -195,6 +195,11 @@ export const accountViewSchema = z.object({
   pace: paceSchema.nullable().optional(),
   /** Top-ups for the user to confirm: detected from balance increases, or recorded and not seen in the balance after 3 days. */
   unconfirmedTopups: z.number().int().optional(),
+  /**
+   * What the provider itself estimates this month's usage of a part of the account cost, per unit
+   * (Claude Code analytics' `estimated_cost`): shown beside spend, never counted as spend.
+   */
+  providerEstimates: z.array(z.object({ what: z.string(), unit: z.string(), monthToDate: z.string() })).optional(),
   expiring: expiringCreditSchema.nullable().optional(),
   billingUrl: z.string().nullable(),
   createdAt: isoTimeSchema

@@ -12,6 +12,7 @@ export interface AccountExtras {
   pace?: AccountView['pace']
   unconfirmedTopups?: number
   expiring?: AccountView['expiring']
+  providerEstimates?: AccountView['providerEstimates']
 }
 
 /** Adds figures to an account card (registered in `context.accountExtras`: spend, runway…). */
@@ -61,6 +62,7 @@ export function buildAccountView(
     pace: extras.pace ?? null,
     unconfirmedTopups: extras.unconfirmedTopups ?? 0,
     expiring: extras.expiring ?? null,
+    providerEstimates: extras.providerEstimates ?? [],
     billingUrl: account.options.billingUrl ?? descriptor?.billingUrl ?? null,
     createdAt: account.createdAt
   }

@@ -109,11 +109,31 @@ export function figuresToView(figures: AccountFigures | null): Pick<AccountView,
   }
 }
 
-/** The ledger's contribution to every account view (spend, runway, pace, expiring credit). */
-export function ledgerExtras(db: Database, now: () => Date): (account: AccountRecord) => ReturnType<typeof figuresToView> & { unconfirmedTopups: number } {
+/**
+ * This month's `official` value lines of an account per unit (a provider's own estimate, such as
+ * Claude Code analytics' cost; migration 200), named by what they estimate. Never spend.
+ */
+export function providerEstimates(db: Database, accountId: string, now: Date): { what: string; unit: string; monthToDate: string }[] {
+  // What a line estimates is the part of its model name before " · " ("Claude Code · claude-sonnet-4").
+  const rows = cached(db,
+    `SELECT CASE WHEN instr(model, ' · ') > 0 THEN substr(model, 1, instr(model, ' · ') - 1) ELSE model END AS what,
+            unit, SUM(amount_micros) AS micros
+     FROM value_lines
+     WHERE account_id = ? AND day >= ? AND source = 'official' AND amount_micros IS NOT NULL
+     GROUP BY what, unit ORDER BY what, unit`
+  ).all(accountId, monthStart(dayOf(now))) as { what: string; unit: string; micros: number }[]
+  return rows.map((row) => ({ what: row.what, unit: row.unit, monthToDate: microsToDecimal(row.micros) }))
+}
+
+/** The ledger's contribution to every account view (spend, runway, pace, expiring credit, provider estimates). */
+export function ledgerExtras(
+  db: Database,
+  now: () => Date
+): (account: AccountRecord) => ReturnType<typeof figuresToView> & { unconfirmedTopups: number; providerEstimates: { what: string; unit: string; monthToDate: string }[] } {
   const state = new AccountStateRepo(db)
   return (account) => ({
     ...figuresToView(accountFigures(db, account.id, now(), state)),
+    providerEstimates: providerEstimates(db, account.id, now()),
     unconfirmedTopups: (cached(db, 'SELECT COUNT(*) AS n FROM credit_events WHERE account_id = ? AND (confirmed = 0 OR (matched_snapshot_id IS NULL AND pending_until <= ?))').get(account.id, now().toISOString()) as { n: number }).n
   })
 }

@@ -78,6 +78,20 @@ export interface LedgerFacts {
    * provider has blocked): one sentence each, for the poll run's warning. The poll still succeeds.
    */
   warnings?: string[]
+  /**
+   * What the provider estimates some usage cost, per day and model (Claude Code analytics'
+   * `estimated_cost`): stored as `official` value lines, never spend. A day listed here replaces
+   * that day's official value lines.
+   */
+  values?: ValueFact[]
+}
+
+/** A provider's own estimate of what one day's usage of a model cost: a value line, never spend. */
+export interface ValueFact {
+  day: string
+  model: string
+  unit: Unit
+  amountMicros: Micros
 }
 
 /** What a provider actually said, kept for the account's "raw responses" view. Never holds a key. */

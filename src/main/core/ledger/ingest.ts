@@ -79,7 +79,26 @@ function insertRaw(db: Database, runId: number, record: PollRecord): void {
   ).run(record.accountId, record.accountId, RAW_RESPONSES_KEPT)
 }
 
+/**
+ * A provider's estimates as `official` value lines (migration 200): never spend, so no total,
+ * budget or runway counts them. Each day given replaces that day's official lines, so a model
+ * that dropped out of the provider's answer does not linger.
+ */
+function writeValues(db: Database, record: PollRecord, facts: LedgerFacts): void {
+  if (!facts.values || facts.values.length === 0) return
+  const clear = cached(db, `DELETE FROM value_lines WHERE account_id = ? AND day = ? AND source = 'official'`)
+  for (const day of new Set(facts.values.map((value) => value.day))) clear.run(record.accountId, day)
+  const insert = cached(db,
+    `INSERT INTO value_lines (account_id, day, model, unit, amount_micros, price_model, source, updated_at)
+     VALUES (?, ?, ?, ?, ?, NULL, 'official', ?)
+     ON CONFLICT (account_id, day, model) DO UPDATE SET
+       unit = excluded.unit, amount_micros = excluded.amount_micros, source = excluded.source, updated_at = excluded.updated_at`
+  )
+  for (const value of facts.values) insert.run(record.accountId, value.day, value.model, value.unit, value.amountMicros, record.finishedAt)
+}
+
 function writeFacts(db: Database, runId: number, record: PollRecord, facts: LedgerFacts): void {
+  writeValues(db, record, facts)
   const snapshot = cached(db,
     `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source, resets_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`

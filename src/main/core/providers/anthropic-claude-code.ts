@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import { dayOf } from '../ledger/days'
-import type { LedgerFacts } from '../ledger/facts'
+import type { LedgerFacts, ValueFact } from '../ledger/facts'
 import { UsageLines } from './fact-lines'
 import { addDays, historyWindow } from './history-window'
 import { fetchCursorPages } from './paginate'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
 import { ProviderFault, quote } from './provider-fault'
-import { count } from './parse'
+import { amount, count } from './parse'
 
 /** The Anthropic account option that turns this on. */
 export const CLAUDE_CODE_OPTION = 'claudeCode'
@@ -40,8 +40,9 @@ const pageShape = z.object({ data: z.array(recordShape), has_more: z.boolean().o
  * actor's day with `model_breakdown: [{ model, tokens: { input, output, cache_read,
  * cache_creation }, estimated_cost: { currency, amount } }]`, amount in cents.
  *
- * Coffer sums the tokens per day and model into usage lines named “Claude Code · <model>”.
- * Why not the estimated cost as spend: for API customers Claude Code's usage is already billed in
+ * Coffer sums the tokens per day and model into usage lines named “Claude Code · <model>”, and the
+ * estimated cost into `official` value lines of the same names (migration 200).
+ * Why the estimated cost is not spend: for API customers Claude Code's usage is already billed in
  * the cost report (a second line would count every dollar twice and run the derived balance down
  * twice as fast), and for subscription seats it is not billed per token at all. The tokens overlap
  * with the Messages usage report in the same way, which is why they keep their own prefix.
@@ -54,8 +55,8 @@ export function withClaudeCodeAnalytics(inner: ProviderAdapter): ProviderAdapter
       const facts = await inner.poll(context)
       if (context.account.options[CLAUDE_CODE_OPTION] !== 'on') return facts
       try {
-        const usage = await readClaudeCode(context)
-        return { ...facts, usage: [...facts.usage, ...usage.list()] }
+        const { usage, values } = await readClaudeCode(context)
+        return { ...facts, usage: [...facts.usage, ...usage.list()], values: [...(facts.values ?? []), ...values] }
       } catch (error) {
         if (!(error instanceof ProviderFault)) throw error
         // Replacing this poll's usage days would delete the Claude Code lines already stored.
@@ -67,10 +68,15 @@ export function withClaudeCodeAnalytics(inner: ProviderAdapter): ProviderAdapter
   }
 }
 
-async function readClaudeCode(context: PollContext): Promise<UsageLines> {
+/**
+ * Claude Code's tokens per day and model, and Anthropic's estimate of what they cost as value
+ * lines (`official`, never spend: see above), summed over the day's actors.
+ */
+async function readClaudeCode(context: PollContext): Promise<{ usage: UsageLines; values: ValueFact[] }> {
   const window = historyWindow(context.now, context.lastSuccessAt, MAX_DAYS)
   const headers = { 'x-api-key': context.key ?? '', 'anthropic-version': '2023-06-01' }
   const usage = new UsageLines()
+  const values = new Map<string, ValueFact>()
   for (let date = window.start; date < window.end; date = addDays(date, 1)) {
     const day = dayOf(date)
     const records = await fetchCursorPages(
@@ -88,8 +94,18 @@ async function readClaudeCode(context: PollContext): Promise<UsageLines> {
           cacheWriteTokens: count(entry.tokens.cache_creation, 'tokens.cache_creation'),
           requests: 0
         })
+        const cost = entry.estimated_cost
+        if (cost) {
+          const model = `${CLAUDE_CODE_MODEL_PREFIX}${entry.model}`
+          const unit = (cost.currency ?? 'USD').toUpperCase()
+          const key = JSON.stringify([day, model, unit])
+          const value = values.get(key) ?? { day, model, unit, amountMicros: 0 }
+          // Cents, as every amount of Anthropic's usage and cost reports.
+          value.amountMicros += amount(cost.amount, 'estimated_cost.amount', -2)
+          values.set(key, value)
+        }
       }
     }
   }
-  return usage
+  return { usage, values: [...values.values()] }
 }

@@ -11,6 +11,7 @@ import { pollWarningsSchema } from './0110-poll-warnings'
 import { localLogsSchema } from './0130-local-logs'
 import { novitaCashElevenlabsOverageSchema } from './0140-novita-cash-elevenlabs-overage'
 import { dayRangesByPrimaryKeySchema } from './0190-day-ranges-by-primary-key'
+import { officialValueLinesSchema } from './0200-official-value-lines'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
@@ -27,5 +28,6 @@ export const migrations: readonly Migration[] = [
   pollWarningsSchema,
   localLogsSchema,
   novitaCashElevenlabsOverageSchema,
-  dayRangesByPrimaryKeySchema
+  dayRangesByPrimaryKeySchema,
+  officialValueLinesSchema
 ]

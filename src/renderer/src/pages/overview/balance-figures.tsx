@@ -122,6 +122,12 @@ function SpendLine({ account }: { account: AccountView }) {
           {account.spendSource ? <> <SourceTag source={account.spendSource} /></> : null}
         </p>
       ) : null}
+      {(account.providerEstimates ?? []).map((estimate) => (
+        <p key={`${estimate.what}:${estimate.unit}`} data-testid="provider-estimate">
+          {estimate.what}: {formatMoney({ amount: estimate.monthToDate, unit: estimate.unit })} this month, the provider’s estimate, not counted as spend{' '}
+          <SourceTag source="official" />
+        </p>
+      ))}
       {runway !== null ? (
         <p>
           Runs out in {runwayText(runway)} at this pace{' '}

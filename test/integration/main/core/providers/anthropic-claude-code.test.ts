@@ -40,7 +40,7 @@ describe('Anthropic: the Claude Code analytics option', () => {
       )
     )
     const account = await addAccount(h, 'anthropic', KEY, { claudeCode: 'on' })
-    const { report } = await poll(h, account.id)
+    const { report, view } = await poll(h, account.id)
     expect(report.status).toBe('ok')
     expect(report.warning ?? null).toBeNull()
     // in/cached/write/out/requests
@@ -51,6 +51,16 @@ describe('Anthropic: the Claude Code analytics option', () => {
     ])
     // The estimated cost is already in the cost report for API customers: never spend twice.
     expect(spendRows(h, account.id)).toEqual(['2026-11-20 Claude Sonnet 4.5 Usage USD 2500000'])
+    // It is kept as the provider's estimate instead: official value lines, cents → micro-units.
+    const values = h.core.context.db.prepare('SELECT day, model, unit, amount_micros AS micros, source FROM value_lines WHERE account_id = ? ORDER BY day, model').all(account.id)
+    expect(values).toEqual([
+      { day: '2026-11-20', model: 'Claude Code · claude-opus-4-1', unit: 'USD', micros: 300_000, source: 'official' },
+      { day: '2026-11-20', model: 'Claude Code · claude-sonnet-4-5', unit: 'USD', micros: 1_210_000, source: 'official' },
+      { day: '2026-11-21', model: 'Claude Code · claude-sonnet-4-5', unit: 'USD', micros: 10_000, source: 'official' }
+    ])
+    // 30 + 121 + 1 cents this month, beside the spend on the card; the spend itself is unchanged.
+    expect(view.providerEstimates).toEqual([{ what: 'Claude Code', unit: 'USD', monthToDate: '1.52' }])
+    expect(view.spend?.monthToDate).toBe('2.5')
     const requests = h.sim.requestsTo(CLAUDE_CODE)
     // First poll: 31 days (22 October to 21 November), one request per day, plus a second page on 20 November.
     expect(requests).toHaveLength(32)
