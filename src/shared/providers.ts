@@ -5,6 +5,7 @@
  * adapter in src/main/core/providers/.
  */
 import { UNIT_PATTERN, validateCustomOptions, validateManualOptions } from './custom-account'
+import { awsAzureDescriptors } from './providers-aws-azure'
 import { newProviderDescriptors } from './providers-more'
 
 export const providerIds = [
@@ -29,6 +30,7 @@ export const providerIds = [
   'runway',
   'deepinfra',
   'github-copilot',
+  'aws-bedrock',
   'manual',
   'custom',
   'claude-code',
@@ -104,6 +106,8 @@ export interface ProviderDescriptor {
   note?: string
   /** Poll interval for new accounts of this provider when none is given (manual accounts: daily). */
   pollIntervalMinutes?: number
+  /** The shortest poll interval an account of this provider may have (AWS: each request is billed). */
+  minPollIntervalMinutes?: number
   /**
    * `false` when the provider has no base URL at all: manual accounts make no request and custom
    * accounts carry their full URL in an option. Defaults to `true`.
@@ -311,6 +315,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     note: 'Fireworks publishes spend but no balance: record your balance once and Coffer counts it down.'
   },
   ...newProviderDescriptors,
+  ...awsAzureDescriptors,
   manual: {
     id: 'manual',
     name: 'Manual (no API)',

@@ -19,7 +19,8 @@ describe('isAllowedExternalUrl', () => {
       'https://poe.com/api_key',
       'https://dev.runwayml.com',
       'https://deepinfra.com/dash/billing',
-      'https://github.com/settings/billing'
+      'https://github.com/settings/billing',
+      'https://console.aws.amazon.com/cost-management/home#/cost-explorer'
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(true)
     }

@@ -33,6 +33,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
       if (descriptor.key.required && !key) {
         throw new CofferError('bad_request', `${descriptor.name} accounts need a key (${descriptor.key.label}). ${descriptor.key.help}`)
       }
+      checkInterval(descriptor, draft.pollIntervalMinutes)
       const account: AccountRecord = {
         id: newAccountId(),
         provider: draft.provider,
@@ -62,6 +63,7 @@ export function createAccountHandlers(context: CoreContext): AccountHandlers {
 
     'accounts:update': async ({ id, label, baseUrl, options, pollIntervalMinutes }) => {
       const account = requireAccount(context, id)
+      checkInterval(requireProvider(account.provider), pollIntervalMinutes)
       if (label !== undefined && context.accounts.labelTaken(label, id)) {
         throw new CofferError('conflict', `An account called “${label}” already exists. Choose another label.`)
       }
@@ -148,6 +150,16 @@ function requireProvider(id: string): ProviderDescriptor {
   const descriptor = findProvider(id)
   if (!descriptor) throw new CofferError('bad_request', `Unknown provider "${id}".`)
   return descriptor
+}
+
+/**
+ * Refuses a poll interval below the provider's minimum (AWS Cost Explorer bills every request):
+ * the poller would otherwise spend the user's money on every tick.
+ */
+function checkInterval(descriptor: ProviderDescriptor, minutes: number | undefined): void {
+  const min = descriptor.minPollIntervalMinutes
+  if (min === undefined || minutes === undefined || minutes >= min) return
+  throw new CofferError('bad_request', `${descriptor.name} accounts are checked at most every ${min} minutes (${min / 60} hours): each request to the provider is billed. Choose ${min} or more.`)
 }
 
 /** Keeps only the options the provider declares, checks required ones and patterns, fills defaults. */

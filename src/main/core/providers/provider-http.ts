@@ -14,6 +14,8 @@ export interface ProviderRequest {
   headers?: Record<string, string>
   /** JSON-serialised into the body. */
   json?: unknown
+  /** A body already serialised (an SDK's signed request); `json` is ignored when set. */
+  body?: string
   /** The most to read of this answer, for an endpoint documented to answer more than the client's limit. */
   maxBytes?: number
 }
@@ -59,6 +61,22 @@ export class ProviderHttp {
 
   /** Sends a request and returns the parsed JSON of a 2xx answer; throws {@link ProviderFault} otherwise. */
   async json(request: ProviderRequest): Promise<ProviderResponse> {
+    const { response, text } = await this.send(request)
+    if (response.status < 200 || response.status >= 300) throw this.statusFault(response, text)
+    return { status: response.status, headers: response.headers, json: this.parse(text, response.headers.get('content-type')) }
+  }
+
+  /**
+   * Sends a request and returns the answer whatever its status, for a provider SDK that reads its
+   * own errors (aws-bedrock.ts): the same deadline, size limit, abort signal and redacted capture
+   * as {@link json}. A network failure or an oversized answer still throws {@link ProviderFault}.
+   */
+  async text(request: ProviderRequest): Promise<{ status: number; headers: Headers; text: string }> {
+    const { response, text } = await this.send(request)
+    return { status: response.status, headers: response.headers, text }
+  }
+
+  private async send(request: ProviderRequest): Promise<{ response: Response; text: string }> {
     const method = request.method ?? 'GET'
     const maxBytes = request.maxBytes ?? this.maxBytes
     // Ours, to drop the connection once an answer passes the size limit.
@@ -74,7 +92,7 @@ export class ProviderHttp {
           ...(request.json === undefined ? {} : { 'content-type': 'application/json' }),
           ...request.headers
         },
-        body: request.json === undefined ? undefined : JSON.stringify(request.json),
+        body: request.body ?? (request.json === undefined ? undefined : JSON.stringify(request.json)),
         signal: AbortSignal.any(signals),
         redirect: 'error'
       })
@@ -85,14 +103,12 @@ export class ProviderHttp {
       throw this.networkFault(error)
     }
     const { text } = body
-    const contentType = response.headers.get('content-type')
-    this.capture(method, request.url, response.status, contentType, text)
+    this.capture(method, request.url, response.status, response.headers.get('content-type'), text)
     if (body.overLimit) {
       const limit = describeBytes(maxBytes)
       throw new ProviderFault('bad_response', 'too_large', `Coffer stopped reading: the provider's answer is larger than ${limit}.`, response.status)
     }
-    if (response.status < 200 || response.status >= 300) throw this.statusFault(response, text)
-    return { status: response.status, headers: response.headers, json: this.parse(text, contentType) }
+    return { response, text }
   }
 
   /** Removes every secret in use from `text` (see {@link Redactor}). */

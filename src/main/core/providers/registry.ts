@@ -1,5 +1,6 @@
 import type { ProviderId } from '../../../shared/providers'
 import { anthropicAdapter } from './anthropic'
+import { awsBedrockAdapter } from './aws-bedrock'
 import { withClaudeCodeAnalytics } from './anthropic-claude-code'
 import { claudeCodeAdapter } from './claude-code'
 import { codexAdapter } from './codex'
@@ -49,6 +50,7 @@ export const providerAdapters = {
   runway: runwayAdapter,
   deepinfra: deepinfraAdapter,
   'github-copilot': githubCopilotAdapter,
+  'aws-bedrock': awsBedrockAdapter,
   manual: manualAdapter,
   custom: customAdapter,
   'claude-code': claudeCodeAdapter,

@@ -79,6 +79,9 @@ export function validateAccountForm(values: AccountFormValues, descriptor: Provi
   const interval = intervalText === '' ? undefined : Number(intervalText)
   if (interval !== undefined && !(Number.isInteger(interval) && interval >= 1 && interval <= 1440)) {
     errors.pollIntervalMinutes = 'Enter whole minutes between 1 and 1440.'
+  } else if (interval !== undefined && descriptor.minPollIntervalMinutes !== undefined && interval < descriptor.minPollIntervalMinutes) {
+    // Each request is billed by the provider (AWS Cost Explorer: $0.01); core refuses it too.
+    errors.pollIntervalMinutes = `At least ${descriptor.minPollIntervalMinutes} minutes: each check is billed by the provider.`
   }
 
   if (descriptor.validateOptions && Object.keys(errors).length === 0) {

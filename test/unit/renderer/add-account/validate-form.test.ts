@@ -36,6 +36,13 @@ describe('validateAccountForm', () => {
     })
   })
 
+  it('refuses a poll interval under the provider’s minimum (AWS Cost Explorer bills each request)', () => {
+    const aws = { ...valid, provider: 'aws-bedrock' as const, key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY', options: { accessKeyId: 'AKIAIOSFODNN7EXAMPLE' } }
+    const tooOften = validateAccountForm({ ...aws, pollIntervalMinutes: '60' }, providerDescriptors['aws-bedrock'])
+    expect(tooOften.ok ? '' : tooOften.errors.pollIntervalMinutes).toBe('At least 360 minutes: each check is billed by the provider.')
+    expect(validateAccountForm({ ...aws, pollIntervalMinutes: '360' }, providerDescriptors['aws-bedrock']).ok).toBe(true)
+  })
+
   it('asks for the key when the provider requires one', () => {
     const check = validateAccountForm({ ...valid, key: '   ' }, providerDescriptors.openrouter)
     expect(check).toEqual({ ok: false, errors: { key: 'Paste your API key.' } })

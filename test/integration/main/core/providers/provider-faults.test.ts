@@ -21,6 +21,7 @@ import { poeBalance, poeHistory } from '../../../../simulator/shapes/poe'
 import { runwayOrganization, runwayUsage } from '../../../../simulator/shapes/runway'
 import { veniceBalance } from '../../../../simulator/shapes/venice'
 import { vercelCredits } from '../../../../simulator/shapes/vercel-ai-gateway'
+import { costAndUsagePage, costExplorer } from '../../../../simulator/shapes/aws-bedrock'
 import { addAccount, type Harness, poll, useProviderHarness } from './harness'
 
 const h = useProviderHarness('2026-11-21T12:00:00Z')
@@ -175,6 +176,14 @@ const cases: Case[] = [
     routes: [['GET', '/organizations/acme/settings/billing/premium_request/usage', githubPremiumUsage(day, [{ model: 'GPT-5', grossQuantity: 1, discountQuantity: 0, price: 0.04 }])]],
     // An empty answer is "no premium requests that day" (usageItems omitted), like Fireworks.
     emptyObject: ['ok']
+  },
+  {
+    // The AWS SDK reads Cost Explorer's answers and errors; faults still land on Coffer's statuses.
+    provider: 'aws-bedrock',
+    key: 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
+    options: () => ({ accessKeyId: 'AKIAIOSFODNN7EXAMPLE' }),
+    routes: [['POST', '/', costExplorer('AKIAIOSFODNN7EXAMPLE', [costAndUsagePage({ [day]: [{ usageType: 'USE1-Nova-Pro-input-tokens', amount: '1' }] })])]],
+    emptyObject: ['bad_response']
   },
   {
     provider: 'custom',
