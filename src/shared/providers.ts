@@ -6,6 +6,7 @@
  */
 import { UNIT_PATTERN, validateCustomOptions, validateManualOptions } from './custom-account'
 import { awsAzureDescriptors } from './providers-aws-azure'
+import { chinaCloudDescriptors } from './providers-china-cloud'
 import { newProviderDescriptors } from './providers-more'
 
 export const providerIds = [
@@ -30,6 +31,8 @@ export const providerIds = [
   'runway',
   'deepinfra',
   'github-copilot',
+  'alibaba-bss',
+  'volcengine-ark',
   'aws-bedrock',
   'manual',
   'custom',
@@ -315,6 +318,7 @@ export const providerDescriptors: Record<ProviderId, ProviderDescriptor> = {
     note: 'Fireworks publishes spend but no balance: record your balance once and Coffer counts it down.'
   },
   ...newProviderDescriptors,
+  ...chinaCloudDescriptors,
   ...awsAzureDescriptors,
   manual: {
     id: 'manual',

@@ -147,6 +147,7 @@ async function attemptPoll(
       key,
       secret: readAndRedact,
       http,
+      requestTimeoutMs: deps.requestTimeoutMs,
       now: deps.now(),
       lastSuccessAt,
       ledger,

@@ -15,6 +15,11 @@ export interface PollContext {
   /** Reads another secret of the account (e.g. an OpenRouter management key). */
   secret: (slot: SecretSlot) => Promise<string | null>
   http: ProviderHttp
+  /**
+   * The deadline of one request, in ms, for an adapter whose provider SDK sends its own requests
+   * (alibaba-bss.ts) and so cannot use {@link http}'s; `undefined` = the default.
+   */
+  requestTimeoutMs?: number
   now: Date
   /** When the account last polled successfully (`null` on the first poll: backfill history). */
   lastSuccessAt: string | null

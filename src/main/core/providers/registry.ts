@@ -1,4 +1,5 @@
 import type { ProviderId } from '../../../shared/providers'
+import { alibabaBssAdapter } from './alibaba-bss'
 import { anthropicAdapter } from './anthropic'
 import { awsBedrockAdapter } from './aws-bedrock'
 import { withClaudeCodeAnalytics } from './anthropic-claude-code'
@@ -23,6 +24,7 @@ import { runwayAdapter } from './runway'
 import { siliconflowCnAdapter, siliconflowIntlAdapter } from './siliconflow'
 import { stabilityAdapter } from './stability'
 import { veniceAdapter } from './venice'
+import { volcengineArkAdapter } from './volcengine-ark'
 import { vercelAiGatewayAdapter } from './vercel-ai-gateway'
 import { xaiAdapter } from './xai'
 
@@ -50,6 +52,8 @@ export const providerAdapters = {
   runway: runwayAdapter,
   deepinfra: deepinfraAdapter,
   'github-copilot': githubCopilotAdapter,
+  'alibaba-bss': alibabaBssAdapter,
+  'volcengine-ark': volcengineArkAdapter,
   'aws-bedrock': awsBedrockAdapter,
   manual: manualAdapter,
   custom: customAdapter,

@@ -21,6 +21,8 @@ import { poeBalance, poeHistory } from '../../../../simulator/shapes/poe'
 import { runwayOrganization, runwayUsage } from '../../../../simulator/shapes/runway'
 import { veniceBalance } from '../../../../simulator/shapes/venice'
 import { vercelCredits } from '../../../../simulator/shapes/vercel-ai-gateway'
+import { alibabaBalance } from '../../../../simulator/shapes/alibaba-bss'
+import { volcengineBalance } from '../../../../simulator/shapes/volcengine-ark'
 import { costAndUsagePage, costExplorer } from '../../../../simulator/shapes/aws-bedrock'
 import { addAccount, type Harness, poll, useProviderHarness } from './harness'
 
@@ -43,6 +45,12 @@ interface Case {
    * balance and names what it could not read in its warning (issue 13.3).
    */
   secondary?: number[]
+  /**
+   * The provider's SDK sends its own requests and hands back no response headers on an error
+   * (Alibaba's openapi-core ClientError), so a 429's Retry-After cannot be read: the retry waits
+   * the default backoff instead.
+   */
+  retryAfterUnread?: boolean
 }
 
 const day = '2026-11-21'
@@ -186,6 +194,23 @@ const cases: Case[] = [
     emptyObject: ['bad_response']
   },
   {
+    // Sent and signed by the official SDK (its own transport); its errors land on Coffer's statuses.
+    provider: 'alibaba-bss',
+    key: 'alibaba-secret-0123456789abcdef',
+    options: () => ({ accessKeyId: 'LTAI5tFaultTable0001' }),
+    routes: [['POST', '/', alibabaBalance({ accessKeyId: 'LTAI5tFaultTable0001', available: '1.00', cash: '1.00', credit: '0.00', currency: 'CNY' })]],
+    emptyObject: ['bad_response'],
+    retryAfterUnread: true
+  },
+  {
+    // Built and signed by the official SDK, sent through Coffer's HTTP client (axios adapter).
+    provider: 'volcengine-ark',
+    key: 'volc-secret-0123456789abcdef',
+    options: () => ({ accessKeyId: 'AKLTfaultTable0001' }),
+    routes: [['GET', '/', volcengineBalance({ accessKeyId: 'AKLTfaultTable0001', cash: '1.00', credit: '0.00' })]],
+    emptyObject: ['bad_response']
+  },
+  {
     provider: 'custom',
     key: 'custom-token-0123456789',
     noBaseUrl: true,
@@ -286,8 +311,8 @@ for (const c of cases) {
           expect(report.status).toBe(expected)
           if (fault.httpStatus !== undefined) expect(report.httpStatus).toBe(fault.httpStatus)
           if (fault.retryAfterMs !== undefined) {
-            const run = h.core.context.db.prepare('SELECT retry_after_ms AS r FROM poll_runs WHERE account_id = ?').get(account.id) as { r: number }
-            expect(run.r).toBe(fault.retryAfterMs)
+            const run = h.core.context.db.prepare('SELECT retry_after_ms AS r FROM poll_runs WHERE account_id = ?').get(account.id) as { r: number | null }
+            expect(run.r).toBe(c.retryAfterUnread ? null : fault.retryAfterMs)
           }
           expect(report.error?.message.length).toBeGreaterThan(10)
           expect(view.balances).toEqual([])
