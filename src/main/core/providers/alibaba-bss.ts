@@ -93,22 +93,22 @@ function endpointOf(baseUrl: string): URL {
 
 /** The documented answer (its field names as documented), or a typed fault. */
 async function queryAccountBalance(context: PollContext, origin: URL, accessKeyId: string): Promise<unknown> {
-  const [sdk, core] = await Promise.all([import('@alicloud/bssopenapi20171214'), import('@alicloud/openapi-core')])
-  const Client = interop(sdk.default)
-  const { $OpenApiUtil } = core
+  const Client = interop((await import('@alicloud/bssopenapi20171214')).default)
   const timeout = context.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS
-  const client = new Client(
-    new $OpenApiUtil.Config({
-      accessKeyId,
-      accessKeySecret: context.key ?? '',
-      // The SDK takes a host (with its port) and a protocol, not a URL: a base URL override (the
-      // simulator on http://127.0.0.1:PORT in tests) points it elsewhere.
-      endpoint: origin.host,
-      protocol: origin.protocol.replace(':', ''),
-      readTimeout: timeout,
-      connectTimeout: timeout
-    })
-  )
+  const config = {
+    accessKeyId,
+    accessKeySecret: context.key ?? '',
+    // The SDK takes a host (with its port) and a protocol, not a URL: a base URL override (the
+    // simulator on http://127.0.0.1:PORT in tests) points it elsewhere.
+    endpoint: origin.host,
+    protocol: origin.protocol.replace(':', ''),
+    readTimeout: timeout,
+    connectTimeout: timeout
+  }
+  // A plain object, not `new $OpenApiUtil.Config(…)`: openapi-core's Client constructor only reads
+  // these fields, and importing @alicloud/openapi-core here (not a direct dependency, so the build
+  // would bundle it rather than leave it external) would load a second copy of it beside the SDK's.
+  const client = new Client(config as unknown as ConstructorParameters<typeof Client>[0])
   const url = `${origin.origin}/`
   try {
     const response = await client.queryAccountBalance()

@@ -95,8 +95,9 @@ interface SignedRequest {
 
 async function queryBalanceAcct(context: PollContext, origin: URL, accessKeyId: string): Promise<unknown> {
   // Only the SDK's base Service (lib/base/service), not its index, which builds a client for every
-  // Volcengine product on load. The package has no `exports` map, so the deep path is its public layout.
-  const Service = interop((await import('@volcengine/openapi/lib/base/service')).default)
+  // Volcengine product on load. The package has no `exports` map, so the deep path is its public
+  // layout; the `.js` is needed by Node's ESM loader, which the built CLI uses (no extension guessing).
+  const Service = interop((await import('@volcengine/openapi/lib/base/service.js')).default)
   const service = new Service({
     host: origin.host,
     protocol: origin.protocol,
