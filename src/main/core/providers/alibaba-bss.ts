@@ -33,7 +33,8 @@ const answerShape = z.object({
     .optional()
 })
 
-type Site = keyof typeof ENDPOINTS
+/** `cn`: the China site (aliyun.com); `intl`: the international one (alibabacloud.com). */
+export type Site = keyof typeof ENDPOINTS
 
 /**
  * Alibaba Cloud (Model Studio / DashScope is billed to the Alibaba Cloud account) through BSS
@@ -55,8 +56,7 @@ export const alibabaBssAdapter: ProviderAdapter = {
     if (!accessKeyId) {
       throw new ProviderFault('auth_failed', 'missing_access_key_id', 'This account has no AccessKey ID: add it in the account’s settings.')
     }
-    const site: Site = context.account.options.site === 'intl' ? 'intl' : 'cn'
-    const origin = endpointOf(context.account.baseUrl ?? ENDPOINTS[site])
+    const { site, origin } = alibabaEndpoint(context.account.options.site, context.account.baseUrl)
     const map = await queryAccountBalance(context, origin, accessKeyId)
     const body = parseShape(answerShape, map, 'Alibaba Cloud QueryAccountBalance')
     const code = body.Code === undefined ? undefined : String(body.Code)
@@ -82,13 +82,18 @@ export const alibabaBssAdapter: ProviderAdapter = {
   }
 }
 
-/** `https://host[:port]` of a base URL; the API lives at the host's root, so a path is refused. */
-function endpointOf(baseUrl: string): URL {
-  const url = new URL(baseUrl)
+/**
+ * The account's site (`cn` unless `intl`) and the origin its requests go to: the base URL override
+ * when there is one (the simulator in tests), else the site's BSS endpoint. The API lives at the
+ * host's root, so a base URL with a path is refused.
+ */
+export function alibabaEndpoint(siteOption: string | undefined, baseUrl: string | null): { site: Site; origin: URL } {
+  const site: Site = siteOption === 'intl' ? 'intl' : 'cn'
+  const url = new URL(baseUrl ?? ENDPOINTS[site])
   if (url.pathname.replace(/\/+$/, '') !== '' || url.search) {
     throw new ProviderFault('bad_response', 'base_url_path', 'Alibaba Cloud’s API is at the root of its host: remove the path from the base URL.')
   }
-  return url
+  return { site, origin: url }
 }
 
 /** The documented answer (its field names as documented), or a typed fault. */
