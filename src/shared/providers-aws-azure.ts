@@ -5,12 +5,14 @@
  */
 import type { ProviderDescriptor, ProviderId } from './providers'
 
-type AwsAzureProviderId = Extract<ProviderId, 'aws-bedrock'>
+type AwsAzureProviderId = Extract<ProviderId, 'aws-bedrock' | 'azure-openai'>
 
 /** Six hours: every Cost Explorer request is billed $0.01 (aws.amazon.com/aws-cost-management/pricing). */
 const AWS_POLL_MINUTES = 6 * 60
+/** Six hours: Cost Management data is refreshed a few times a day, and its queries are throttled per tenant. */
+const AZURE_POLL_MINUTES = 6 * 60
 
-/** AWS Bedrock (Cost Explorer). */
+/** AWS Bedrock (Cost Explorer) and Azure OpenAI (Cost Management). */
 export const awsAzureDescriptors: Record<AwsAzureProviderId, ProviderDescriptor> = {
   'aws-bedrock': {
     id: 'aws-bedrock',
@@ -48,5 +50,36 @@ export const awsAzureDescriptors: Record<AwsAzureProviderId, ProviderDescriptor>
     pollIntervalMinutes: AWS_POLL_MINUTES,
     minPollIntervalMinutes: AWS_POLL_MINUTES,
     note: 'Daily Bedrock spend by usage type from AWS Cost Explorer, in USD. AWS bills every Cost Explorer request $0.01, so Coffer asks at most every 6 hours (4 requests a day, about $1.20 a month). No balance: AWS bills monthly.'
+  },
+  'azure-openai': {
+    id: 'azure-openai',
+    name: 'Azure OpenAI (Cost Management)',
+    defaultBaseUrl: 'https://management.azure.com',
+    key: {
+      required: true,
+      kind: 'admin',
+      label: 'Client secret',
+      help: 'An app registration’s client secret (Microsoft Entra ID → App registrations → your app → Certificates & secrets). Give the app the Cost Management Reader role on the subscription. The secret is kept in your system keychain.',
+      createUrl: 'https://portal.azure.com/#view/Microsoft_AAD_RegisteredApps/ApplicationsListBlade'
+    },
+    options: [
+      { key: 'tenantId', label: 'Tenant ID', help: 'Directory (tenant) ID, shown on the app registration’s overview.', placeholder: '00000000-0000-0000-0000-000000000000', required: true, kind: 'text', pattern: '[A-Za-z0-9][A-Za-z0-9.-]{1,99}' },
+      { key: 'clientId', label: 'Client ID', help: 'Application (client) ID, shown on the app registration’s overview.', placeholder: '00000000-0000-0000-0000-000000000000', required: true, kind: 'text', pattern: '[0-9a-fA-F-]{36}' },
+      { key: 'subscriptionId', label: 'Subscription ID', help: 'The subscription whose Azure OpenAI costs are read.', placeholder: '00000000-0000-0000-0000-000000000000', required: true, kind: 'text', pattern: '[0-9a-fA-F-]{36}' },
+      { key: 'resourceGroup', label: 'Resource group (optional)', help: 'Read only this resource group’s costs instead of the whole subscription’s.', required: false, kind: 'text', pattern: '[-\\w._()]{1,90}' },
+      {
+        key: 'services',
+        label: 'More service names (optional)',
+        help: 'Costs are read for the service names “Azure OpenAI” and “Cognitive Services”; add others your bill uses, comma separated.',
+        required: false,
+        kind: 'text',
+        pattern: '[^,]{1,200}(,[^,]{1,200}){0,19}'
+      },
+      { key: 'authorityHost', label: 'Sign-in authority (optional)', help: 'For a national cloud only, e.g. https://login.chinacloudapi.cn (with its management base URL). Default: https://login.microsoftonline.com.', required: false, kind: 'url', pattern: 'https://\\S+' }
+    ],
+    billingUrl: 'https://portal.azure.com/#view/Microsoft_Azure_CostManagement/Menu/~/costanalysis',
+    publishes: { balance: false, spend: true, usage: false },
+    pollIntervalMinutes: AZURE_POLL_MINUTES,
+    note: 'Daily Azure OpenAI spend (actual cost, by meter) from Azure Cost Management, in your billing currency, signed in with an app registration’s client credentials. Azure updates cost data a few times a day, so Coffer asks every 6 hours. No balance: Azure bills monthly.'
   }
 }

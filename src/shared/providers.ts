@@ -34,6 +34,7 @@ export const providerIds = [
   'alibaba-bss',
   'volcengine-ark',
   'aws-bedrock',
+  'azure-openai',
   'manual',
   'custom',
   'claude-code',

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createHttpsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 
 /** One scripted answer. */
@@ -57,19 +58,22 @@ export class ProviderSimulator {
 
   private constructor(
     private readonly server: Server,
-    /** `http://127.0.0.1:PORT`, no trailing slash. */
+    /** `http://127.0.0.1:PORT` (or `https://`), no trailing slash. */
     readonly baseUrl: string
   ) {}
 
-  /** Starts a simulator on 127.0.0.1 with an ephemeral port. */
-  static async start(): Promise<ProviderSimulator> {
-    const server = createServer()
+  /**
+   * Starts a simulator on 127.0.0.1 with an ephemeral port: plain HTTP unless `https` gives a
+   * certificate (see tls-certificate.ts), for clients that refuse `http://` (Azure Identity).
+   */
+  static async start(options: { https?: { key: string; cert: string } } = {}): Promise<ProviderSimulator> {
+    const server: Server = options.https ? createHttpsServer({ key: options.https.key, cert: options.https.cert }) : createServer()
     await new Promise<void>((resolve, reject) => {
       server.once('error', reject)
       server.listen(0, '127.0.0.1', () => resolve())
     })
     const { port } = server.address() as AddressInfo
-    const simulator = new ProviderSimulator(server, `http://127.0.0.1:${port}`)
+    const simulator = new ProviderSimulator(server, `${options.https ? 'https' : 'http'}://127.0.0.1:${port}`)
     server.on('connection', (socket) => {
       simulator.sockets.add(socket)
       socket.once('close', () => simulator.sockets.delete(socket))

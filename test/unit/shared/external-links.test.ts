@@ -20,7 +20,8 @@ describe('isAllowedExternalUrl', () => {
       'https://dev.runwayml.com',
       'https://deepinfra.com/dash/billing',
       'https://github.com/settings/billing',
-      'https://console.aws.amazon.com/cost-management/home#/cost-explorer'
+      'https://console.aws.amazon.com/cost-management/home#/cost-explorer',
+      'https://portal.azure.com/#view/Microsoft_Azure_CostManagement/Menu/~/costanalysis'
     ]) {
       expect(isAllowedExternalUrl(url), url).toBe(true)
     }

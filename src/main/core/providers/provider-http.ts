@@ -18,6 +18,11 @@ export interface ProviderRequest {
   body?: string
   /** The most to read of this answer, for an endpoint documented to answer more than the client's limit. */
   maxBytes?: number
+  /**
+   * The secrets this answer hands out (an OAuth token endpoint's access token): the redactor learns
+   * them before the answer is captured, so neither the capture nor anything later shows them.
+   */
+  secretsIn?: (text: string) => string[]
 }
 
 /** A successful (2xx) JSON answer. */
@@ -103,6 +108,7 @@ export class ProviderHttp {
       throw this.networkFault(error)
     }
     const { text } = body
+    for (const secret of request.secretsIn?.(text) ?? []) this.options.redactor.add(secret)
     this.capture(method, request.url, response.status, response.headers.get('content-type'), text)
     if (body.overLimit) {
       const limit = describeBytes(maxBytes)

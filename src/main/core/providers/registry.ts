@@ -2,6 +2,7 @@ import type { ProviderId } from '../../../shared/providers'
 import { alibabaBssAdapter } from './alibaba-bss'
 import { anthropicAdapter } from './anthropic'
 import { awsBedrockAdapter } from './aws-bedrock'
+import { azureOpenaiAdapter } from './azure-openai'
 import { withClaudeCodeAnalytics } from './anthropic-claude-code'
 import { claudeCodeAdapter } from './claude-code'
 import { codexAdapter } from './codex'
@@ -55,6 +56,7 @@ export const providerAdapters = {
   'alibaba-bss': alibabaBssAdapter,
   'volcengine-ark': volcengineArkAdapter,
   'aws-bedrock': awsBedrockAdapter,
+  'azure-openai': azureOpenaiAdapter,
   manual: manualAdapter,
   custom: customAdapter,
   'claude-code': claudeCodeAdapter,
