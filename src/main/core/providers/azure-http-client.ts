@@ -71,8 +71,11 @@ function accessTokens(text: string): string[] {
   }
 }
 
-/** The pipeline's header collection, case-insensitive, without loading `@azure/core-rest-pipeline` at start-up. */
-class PlainHttpHeaders implements HttpHeaders {
+/**
+ * The pipeline's header collection (`HttpHeaders`), case-insensitive, without loading
+ * `@azure/core-rest-pipeline`, which is not a direct dependency (the build would bundle a copy).
+ */
+export class PlainHttpHeaders implements HttpHeaders {
   private readonly values = new Map<string, string>()
 
   get(name: string): string | undefined {

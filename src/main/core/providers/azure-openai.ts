@@ -1,8 +1,9 @@
 import type { CostManagementClient } from '@azure/arm-costmanagement'
+import type { PipelineRequest } from '@azure/core-rest-pipeline'
 import { z } from 'zod'
 import { emptyFacts, type LedgerFacts } from '../ledger/facts'
 import { dayOf } from '../ledger/days'
-import { ProviderHttpAzureClient } from './azure-http-client'
+import { PlainHttpHeaders, ProviderHttpAzureClient } from './azure-http-client'
 import { SpendLines } from './fact-lines'
 import { addDays, historyWindow } from './history-window'
 import type { PollContext, ProviderAdapter } from './provider-adapter'
@@ -145,8 +146,12 @@ function readRows(page: z.infer<typeof pageShape>, spend: SpendLines): void {
 
 /** POSTs the query again to `nextLink` through the client's pipeline (bearer token, Coffer's HTTP client). */
 async function nextPage(client: CostManagementClient, nextLink: string, definition: unknown): Promise<unknown> {
-  const { createPipelineRequest, createHttpHeaders } = await import('@azure/core-rest-pipeline')
-  const request = createPipelineRequest({ url: nextLink, method: 'POST', headers: createHttpHeaders({ 'content-type': 'application/json' }), body: JSON.stringify(definition) })
+  // Built by hand (the PipelineRequest interface) rather than with @azure/core-rest-pipeline's
+  // createPipelineRequest: that package is not a direct dependency, and the build would bundle a copy.
+  const headers = new PlainHttpHeaders()
+  headers.set('content-type', 'application/json')
+  headers.set('accept', 'application/json')
+  const request: PipelineRequest = { url: nextLink, method: 'POST', headers, body: JSON.stringify(definition), timeout: 0, withCredentials: false, requestId: globalThis.crypto.randomUUID() }
   const response = await client.sendRequest(request)
   if (response.status < 200 || response.status >= 300) throw Object.assign(new Error(errorMessage(response.bodyAsText)), { name: 'RestError', statusCode: response.status, code: errorCode(response.bodyAsText) })
   try {
