@@ -22,6 +22,8 @@ export class ProviderHttpAzureClient implements HttpClient {
    * turns whatever its network client throws into its own error, so the typed fault is kept here.
    */
   lastFault: ProviderFault | null = null
+  /** The HTTP status of the last answer: MSAL's errors do not carry the token endpoint's. */
+  lastStatus: number | null = null
 
   constructor(
     private readonly http: ProviderHttp,
@@ -36,6 +38,7 @@ export class ProviderHttpAzureClient implements HttpClient {
     // fetch sets Host and Content-Length itself; it also decodes gzip, so ask for nothing else.
     const headers = Object.fromEntries(Object.entries(request.headers.toJSON()).filter(([name]) => !/^(host|content-length|accept-encoding)$/i.test(name)))
     this.lastFault = null
+    this.lastStatus = null
     const answer = await this.send({
       method: request.method,
       url: request.url,
@@ -45,6 +48,7 @@ export class ProviderHttpAzureClient implements HttpClient {
       // before that answer is captured for the raw-response view.
       ...(this.isTokenEndpoint(request.url) ? { secretsIn: accessTokens } : {})
     })
+    this.lastStatus = answer.status
     this.retryAfterMs = parseRetryAfter(answer.headers.get('retry-after'), this.now())
     const responseHeaders = new PlainHttpHeaders()
     answer.headers.forEach((value, name) => responseHeaders.set(name, value))

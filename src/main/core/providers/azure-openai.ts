@@ -116,7 +116,7 @@ export const azureOpenaiAdapter: ProviderAdapter = {
         page = parseShape(wirePageShape, answer, 'Cost Management query (next page)').properties
       }
     } catch (error) {
-      throw httpClient.lastFault ?? azureFault(error, httpClient.retryAfterMs)
+      throw httpClient.lastFault ?? azureFault(error, httpClient)
     }
     const days: string[] = []
     for (let day = window.start; day < window.end; day = addDays(day, 1)) days.push(dayOf(day))
@@ -198,7 +198,7 @@ const AUTH_CODES = new Set(['invalid_client', 'unauthorized_client', 'invalid_gr
  * other refusals provider_error; an answer the SDK could not read is bad_response. Azure's
  * messages name neither the secret nor the token (and the redactor knows both).
  */
-function azureFault(error: unknown, retryAfterMs: number | null): ProviderFault {
+function azureFault(error: unknown, last: { retryAfterMs: number | null; lastStatus: number | null }): ProviderFault {
   // Coffer's own fault (network, deadline, size) may come back wrapped by MSAL or the pipeline.
   for (let cause: unknown = error, depth = 0; cause instanceof Error && depth < 5; cause = cause.cause, depth += 1) {
     if (cause instanceof ProviderFault) return cause
@@ -208,24 +208,26 @@ function azureFault(error: unknown, retryAfterMs: number | null): ProviderFault 
   const message = (err.message ?? '').trim()
   // The bearer policy wraps a refused token request in AuthenticationRequiredError whose message
   // is MSAL's: "invalid_client: Error(s): 7000215 - … - Description: AADSTS7000215: … - Correlation ID: …".
+  // It carries no HTTP status: the token answer's is the last one the client saw.
   const identityError = IDENTITY_ERRORS.has(name)
+  const status = typeof err.statusCode === 'number' ? err.statusCode : identityError ? last.lastStatus : null
   const oauthCode = err.errorResponse?.error ?? (identityError ? /^([a-z_]+):/.exec(message)?.[1] : undefined)
   const code = oauthCode ?? err.code ?? name
   const description = err.errorResponse?.errorDescription ?? /Description: (.*?)(?: - Correlation ID:|$)/s.exec(message)?.[1] ?? message
   const text = description.trim().split('\n')[0] ?? ''
   const said = text ? ` Azure said: “${quote(text, 240)}”` : ''
-  const status = typeof err.statusCode === 'number' ? err.statusCode : null
-  if (identityError || status === 401 || status === 403 || AUTH_CODES.has(code)) {
-    return new ProviderFault('auth_failed', `azure_${code}`, `Azure refused the credentials (${code}${status ? `, HTTP ${status}` : ''}). Check the tenant ID, client ID and client secret, and that the app may read Cost Management (Cost Management Reader on the scope).${said}`, status)
-  }
+  const who = identityError ? 'Microsoft Entra ID (sign-in)' : 'Cost Management'
   if (status === 429) {
-    return new ProviderFault('rate_limited', `azure_${code}`, `Cost Management is throttling requests (HTTP 429); Coffer will wait and retry.${said}`, status, retryAfterMs)
+    return new ProviderFault('rate_limited', `azure_${code}`, `${who} is throttling requests (HTTP 429); Coffer will wait and retry.${said}`, status, last.retryAfterMs)
   }
   if (status !== null && status >= 500) {
-    return new ProviderFault('provider_error', `http_${status}`, `Cost Management had a server error (HTTP ${status}); Coffer will retry.${said}`, status, retryAfterMs)
+    return new ProviderFault('provider_error', `http_${status}`, `${who} had a server error (HTTP ${status}); Coffer will retry.${said}`, status, last.retryAfterMs)
+  }
+  if (status === 401 || status === 403 || AUTH_CODES.has(code) || (identityError && (status === null || status >= 400))) {
+    return new ProviderFault('auth_failed', `azure_${code}`, `Azure refused the credentials (${code}${status ? `, HTTP ${status}` : ''}). Check the tenant ID, client ID and client secret, and that the app may read Cost Management (Cost Management Reader on the scope).${said}`, status)
   }
   if (status !== null && status >= 400) {
     return new ProviderFault('provider_error', `azure_${code}`, `Cost Management refused the request (${code}, HTTP ${status}).${said}`, status)
   }
-  return new ProviderFault('bad_response', 'unreadable', 'Unexpected answer from Cost Management: the SDK could not read it. Check the base URL.', status ?? 200)
+  return new ProviderFault('bad_response', 'unreadable', `Unexpected answer from ${who}: the SDK could not read it. Check the base URL${identityError ? ' and the sign-in authority' : ''}.`, status ?? 200)
 }

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { ProviderSimulator } from '../../../../simulator/provider-simulator'
+import { ProviderSimulator, type SimHandler, type SimRequest } from '../../../../simulator/provider-simulator'
 import { azureError, costManagementQuery, entraToken, openidConfiguration, queryResult } from '../../../../simulator/shapes/azure-openai'
 import { makeTestCertificate, trustInThisProcess, type TestCertificate } from '../../../../simulator/tls-certificate'
 import { createTestCore } from '../../../../helpers/test-core'
@@ -33,6 +33,11 @@ beforeEach(async () => {
   h.sim.route('GET', `/${TENANT}/v2.0/.well-known/openid-configuration`, openidConfiguration(h.sim.baseUrl, TENANT))
   h.sim.route('POST', TOKEN_PATH, entraToken({ clientId: CLIENT_ID, clientSecret: SECRET, scope: `${h.sim.baseUrl}/.default`, accessToken: ACCESS_TOKEN }))
 })
+h.reopen = (overrides = {}) => {
+  h.core.close()
+  h.core = createTestCore(h.dir, { now: () => h.clock.now, ...overrides })
+  return h.core
+}
 afterEach(async () => {
   h.core.close()
   await h.sim.close()
@@ -191,4 +196,51 @@ describe('Azure OpenAI: Cost Management Query through the Azure SDK, signed in w
     expect(missing).toMatchObject({ ok: false, code: 'bad_request' })
     expect(JSON.stringify(missing)).not.toContain(SECRET)
   })
+})
+
+/** An error answer that echoes the request's Authorization header, as some gateways do: it must be redacted. */
+function echoing(status: number, headers: Record<string, string> = {}): SimHandler {
+  return (req: SimRequest) => ({ status, headers, body: { error: { code: 'Echo', message: `Request with ${req.headers.authorization ?? 'no authorization'} failed` } } })
+}
+
+/** The fault table of provider-faults.test.ts, for the two requests of an Azure poll (that file's harness speaks plain HTTP). */
+const faults: { name: string; respond: SimHandler; token: string; query: string; httpStatus?: number | null; retryAfterMs?: number; timeout?: boolean }[] = [
+  { name: '401', respond: echoing(401), token: 'auth_failed', query: 'auth_failed', httpStatus: 401 },
+  { name: '402', respond: echoing(402), token: 'auth_failed', query: 'provider_error', httpStatus: 402 },
+  { name: '403', respond: echoing(403), token: 'auth_failed', query: 'auth_failed', httpStatus: 403 },
+  { name: '404', respond: echoing(404), token: 'auth_failed', query: 'provider_error', httpStatus: 404 },
+  { name: '429 + Retry-After', respond: echoing(429, { 'retry-after': '120' }), token: 'rate_limited', query: 'rate_limited', httpStatus: 429, retryAfterMs: 120_000 },
+  { name: '500', respond: echoing(500), token: 'provider_error', query: 'provider_error', httpStatus: 500 },
+  { name: '503', respond: echoing(503), token: 'provider_error', query: 'provider_error', httpStatus: 503 },
+  { name: 'HTML page', respond: { fault: 'html' }, token: 'bad_response', query: 'bad_response' },
+  { name: 'timeout', respond: { fault: 'hang' }, token: 'unreachable', query: 'unreachable', httpStatus: null, timeout: true },
+  { name: 'connection reset', respond: { fault: 'reset' }, token: 'unreachable', query: 'unreachable', httpStatus: null },
+  { name: 'truncated JSON', respond: { fault: 'truncated-json' }, token: 'bad_response', query: 'bad_response' },
+  { name: 'a JSON array', respond: { body: [1, 2, 3] }, token: 'bad_response', query: 'bad_response' },
+  { name: 'an empty object', respond: { body: {} }, token: 'bad_response', query: 'bad_response' }
+]
+
+describe('Azure OpenAI: every fault on the token and the query request → the right status, nothing written, no secret stored', () => {
+  for (const [route, path] of [['token', TOKEN_PATH], ['query', QUERY_PATH]] as const) {
+    for (const fault of faults) {
+      it(`${fault.name} on POST ${route} → ${fault[route]}`, async () => {
+        if (fault.timeout) h.reopen({ requestTimeoutMs: 250 })
+        h.sim.route('POST', QUERY_PATH, costManagementQuery(ACCESS_TOKEN, [queryResult([{ date: 20261120, subcategory: 'Azure OpenAI', meter: 'gpt-4o Inp glbl Tokens', cost: 1 }])]))
+        h.sim.route('POST', path, fault.respond)
+        const account = await addAccount(h, 'azure-openai', SECRET, options())
+
+        const { report } = await poll(h, account.id)
+
+        expect(report.status).toBe(fault[route])
+        if (fault.httpStatus !== undefined) expect(report.httpStatus).toBe(fault.httpStatus)
+        if (fault.retryAfterMs !== undefined) {
+          const run = h.core.context.db.prepare('SELECT retry_after_ms AS r FROM poll_runs WHERE account_id = ?').get(account.id) as { r: number | null }
+          expect(run.r).toBe(fault.retryAfterMs)
+        }
+        expect(report.error?.message.length).toBeGreaterThan(10)
+        expect(spendRows(h, account.id)).toEqual([])
+        expectNoSecrets(report)
+      })
+    }
+  }
 })
