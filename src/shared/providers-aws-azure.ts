@@ -70,7 +70,7 @@ export const awsAzureDescriptors: Record<AwsAzureProviderId, ProviderDescriptor>
       {
         key: 'services',
         label: 'More service names (optional)',
-        help: 'Costs are read for the service names “Azure OpenAI” and “Cognitive Services”; add others your bill uses, comma separated.',
+        help: 'Costs are read for the service names “Foundry Models”, “Azure OpenAI” and “Cognitive Services”; add others your bill uses (e.g. “Foundry Tools”), comma separated.',
         required: false,
         kind: 'text',
         pattern: '[^,]{1,200}(,[^,]{1,200}){0,19}'

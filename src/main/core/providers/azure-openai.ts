@@ -13,12 +13,16 @@ import { amount, parseShape } from './parse'
 /** Entra ID's public-cloud authority (learn.microsoft.com/entra/identity-platform/authentication-national-cloud). */
 export const AZURE_AUTHORITY_HOST = 'https://login.microsoftonline.com'
 /**
- * The ServiceName values Azure OpenAI's charges are billed under in Cost Management: the
- * Cognitive Services resource provider's, and Azure OpenAI's own; more can be added in the
- * `services` option. Other Cognitive Services meters (Speech, Vision…) are kept apart as their own
- * lines because every line names its meter subcategory and meter.
+ * The ServiceName values Azure OpenAI's charges are billed under in Cost Management. Microsoft's
+ * own pages did not say which one a bill carries today, so all three are asked for: "Foundry
+ * Models" (the service name of the token meters in Azure's price list since the Foundry rename,
+ * measured 2026-10-07 in github.com/dhangerkapil/foundry-usage-metering, README "Azure Retail
+ * Prices API — five gotchas"), "Azure OpenAI", and "Cognitive Services" (the resource provider's,
+ * under which older bills list them). More can be added in the `services` option. Other
+ * Cognitive Services meters (Speech, Vision…) stay apart as their own lines: every line names its
+ * meter subcategory and meter.
  */
-export const AZURE_OPENAI_SERVICES = ['Azure OpenAI', 'Cognitive Services'] as const
+export const AZURE_OPENAI_SERVICES = ['Foundry Models', 'Azure OpenAI', 'Cognitive Services'] as const
 /** A query answers at most so many rows and then a `nextLink`: follow at most this many pages. */
 const MAX_PAGES = 10
 

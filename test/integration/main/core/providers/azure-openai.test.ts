@@ -120,7 +120,7 @@ describe('Azure OpenAI: Cost Management Query through the Azure SDK, signed in w
             { type: 'Dimension', name: 'MeterSubCategory' },
             { type: 'Dimension', name: 'Meter' }
           ],
-          filter: { dimensions: { name: 'ServiceName', operator: 'In', values: ['Azure OpenAI', 'Cognitive Services'] } }
+          filter: { dimensions: { name: 'ServiceName', operator: 'In', values: ['Foundry Models', 'Azure OpenAI', 'Cognitive Services'] } }
         }
       })
     }
@@ -135,10 +135,10 @@ describe('Azure OpenAI: Cost Management Query through the Azure SDK, signed in w
   it('a resource group scope, a Cost column and more service names; a later poll replaces the days it re-read', async () => {
     const groupPath = `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-openai/providers/Microsoft.CostManagement/query`
     h.sim.route('POST', groupPath, costManagementQuery(ACCESS_TOKEN, [queryResult([{ date: 20261120, subcategory: 'Azure OpenAI', meter: 'gpt-4.1 Inp regnl Tokens', cost: 0.5 }], { costColumn: 'Cost' })]))
-    const account = await addAccount(h, 'azure-openai', SECRET, options({ resourceGroup: 'rg-openai', services: 'Foundry Models, Azure OpenAI' }))
+    const account = await addAccount(h, 'azure-openai', SECRET, options({ resourceGroup: 'rg-openai', services: 'Foundry Tools, Azure OpenAI' }))
     expect((await poll(h, account.id)).report.status).toBe('ok')
     expect(spendRows(h, account.id)).toEqual(['2026-11-20 Azure OpenAI / gpt-4.1 Inp regnl Tokens USD 500000'])
-    expect(JSON.parse(h.sim.requestsTo(groupPath)[0]?.body ?? '').dataset.filter.dimensions.values).toEqual(['Azure OpenAI', 'Cognitive Services', 'Foundry Models'])
+    expect(JSON.parse(h.sim.requestsTo(groupPath)[0]?.body ?? '').dataset.filter.dimensions.values).toEqual(['Foundry Models', 'Azure OpenAI', 'Cognitive Services', 'Foundry Tools'])
 
     // Six hours later Azure has revised the day: an empty answer for the last 3 days removes it.
     h.sim.route('POST', groupPath, costManagementQuery(ACCESS_TOKEN, [queryResult([], { costColumn: 'Cost' })]))
