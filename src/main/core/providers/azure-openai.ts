@@ -55,7 +55,8 @@ const wirePageShape = z.object({ properties: pageShape })
  * Answer (`QueryResult`, SDK models/mappers.js): `properties.columns[{name, type}]` and
  * `properties.rows[[…]]` in the columns' order — the cost (`PreTaxCost`, or `Cost` where the
  * billing account names it so), `UsageDate` (20261120), the grouping dimensions and `Currency` —
- * and `properties.nextLink` while more rows remain (the same body POSTed there). Each day asked
+ * and `properties.nextLink` while more rows remain. The SDK has no call for a next page: Coffer
+ * POSTs the same body to `nextLink` (the docs name the field but not how to follow it; unconfirmed). Each day asked
  * for is complete and replaces what the ledger had; the currency is the answer's, per row.
  *
  * Credentials: tenant ID and client ID are options, the client secret is the account's key (in
