@@ -1,23 +1,19 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
 import { readFx } from '../../../../../../src/main/core/ledger/fx'
 import { Valuer } from '../../../../../../src/main/core/ledger/valuation'
 import { toMicros } from '../../../../../../src/shared/money'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 /** A ledger file as Coffer wrote it before dated rates (schema version 50), with undated rates. */
 function previousVersionLedger(): BetterSqlite3.Database {
   const db = new BetterSqlite3(join(tempDir(), 'coffer.db'))
-  open.push(db)
+  track(db)
   migrate(
     db,
     migrations.filter((step) => step.version <= 50)

@@ -1,23 +1,19 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AlertsRepo } from '../../../../../../src/main/core/alerts/alerts-repo'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 const NOW = '2026-03-01T00:00:00.000Z'
 
 /** A ledger as Coffer wrote it before webhooks had "allow local network targets" (schema version 70). */
 function previousVersionLedger(): BetterSqlite3.Database {
   const db = new BetterSqlite3(join(tempDir(), 'coffer.db'))
-  open.push(db)
+  track(db)
   migrate(
     db,
     migrations.filter((step) => step.version <= 70)

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { PollRecord } from '../../../../../../src/main/core/ledger/facts'
 import { emptyFacts } from '../../../../../../src/main/core/ledger/facts'
 import { ingestPoll } from '../../../../../../src/main/core/ledger/ingest'
@@ -8,13 +8,9 @@ import { ledgerIngestHook } from '../../../../../../src/main/core/ledger/ledger-
 import { loadLotState } from '../../../../../../src/main/core/ledger/lot-input'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 const ACCOUNT = 'acc_openai0001'
 const NOW = new Date('2026-11-21T12:00:00.000Z')
@@ -64,7 +60,7 @@ describe('migration 90: history-independent reads', () => {
     before.close()
 
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     expect(migrate(db, migrations)).toBe(migrations.at(-1)?.version)
     expect(counts(db)).toEqual(countsBefore)
     expect(db.prepare('SELECT COUNT(*) AS n FROM lot_checkpoints').get()).toEqual({ n: 0 })
@@ -84,7 +80,7 @@ describe('migration 90: history-independent reads', () => {
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     migrate(db, migrations)
     loadLotState(db, ACCOUNT, 'USD', NOW)
     expect(db.prepare('SELECT COUNT(*) AS n FROM lot_checkpoints').get()).toEqual({ n: 1 })

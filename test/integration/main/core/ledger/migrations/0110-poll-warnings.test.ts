@@ -1,18 +1,14 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AccountStateRepo } from '../../../../../../src/main/core/ledger/account-state-repo'
 import { emptyFacts } from '../../../../../../src/main/core/ledger/facts'
 import { ingestPoll } from '../../../../../../src/main/core/ledger/ingest'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 const NOW = '2026-11-21T12:00:00.000Z'
 
@@ -40,7 +36,7 @@ describe('migration 110: a poll run carries a warning', () => {
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     expect(migrate(db, migrations)).toBe(migrations.at(-1)?.version)
     const runs = db.prepare('SELECT status, error_code AS code, warning FROM poll_runs ORDER BY id').all()
     expect(runs).toEqual([

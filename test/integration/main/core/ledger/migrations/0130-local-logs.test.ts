@@ -1,15 +1,11 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 const NOW = '2026-11-21T12:00:00.000Z'
 
@@ -43,7 +39,7 @@ describe('migration 130: local log usage', () => {
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     db.pragma('foreign_keys = ON')
     // Up to this step: a later one (190) drops the day index this test checks the rebuild kept.
     expect(migrate(db, migrations.filter((step) => step.version <= 130))).toBe(130)

@@ -1,16 +1,12 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { AccountStateRepo } from '../../../../../../src/main/core/ledger/account-state-repo'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 const NOVITA = 'acc_novita0001'
 const ELEVEN = 'acc_eleven0001'
@@ -63,7 +59,7 @@ describe('migration 140: Novita cash as the balance, ElevenLabs overage apart (i
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     expect(migrate(db, migrations)).toBe(migrations.at(-1)?.version)
 
     // Old totals take the cash of the same poll; the credit limit becomes the credit line; paid goes.

@@ -1,15 +1,11 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 const ACCOUNTS = ['acc_daysaaaa01', 'acc_daysbbbb01', 'acc_dayscccc01']
 
@@ -47,7 +43,7 @@ describe('migration 190: day ranges read through the primary key', () => {
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     const sums = (): unknown => [
       db.prepare('SELECT COUNT(*) AS n, SUM(amount_micros) AS s FROM spend_lines').get(),
       db.prepare('SELECT COUNT(*) AS n, SUM(input_tokens) AS s FROM usage_lines').get()
@@ -78,7 +74,7 @@ describe('migration 190: day ranges read through the primary key', () => {
 
   it('a new ledger plans day ranges through the primary key from the start (the shape a 1M-line ledger has)', () => {
     const db = new BetterSqlite3(join(tempDir(), 'coffer.db'))
-    open.push(db)
+    track(db)
     migrate(db, migrations)
     expect(db.prepare("SELECT stat FROM sqlite_stat1 WHERE tbl = 'spend_lines'").get()).toEqual({ stat: '1000000 50000 30 1 1' })
     expect(plan(db, "SELECT COUNT(*) FROM usage_lines t WHERE t.day BETWEEN '2026-11-01' AND '2026-11-30'")).toMatch(/SEARCH t USING PRIMARY KEY \(ANY\(account_id\) AND day>\? AND day<\?\)/)

@@ -1,15 +1,11 @@
 import { join } from 'node:path'
 import BetterSqlite3 from 'better-sqlite3'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { migrate } from '../../../../../../src/main/core/ledger/migrate'
 import { migrations } from '../../../../../../src/main/core/ledger/migrations'
-import { useTempDir } from '../../../../../helpers/temp-dir'
+import { useMigrationLedgers } from '../../../../../helpers/migration-ledgers'
 
-const tempDir = useTempDir('coffer-migration-')
-const open: BetterSqlite3.Database[] = []
-afterEach(() => {
-  for (const db of open.splice(0)) if (db.open) db.close()
-})
+const { tempDir, track } = useMigrationLedgers()
 
 /** A ledger as the previous version wrote it (every step before 200): a Claude Code account's derived value lines. */
 function previousVersionLedger(path: string): void {
@@ -32,7 +28,7 @@ describe('migration 200: value lines may be the provider’s own estimate', () =
     const path = join(tempDir(), 'coffer.db')
     previousVersionLedger(path)
     const db = new BetterSqlite3(path)
-    open.push(db)
+    track(db)
     db.pragma('foreign_keys = ON')
 
     expect(migrate(db, migrations)).toBe(migrations.at(-1)?.version)
