@@ -39,7 +39,7 @@ export function BalanceFigures({ account }: { account: AccountView }) {
       <div className="balances">
         <p className="no-balance">{noBalanceText(account)}</p>
         {canRecordBalance(account) ? <RecordBalanceButton account={account} /> : null}
-        {account.spend || account.runwayDays !== null ? <SpendLine account={account} /> : null}
+        {hasSpendLine(account) ? <SpendLine account={account} /> : null}
       </div>
     )
   }
@@ -76,7 +76,7 @@ export function BalanceFigures({ account }: { account: AccountView }) {
           ))}
         </dl>
       ) : null}
-      {account.spend || account.runwayDays !== null ? <SpendLine account={account} /> : null}
+      {hasSpendLine(account) ? <SpendLine account={account} /> : null}
     </div>
   )
 }
@@ -108,6 +108,11 @@ function noBalanceText(account: AccountView): string {
   if (!provider || provider.publishes.balance) return 'No balance yet.'
   if (provider.id === 'manual') return 'No balance recorded yet: record your balance, or a top-up, to track it.'
   return `${provider.name.replace(/ \(.*\)$/, '')} publishes spend, not a balance: record your balance once and Coffer counts it down.`
+}
+
+/** Spend, runway or a provider's own estimate to show (an estimate shows even when no spend was reported). */
+function hasSpendLine(account: AccountView): boolean {
+  return account.spend !== null || account.runwayDays !== null || (account.providerEstimates ?? []).length > 0
 }
 
 function SpendLine({ account }: { account: AccountView }) {
