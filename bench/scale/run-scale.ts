@@ -1,5 +1,6 @@
 import { scaleCore, scaleLedger } from './scale-ledger'
 import { measureCalls, measurePollIngest } from './scale-calls'
+import { measureBackfill } from './scale-backfill'
 import { measureExport } from './scale-export'
 import { measureRefreshAll } from './refresh-all'
 import { measureOverviewPaint } from './overview-paint'
@@ -30,7 +31,9 @@ export async function benchScale(scale: ScaleName, rounds = 30): Promise<Record<
         pollIngest,
         csvExport,
         refreshAll: await measureRefreshAll(),
-        overviewInChromium: await measureOverviewPaint(ledger.dataDir)
+        overviewInChromium: await measureOverviewPaint(ledger.dataDir),
+        // Last: it adds accounts (and their lines) to this copy of the ledger.
+        backfill: measureBackfill(core, today, 10)
       }
     } finally {
       core.close()

@@ -79,7 +79,7 @@ function currentSchemaVersion(): number {
 }
 
 /** The ledger code whose output a seeded ledger holds: what ingest writes and derives. */
-const LEDGER_WRITERS = ['ingest.ts', 'ledger-hook.ts', 'balance-derivation.ts', 'usage-derivation.ts', 'rollups.ts', 'topup-matching.ts', 'derived-balance.ts']
+const LEDGER_WRITERS = ['ingest.ts', 'line-writes.ts', 'replace-days.ts', 'ledger-hook.ts', 'balance-derivation.ts', 'usage-derivation.ts', 'rollups.ts', 'topup-matching.ts', 'derived-balance.ts']
 
 /**
  * The seeding code's hash: the seeder, the plan, and the ledger code they write through (its
@@ -91,5 +91,7 @@ function seedingCodeHash(): string {
   const files: Record<string, string> = {}
   for (const name of ['seed-scale.ts', 'scale-plan.ts']) files[name] = readFileSync(join(here, name), 'utf8')
   for (const name of LEDGER_WRITERS) files[`ledger/${name}`] = readFileSync(join(ledgerDir, name), 'utf8')
+  // The backfill's length (BACKFILL_DAYS) decides how the seeding groups lines into transactions.
+  files['providers/history-window.ts'] = readFileSync(join(ledgerDir, '..', 'providers', 'history-window.ts'), 'utf8')
   return seedHash(files)
 }

@@ -15,8 +15,11 @@ export const BALANCE_ACCOUNTS = 6
 export const SPEND_ITEMS_PER_DAY = 40
 /** Usage rows per spend account and day (OpenAI's usage endpoint: one per model). */
 export const USAGE_MODELS_PER_DAY = 25
-/** Days a backfill poll of a spend account covers (one ingest transaction per poll). */
-export const BACKFILL_DAYS = 30
+/**
+ * Days a backfill poll of a spend account covers (one ingest transaction per poll): what the
+ * OpenAI, Anthropic and xAI adapters fetch on an account's first poll.
+ */
+export { BACKFILL_DAYS } from '../../src/main/core/providers/history-window'
 
 /** What one scale's ledger holds. */
 export interface ScalePlan {

@@ -14,7 +14,7 @@ export interface SeedReport {
   accounts: number
   days: number
   seedSeconds: number
-  /** Spend + usage lines written per second by the 30-day backfill polls (one transaction each, all hooks). */
+  /** Spend + usage lines written per second by the 90-day backfill polls while the ledger grew (one transaction each, all hooks). */
   backfillRowsPerSecond: number
 }
 
@@ -33,7 +33,7 @@ async function call<N extends CallName>(core: Core, name: N, request: Req<N>): P
  * recorded credit through the contract's handlers, every poll through `ingestPoll` with the core's
  * own ingest hooks (derivations, rollups, alert evaluation), as a real poller writes them.
  *
- * - Spend accounts (OpenAI's shape): a 30-day backfill poll at a time with 40 line items and 25
+ * - Spend accounts (OpenAI's shape): a 90-day backfill poll at a time with 40 line items and 25
  *   models a day; a recorded opening balance and a top-up every 90 days that expires after a year,
  *   so lot state and the expiring figure have history to replay.
  * - Balance accounts (DeepSeek's shape, half CNY): one official reading a day that falls by the

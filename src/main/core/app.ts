@@ -4,7 +4,6 @@ import type { PollReport } from '../../shared/contract/schemas'
 import { runPoll } from './accounts/account-service'
 import { createAccountHandlers } from './accounts/account-handlers'
 import { createRawResponseHandlers } from './providers/raw-response-handlers'
-import { replaceDaysHook } from './providers/replace-days-hook'
 import { createAlertsHandlers } from './alerts/alerts-handlers'
 import { AlertService } from './alerts/alert-service'
 import { createAppHandlers } from './app-handlers'
@@ -92,10 +91,9 @@ export function createCore(deps: CoreDeps): Core {
     now: deps.now ?? (() => new Date()),
     fetch: deps.fetch,
     requestTimeoutMs: deps.requestTimeoutMs,
-    // Order matters. First a provider's complete answer for a range of days replaces those days,
-    // before anything derives from them; then the ledger's derivations and rollups; alerts are
-    // appended last (below) because they read what the derivations wrote.
-    ingestHooks: [replaceDaysHook, ledgerIngestHook],
+    // Order matters: the ledger's derivations and rollups first; alerts are appended last (below)
+    // because they read what the derivations wrote.
+    ingestHooks: [ledgerIngestHook],
     accountExtras: [],
     openExternal: deps.openExternal,
     poller: undefined as unknown as CoreContext['poller'] // set right below: the poller needs the context

@@ -70,7 +70,7 @@ export interface LedgerFacts {
   /**
    * UTC days (`YYYY-MM-DD`) this answer covers completely, per kind of line (the days of the
    * buckets a provider returned): official lines of these days that it does not contain are
-   * removed (see providers/replace-days-hook.ts). Days not listed are left alone.
+   * removed (see ledger/replace-days.ts). Days not listed are left alone.
    */
   replaceDays?: { spend?: readonly string[]; usage?: readonly string[] }
   /**

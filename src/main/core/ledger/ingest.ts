@@ -1,3 +1,5 @@
+import { upsertSpendLines, upsertUsageLines } from './line-writes'
+import { removeReplacedDays } from './replace-days'
 import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { LedgerFacts, PollRecord } from './facts'
@@ -99,6 +101,7 @@ function writeValues(db: Database, record: PollRecord, facts: LedgerFacts): void
 
 function writeFacts(db: Database, runId: number, record: PollRecord, facts: LedgerFacts): void {
   writeValues(db, record, facts)
+  removeReplacedDays(db, record.accountId, facts)
   const snapshot = cached(db,
     `INSERT INTO balance_snapshots (account_id, poll_run_id, observed_at, unit, kind, amount_micros, source, resets_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
@@ -106,38 +109,8 @@ function writeFacts(db: Database, runId: number, record: PollRecord, facts: Ledg
   for (const balance of facts.balances) {
     snapshot.run(record.accountId, runId, record.finishedAt, balance.unit, balance.kind, balance.amountMicros, balance.source, balance.resetsAt ?? null)
   }
-  const spend = cached(db,
-    `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (account_id, day, item, unit) DO UPDATE SET
-       amount_micros = excluded.amount_micros, source = excluded.source, updated_at = excluded.updated_at`
-  )
-  for (const line of facts.spend) {
-    spend.run(record.accountId, line.day, line.item, line.unit, line.amountMicros, line.source, record.finishedAt)
-  }
-  const usage = cached(db,
-    `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens,
-       cache_write_tokens, requests, source, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT (account_id, day, model) DO UPDATE SET
-       input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
-       cached_input_tokens = excluded.cached_input_tokens, cache_write_tokens = excluded.cache_write_tokens,
-       requests = excluded.requests, source = excluded.source, updated_at = excluded.updated_at`
-  )
-  for (const line of facts.usage) {
-    usage.run(
-      record.accountId,
-      line.day,
-      line.model,
-      line.inputTokens,
-      line.outputTokens,
-      line.cachedInputTokens,
-      line.cacheWriteTokens,
-      line.requests,
-      line.source,
-      record.finishedAt
-    )
-  }
+  upsertSpendLines(db, record.accountId, record.finishedAt, facts.spend)
+  upsertUsageLines(db, record.accountId, record.finishedAt, facts.usage)
   const credit = cached(db,
     `INSERT INTO credit_events (account_id, kind, amount_micros, unit, occurred_at, expires_at, note, source, confirmed, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`

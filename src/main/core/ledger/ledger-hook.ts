@@ -48,12 +48,14 @@ export const ledgerIngestHook: IngestHook = (db, record) => {
   if (record.status !== 'ok' || !record.facts) return
   const facts = record.facts
   // Once a provider reports spend for a day itself (OpenRouter after a management key is added),
-  // what Coffer derived from balance drops for that day would count twice: the report wins.
-  const dropDerived = cached(db, 'DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND unit = ? AND item = ? AND source = ?')
-  for (const line of facts.spend) {
-    if (line.source !== 'official') continue
-    dropDerived.run(record.accountId, line.day, line.unit, DERIVED_SPEND_ITEM, 'derived')
-    dropDerived.run(record.accountId, line.day, line.unit, DERIVED_USAGE_ITEM, 'derived')
+  // what Coffer derived from balance drops for that day would count twice: the report wins. One
+  // statement for every (day, unit) reported: a backfill holds forty line items a day for ninety days.
+  const reported = [...new Set(facts.spend.filter((line) => line.source === 'official').map((line) => JSON.stringify([line.day, line.unit])))]
+  if (reported.length > 0) {
+    cached(db,
+      `DELETE FROM spend_lines WHERE account_id = ? AND source = 'derived' AND item IN (?, ?)
+         AND (day, unit) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`
+    ).run(record.accountId, DERIVED_SPEND_ITEM, DERIVED_USAGE_ITEM, `[${reported.join(',')}]`)
   }
   rederive(db, record.accountId, {
     at: [record.finishedAt, ...facts.creditEvents.map((event) => event.occurredAt)],
@@ -61,7 +63,9 @@ export const ledgerIngestHook: IngestHook = (db, record) => {
       ...facts.balances.filter((b) => (b.kind === 'total' || b.kind === 'key_usage') && b.source === 'official').map((b) => b.unit),
       ...facts.creditEvents.map((e) => e.unit)
     ],
-    extraDays: facts.spend.map((line) => line.day),
+    // The days of the answer's lines, and the days it replaced (ledger/replace-days.ts), which may
+    // have lost every line.
+    extraDays: [...facts.spend.map((line) => line.day), ...(facts.replaceDays?.spend ?? [])],
     now: new Date(record.finishedAt),
     writtenAt: record.finishedAt
   })
