@@ -1,6 +1,7 @@
 import type { Core } from '../../src/main/core/app'
 import { ingestPoll } from '../../src/main/core/ledger/ingest'
 import { summarize, type Summary } from '../stats'
+import { plainUpserts } from './plain-upserts'
 import { dayBefore, spendFacts } from './seed-scale'
 import { BACKFILL_DAYS, SPEND_ITEMS_PER_DAY, USAGE_MODELS_PER_DAY } from './scale-plan'
 
@@ -10,7 +11,7 @@ export interface MeasuredBackfill {
   lines: number
   /** One backfill poll through `ingestPoll` with every hook (one transaction). */
   call: Summary
-  /** The same lines upserted one statement per line in one transaction, nothing derived. */
+  /** The same lines upserted one statement per line in one transaction, nothing derived ({@link plainUpserts}). */
   baseline: Summary
   /** Lines per second at the p50 of each. */
   rowsPerSecond: number
@@ -28,17 +29,7 @@ export function measureBackfill(core: Core, today: string, rounds: number): Meas
   const db = core.context.db
   const days = Array.from({ length: BACKFILL_DAYS }, (_, i) => dayBefore(today, BACKFILL_DAYS - 1 - i))
   const plan = { spendItemsPerDay: SPEND_ITEMS_PER_DAY, usageModelsPerDay: USAGE_MODELS_PER_DAY }
-  const spendUpsert = db.prepare(
-    `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET amount_micros = excluded.amount_micros, source = excluded.source, updated_at = excluded.updated_at`
-  )
-  const usageUpsert = db.prepare(
-    `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, requests, source, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens,
-       cached_input_tokens = excluded.cached_input_tokens, cache_write_tokens = excluded.cache_write_tokens,
-       requests = excluded.requests, source = excluded.source, updated_at = excluded.updated_at`
-  )
+  const plain = plainUpserts(db)
   const call: number[] = []
   const baseline: number[] = []
   let lines = 0
@@ -47,19 +38,14 @@ export function measureBackfill(core: Core, today: string, rounds: number): Meas
     lines = facts.spend.length + facts.usage.length
     const at = `${today}T00:30:00.000Z`
     const measured = newAccount(core, `acc_backfill${String(round).padStart(4, '0')}`, at)
-    const plain = newAccount(core, `acc_baseline${String(round).padStart(4, '0')}`, at)
+    const plainAccount = newAccount(core, `acc_baseline${String(round).padStart(4, '0')}`, at)
     call.push(
       timed(() =>
         ingestPoll(db, { accountId: measured, startedAt: at, finishedAt: at, status: 'ok', errorCode: null, errorMessage: null, httpStatus: 200, retryAfterMs: null, warning: null, facts, raw: [] }, core.context.ingestHooks)
       )
     )
     baseline.push(
-      timed(() =>
-        db.transaction(() => {
-          for (const s of facts.spend) spendUpsert.run(plain, s.day, s.item, s.unit, s.amountMicros, s.source, at)
-          for (const u of facts.usage) usageUpsert.run(plain, u.day, u.model, u.inputTokens, u.outputTokens, u.cachedInputTokens, u.cacheWriteTokens, u.requests, u.source, at)
-        })()
-      )
+      timed(() => plain(plainAccount, facts, at))
     )
   }
   const c = summarize(call)

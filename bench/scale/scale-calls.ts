@@ -4,6 +4,7 @@ import { dispatchCall } from '../../src/main/core/dispatch'
 import { ingestPoll } from '../../src/main/core/ledger/ingest'
 import type { CallName, Req } from '../../src/shared/contract'
 import { summarize, type Summary } from '../stats'
+import { plainUpserts } from './plain-upserts'
 import { dayBefore, spendFacts } from './seed-scale'
 import { SPEND_ITEMS_PER_DAY, USAGE_MODELS_PER_DAY } from './scale-plan'
 
@@ -67,14 +68,7 @@ export function measurePollIngest(core: Core, today: string, rounds: number): Me
   const plan = { spendItemsPerDay: SPEND_ITEMS_PER_DAY, usageModelsPerDay: USAGE_MODELS_PER_DAY }
   const call: number[] = []
   const baseline: number[] = []
-  const spendUpsert = db.prepare(
-    `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET amount_micros = excluded.amount_micros, updated_at = excluded.updated_at`
-  )
-  const usageUpsert = db.prepare(
-    `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens, requests, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-     ON CONFLICT DO UPDATE SET input_tokens = excluded.input_tokens, output_tokens = excluded.output_tokens`
-  )
+  const plain = plainUpserts(db)
   let lines = 0
   for (let round = 0; round < rounds; round++) {
     // A different amount each round, so every poll really changes the lines and their rollups.
@@ -87,12 +81,7 @@ export function measurePollIngest(core: Core, today: string, rounds: number): Me
       )
     )
     baseline.push(
-      timedSync(() =>
-        db.transaction(() => {
-          for (const s of facts.spend) spendUpsert.run(accountId, s.day, s.item, s.unit, s.amountMicros + 1, s.source, at)
-          for (const u of facts.usage) usageUpsert.run(accountId, u.day, u.model, u.inputTokens + 1, u.outputTokens, u.cachedInputTokens, u.requests, u.source, at)
-        })()
-      )
+      timedSync(() => plain(accountId, facts, at, 1))
     )
   }
   return { ...measured(call, baseline), lines }

@@ -79,7 +79,7 @@ function currentSchemaVersion(): number {
 }
 
 /** The ledger code whose output a seeded ledger holds: what ingest writes and derives. */
-const LEDGER_WRITERS = ['ingest.ts', 'line-writes.ts', 'replace-days.ts', 'ledger-hook.ts', 'balance-derivation.ts', 'usage-derivation.ts', 'rollups.ts', 'topup-matching.ts', 'derived-balance.ts']
+const LEDGER_WRITERS = ['ingest.ts', 'line-writes.ts', 'line-keys.ts', 'replace-days.ts', 'ledger-hook.ts', 'balance-derivation.ts', 'usage-derivation.ts', 'rollups.ts', 'topup-matching.ts', 'derived-balance.ts']
 
 /**
  * The seeding code's hash: the seeder, the plan, and the ledger code they write through (its

@@ -109,6 +109,7 @@ export const usageSummarySchema = z.object({
       withTokensUsd: decimalSchema
     })
   ),
+  /** Tokens over the window per account and model (by model name within an account). */
   models: z.array(
     z.object({
       provider: z.string(),

@@ -1,6 +1,7 @@
 import { cached } from './statements'
 import type { Database } from 'better-sqlite3'
 import { addDays, dayOf, dayStart } from './days'
+import { setDerivedSpend } from './line-writes'
 import { chainCredits, detectionKey, knownCredit, type Snapshot } from './topup-matching'
 import { findProvider } from '../../../shared/providers'
 
@@ -77,15 +78,7 @@ export function deriveBalanceDay(db: Database, accountId: string, unit: string, 
     }
   }
 
-  if (spend > 0) {
-    cached(db,
-      `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'derived', ?)
-       ON CONFLICT (account_id, day, item, unit) DO UPDATE SET amount_micros = excluded.amount_micros, updated_at = excluded.updated_at`
-    ).run(accountId, day, DERIVED_SPEND_ITEM, unit, spend, chain.at(-1)?.at ?? from)
-  } else {
-    cached(db, `DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ?`).run(accountId, day, DERIVED_SPEND_ITEM, unit)
-  }
+  setDerivedSpend(db, { accountId, day, item: DERIVED_SPEND_ITEM, unit, micros: spend, at: chain.at(-1)?.at ?? from })
 }
 
 /**

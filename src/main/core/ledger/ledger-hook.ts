@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { affectedDays, deriveBalanceDay, DERIVED_SPEND_ITEM, hasOfficialBalance, hasOfficialSpend } from './balance-derivation'
 import { refreshDerivedBalances } from './derived-balance'
 import type { IngestHook } from './ingest'
+import { accountNo } from './line-keys'
 import { refreshRollups } from './rollups'
 import { matchPendingCredits } from './topup-matching'
 import { cached } from './statements'
@@ -50,12 +51,18 @@ export const ledgerIngestHook: IngestHook = (db, record) => {
   // Once a provider reports spend for a day itself (OpenRouter after a management key is added),
   // what Coffer derived from balance drops for that day would count twice: the report wins. One
   // statement for every (day, unit) reported: a backfill holds forty line items a day for ninety days.
-  const reported = [...new Set(facts.spend.filter((line) => line.source === 'official').map((line) => JSON.stringify([line.day, line.unit])))]
-  if (reported.length > 0) {
+  const reported = new Map<string, string>()
+  for (const line of facts.spend) {
+    const key = `${line.day}\u0000${line.unit}`
+    if (line.source === 'official' && !reported.has(key)) reported.set(key, JSON.stringify([line.day, line.unit]))
+  }
+  if (reported.size > 0) {
     cached(db,
-      `DELETE FROM spend_lines WHERE account_id = ? AND source = 'derived' AND item IN (?, ?)
-         AND (day, unit) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))`
-    ).run(record.accountId, DERIVED_SPEND_ITEM, DERIVED_USAGE_ITEM, `[${reported.join(',')}]`)
+      // Written so that SQLite seeks each (day, derived item) by primary key instead of reading
+      // every line of each day.
+      `DELETE FROM spend_facts WHERE source = 'derived' AND (account_no, day, item_id, unit) IN
+         (SELECT ?, day.value ->> 0, name.id, day.value ->> 1 FROM json_each(?) AS day, line_names AS name WHERE name.name IN (?, ?))`
+    ).run(accountNo(db, record.accountId), `[${[...reported.values()].join(',')}]`, DERIVED_SPEND_ITEM, DERIVED_USAGE_ITEM)
   }
   rederive(db, record.accountId, {
     at: [record.finishedAt, ...facts.creditEvents.map((event) => event.occurredAt)],

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import type { LedgerFacts } from './facts'
+import { accountNo } from './line-keys'
 import { cached } from './statements'
 
 /**
@@ -16,9 +17,10 @@ import { cached } from './statements'
  */
 export function removeReplacedDays(db: Database, accountId: string, facts: LedgerFacts): void {
   const days = facts.replaceDays
-  if (!days) return
-  const spend = cached(db, `DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND source = 'official'`)
-  for (const day of new Set(days.spend)) spend.run(accountId, day)
-  const usage = cached(db, `DELETE FROM usage_lines WHERE account_id = ? AND day = ? AND source = 'official'`)
-  for (const day of new Set(days.usage)) usage.run(accountId, day)
+  if (!days || (!days.spend?.length && !days.usage?.length)) return
+  const account = accountNo(db, accountId)
+  const spend = cached(db, `DELETE FROM spend_facts WHERE account_no = ? AND day = ? AND source = 'official'`)
+  for (const day of new Set(days.spend)) spend.run(account, day)
+  const usage = cached(db, `DELETE FROM usage_facts WHERE account_no = ? AND day = ? AND source = 'official'`)
+  for (const day of new Set(days.usage)) usage.run(account, day)
 }

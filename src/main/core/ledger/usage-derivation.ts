@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { addDays, dayOf, dayStart } from './days'
+import { setDerivedSpend } from './line-writes'
 import { cached } from './statements'
 
 /** The line item under which spend derived from a key's cumulative usage is stored. */
@@ -37,15 +38,7 @@ export function deriveKeyUsageDay(db: Database, accountId: string, unit: string,
   const chain = before ? [before, ...todays] : todays
   let spend = 0
   for (let index = 1; index < chain.length; index += 1) spend += Math.max(0, (chain[index] as Reading).micros - (chain[index - 1] as Reading).micros)
-  if (spend > 0) {
-    cached(
-      db,
-      `INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at) VALUES (?, ?, ?, ?, ?, 'derived', ?)
-       ON CONFLICT (account_id, day, item, unit) DO UPDATE SET amount_micros = excluded.amount_micros, updated_at = excluded.updated_at`
-    ).run(accountId, day, DERIVED_USAGE_ITEM, unit, spend, chain.at(-1)?.at ?? dayStart(day))
-  } else {
-    cached(db, 'DELETE FROM spend_lines WHERE account_id = ? AND day = ? AND item = ? AND unit = ?').run(accountId, day, DERIVED_USAGE_ITEM, unit)
-  }
+  setDerivedSpend(db, { accountId, day, item: DERIVED_USAGE_ITEM, unit, micros: spend, at: chain.at(-1)?.at ?? dayStart(day) })
 }
 
 /** The day of `at` and of the next key-usage reading after it (an out-of-order ingest changes both). */

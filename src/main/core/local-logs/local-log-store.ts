@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3'
 import { cached } from '../ledger/statements'
+import { accountNo, lineNameId } from '../ledger/line-keys'
 import type { UsageEvent } from './usage-event'
 import { DayPrices, revalue } from './value-lines'
 
@@ -143,14 +144,15 @@ export class LocalLogStore {
   private addUsage(day: string, model: string, tokens: Omit<SeenRow, 'day' | 'model'>, requests: number, at: string): void {
     cached(
       this.db,
-      `INSERT INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens, requests, source, updated_at)
+      `INSERT INTO usage_facts (account_no, day, model_id, input_tokens, output_tokens, cached_input_tokens, cache_write_tokens, reasoning_tokens, requests, source, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'local', ?)
-       ON CONFLICT (account_id, day, model) DO UPDATE SET
-         input_tokens = usage_lines.input_tokens + excluded.input_tokens, output_tokens = usage_lines.output_tokens + excluded.output_tokens,
-         cached_input_tokens = usage_lines.cached_input_tokens + excluded.cached_input_tokens,
-         cache_write_tokens = usage_lines.cache_write_tokens + excluded.cache_write_tokens,
-         reasoning_tokens = usage_lines.reasoning_tokens + excluded.reasoning_tokens,
-         requests = usage_lines.requests + excluded.requests, source = 'local', updated_at = excluded.updated_at`
-    ).run(this.accountId, day, model, tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning, requests, at)
+       ON CONFLICT (account_no, day, model_id) DO UPDATE SET
+         input_tokens = usage_facts.input_tokens + excluded.input_tokens, output_tokens = usage_facts.output_tokens + excluded.output_tokens,
+         cached_input_tokens = usage_facts.cached_input_tokens + excluded.cached_input_tokens,
+         cache_write_tokens = usage_facts.cache_write_tokens + excluded.cache_write_tokens,
+         reasoning_tokens = usage_facts.reasoning_tokens + excluded.reasoning_tokens,
+         requests = usage_facts.requests + excluded.requests, source = 'local', updated_at = excluded.updated_at`
+    ).run(accountNo(this.db, this.accountId), day, lineNameId(this.db, model), tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning, requests, at)
   }
+
 }

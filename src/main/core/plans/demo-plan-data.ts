@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3'
 import { planSchema } from '../../../shared/plan-catalog'
 import { PlansRepo } from './plans-repo'
 import { dayOf } from '../ledger/days'
+import { upsertUsageLines } from '../ledger/line-writes'
 
 /** Daily token mix per demo account: roughly what its synthetic spend buys at list prices. */
 const demoUsage: Record<string, { model: string; input: number; cached: number; output: number; requests: number }[]> = {
@@ -20,10 +21,6 @@ const demoUsage: Record<string, { model: string; input: number; cached: number; 
  * accounts exist.
  */
 export function seedDemoPlanData(db: Database, now: Date, days = 120): void {
-  const insert = db.prepare(
-    `INSERT OR REPLACE INTO usage_lines (account_id, day, model, input_tokens, output_tokens, cached_input_tokens,
-       cache_write_tokens, requests, source, updated_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 'official', ?)`
-  )
   const known = new Set((db.prepare('SELECT id FROM accounts').all() as { id: string }[]).map((row) => row.id))
   db.transaction(() => {
     for (const [accountId, models] of Object.entries(demoUsage)) {
@@ -33,9 +30,17 @@ export function seedDemoPlanData(db: Database, now: Date, days = 120): void {
         const weekday = date.getUTCDay()
         // Deterministic wobble (no randomness needed): ±20% over a 7-day cycle.
         const factor = (weekday === 0 || weekday === 6 ? 0.4 : 1) * (0.8 + ((back * 37) % 7) / 15)
-        for (const row of models) {
-          insert.run(accountId, dayOf(date), row.model, Math.round(row.input * factor), Math.round(row.output * factor), Math.round(row.cached * factor), Math.round(row.requests * factor), now.toISOString())
-        }
+        const lines = models.map((row) => ({
+          day: dayOf(date),
+          model: row.model,
+          inputTokens: Math.round(row.input * factor),
+          outputTokens: Math.round(row.output * factor),
+          cachedInputTokens: Math.round(row.cached * factor),
+          cacheWriteTokens: 0,
+          requests: Math.round(row.requests * factor),
+          source: 'official' as const
+        }))
+        upsertUsageLines(db, accountId, now.toISOString(), lines)
       }
     }
     new PlansRepo(db).savePlan(

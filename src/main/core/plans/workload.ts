@@ -47,7 +47,7 @@ export function windowDays(now: Date, days: number): { from: string; to: string 
   return { from: dayOf(from), to: dayOf(now) }
 }
 
-/** Token lines summed per model (in the order models first appear). */
+/** Token lines summed per model, by model name. */
 export function sumByModel(lines: readonly ModelUsage[]): ModelUsage[] {
   const byModel = new Map<string, ModelUsage>()
   for (const line of lines) {
@@ -69,7 +69,7 @@ export function sumByModel(lines: readonly ModelUsage[]): ModelUsage[] {
     sum.cacheWriteTokens += line.cacheWriteTokens
     sum.requests += line.requests
   }
-  return [...byModel.values()]
+  return [...byModel.values()].sort((a, b) => (a.model < b.model ? -1 : a.model > b.model ? 1 : 0))
 }
 
 /** Reads spend and usage lines of every account over the window from the ledger, per day. */
@@ -79,9 +79,12 @@ export function readWorkload(db: Database, now: Date, days: number): Workload {
   const accountRows = db.prepare('SELECT id, provider, label FROM accounts ORDER BY label').all() as { id: string; provider: string; label: string }[]
   for (const row of accountRows) accounts.set(row.id, { accountId: row.id, provider: row.provider, label: row.label, spend: [], usage: [] })
 
-  // Why per account: each read is then a range of a primary key (`daily_rollups` and `usage_lines`
-  // both lead with account_id, day), already in order, with no sort and no lookups from a day index;
-  // a usage line is unique per (account, day, model), so nothing needs summing. Spend comes from the
+  // Why per account: each read is then a range of a primary key (`daily_rollups` and the usage
+  // lines' `usage_facts` both lead with the account, then the day), already in day order, with no
+  // sort and no lookups from a day index; a usage line is unique per (account, day, model), so
+  // nothing needs summing. Within a day lines come in the order of their model's id: ordering them
+  // by name as well cost a sort of every line (a third of this read); sums do not depend on it,
+  // and `sumByModel` orders what is shown. Spend comes from the
   // daily rollups: the same sums as the raw lines, one row a day instead of one a line item.
   // Usage read from Claude Code / Codex logs was paid by a subscription, not measured spend: it is
   // compared in the subscriptions' value report (subscriptions/), not re-priced here.
@@ -89,7 +92,7 @@ export function readWorkload(db: Database, now: Date, days: number): Workload {
   const usageOf = cached(db,
     `SELECT day, model, input_tokens AS inputTokens, output_tokens AS outputTokens, cached_input_tokens AS cachedInputTokens,
        cache_write_tokens AS cacheWriteTokens, requests
-     FROM usage_lines WHERE account_id = ? AND day BETWEEN ? AND ? AND source != 'local' ORDER BY day, model`
+     FROM usage_lines WHERE account_id = ? AND day BETWEEN ? AND ? AND source != 'local' ORDER BY day`
   )
   for (const account of accounts.values()) {
     account.spend = spendOf.all(account.accountId, from, to) as DaySpend[]

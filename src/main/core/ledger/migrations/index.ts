@@ -12,6 +12,7 @@ import { localLogsSchema } from './0130-local-logs'
 import { novitaCashElevenlabsOverageSchema } from './0140-novita-cash-elevenlabs-overage'
 import { dayRangesByPrimaryKeySchema } from './0190-day-ranges-by-primary-key'
 import { officialValueLinesSchema } from './0200-official-value-lines'
+import { integerLineKeysSchema } from './0210-integer-line-keys'
 import type { Migration } from './migration'
 
 /** Every schema step, oldest first. Never edit a step that has shipped: add a new one. */
@@ -29,5 +30,6 @@ export const migrations: readonly Migration[] = [
   localLogsSchema,
   novitaCashElevenlabsOverageSchema,
   dayRangesByPrimaryKeySchema,
-  officialValueLinesSchema
+  officialValueLinesSchema,
+  integerLineKeysSchema
 ]

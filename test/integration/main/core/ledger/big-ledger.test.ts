@@ -65,9 +65,9 @@ describe('a big ledger (2 years × 10 accounts × 20 line items)', () => {
     const month = plan(core, 'SELECT unit, SUM(spend_micros) FROM daily_rollups WHERE day BETWEEN ? AND ? GROUP BY unit', '2026-11-01', '2026-11-21')
     expect(month).toMatch(/SEARCH daily_rollups USING (COVERING )?INDEX daily_rollups_by_day \(day>\? AND day<\?\)/)
     const recordsRange = plan(core, 'SELECT * FROM spend_lines t WHERE t.day >= ? AND t.day < ?', '2026-11-01', '2026-11-22')
-    // The primary key (account_id, day, …), one account after another (migration 190).
-    expect(recordsRange).toMatch(/SEARCH t USING PRIMARY KEY \(ANY\(account_id\) AND day>\? AND day<\?\)/)
-    expect(perAccount + month).not.toMatch(/SCAN spend_lines/)
+    // The fact table's primary key (account_no, day, …), one account after another (migrations 190, 210).
+    expect(recordsRange).toMatch(/SEARCH spend_facts USING PRIMARY KEY \(ANY\(account_no\) AND day>\? AND day<\?\)/)
+    expect(perAccount + month + recordsRange).not.toMatch(/SCAN (spend_lines|spend_facts)\b/)
   })
 
   it('answers the dashboard in milliseconds', async () => {

@@ -46,8 +46,13 @@ describe('openLedger', () => {
       .filter((o) => o.type === 'table')
       .map((o) => o.name)
     expect(tables).toEqual(
-      expect.arrayContaining(['accounts', 'poll_runs', 'raw_responses', 'balance_snapshots', 'spend_lines', 'usage_lines', 'credit_events'])
+      expect.arrayContaining(['accounts', 'poll_runs', 'raw_responses', 'balance_snapshots', 'spend_facts', 'usage_facts', 'line_names', 'credit_events'])
     )
+    // Spend and usage lines are read through views over the integer-keyed fact tables (migration 210).
+    const views = schemaOf(db)
+      .filter((o) => o.type === 'view')
+      .map((o) => o.name)
+    expect(views).toEqual(expect.arrayContaining(['spend_lines', 'usage_lines']))
   })
 
   it('enforces foreign keys: a poll run for an unknown account is refused', () => {
