@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import { affectedDays, deriveBalanceDay, DERIVED_SPEND_ITEM, hasOfficialBalance, hasOfficialSpend } from './balance-derivation'
 import { refreshDerivedBalances } from './derived-balance'
+import type { SpendFact } from './facts'
 import type { IngestHook } from './ingest'
 import { accountNo } from './line-keys'
 import { refreshRollups } from './rollups'
@@ -48,22 +49,7 @@ export function rederive(db: Database, accountId: string, options: { at: string[
 export const ledgerIngestHook: IngestHook = (db, record) => {
   if (record.status !== 'ok' || !record.facts) return
   const facts = record.facts
-  // Once a provider reports spend for a day itself (OpenRouter after a management key is added),
-  // what Coffer derived from balance drops for that day would count twice: the report wins. One
-  // statement for every (day, unit) reported: a backfill holds forty line items a day for ninety days.
-  const reported = new Map<string, string>()
-  for (const line of facts.spend) {
-    const key = `${line.day}\u0000${line.unit}`
-    if (line.source === 'official' && !reported.has(key)) reported.set(key, JSON.stringify([line.day, line.unit]))
-  }
-  if (reported.size > 0) {
-    cached(db,
-      // Written so that SQLite seeks each (day, derived item) by primary key instead of reading
-      // every line of each day.
-      `DELETE FROM spend_facts WHERE source = 'derived' AND (account_no, day, item_id, unit) IN
-         (SELECT ?, day.value ->> 0, name.id, day.value ->> 1 FROM json_each(?) AS day, line_names AS name WHERE name.name IN (?, ?))`
-    ).run(accountNo(db, record.accountId), `[${[...reported.values()].join(',')}]`, DERIVED_SPEND_ITEM, DERIVED_USAGE_ITEM)
-  }
+  dropDerivedWhereReported(db, record.accountId, facts.spend)
   rederive(db, record.accountId, {
     at: [record.finishedAt, ...facts.creditEvents.map((event) => event.occurredAt)],
     units: [
@@ -76,4 +62,21 @@ export const ledgerIngestHook: IngestHook = (db, record) => {
     now: new Date(record.finishedAt),
     writtenAt: record.finishedAt
   })
+}
+
+/**
+ * Once a provider reports spend for a day itself (OpenRouter after a management key is added),
+ * what Coffer derived from balance drops or key usage for that day and unit would count twice: the
+ * report wins. Point deletes by primary key, once per (day, unit) reported rather than per line (a
+ * backfill holds forty line items a day), and none at all in a ledger that never derived spend.
+ */
+function dropDerivedWhereReported(db: Database, accountId: string, spend: readonly SpendFact[]): void {
+  const derivedItems = (cached(db, 'SELECT id FROM line_names WHERE name IN (?, ?)').all(DERIVED_SPEND_ITEM, DERIVED_USAGE_ITEM) as { id: number }[]).map((row) => row.id)
+  if (derivedItems.length === 0) return
+  const reported = new Map<string, { day: string; unit: string }>()
+  for (const line of spend) if (line.source === 'official') reported.set(`${line.day}\u0000${line.unit}`, line)
+  if (reported.size === 0) return
+  const account = accountNo(db, accountId)
+  const drop = cached(db, `DELETE FROM spend_facts WHERE account_no = ? AND day = ? AND item_id = ? AND unit = ? AND source = 'derived'`)
+  for (const { day, unit } of reported.values()) for (const item of derivedItems) drop.run(account, day, item, unit)
 }

@@ -4,7 +4,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { AccountsRepo } from '../../../../../src/main/core/ledger/accounts-repo'
 import { emptyFacts, type LedgerFacts, type PollRecord, type SpendFact, type UsageFact } from '../../../../../src/main/core/ledger/facts'
 import { ingestPoll } from '../../../../../src/main/core/ledger/ingest'
+import { DERIVED_SPEND_ITEM } from '../../../../../src/main/core/ledger/balance-derivation'
 import { ledgerIngestHook } from '../../../../../src/main/core/ledger/ledger-hook'
+import { DERIVED_USAGE_ITEM } from '../../../../../src/main/core/ledger/usage-derivation'
 import { openLedger } from '../../../../../src/main/core/ledger/open-ledger'
 import { makeTempDir, removeTempDir } from '../../../../helpers/temp-dir'
 
@@ -150,5 +152,24 @@ describe('days an answer covers completely', () => {
     ingestPoll(db, poll({ ...answer, spend: [spend('2026-03-01', 'a', 5), spend('2026-03-02', 'a', 8)] }), [ledgerIngestHook])
     expect(db.prepare('SELECT day FROM rollup_writes').all()).toEqual([{ day: '2026-03-02' }])
     expect(rollups()).toEqual(['2026-03-01 5/1', '2026-03-02 8/1'])
+  })
+})
+
+describe('spend a provider reports itself', () => {
+  it('replaces what Coffer derived for that day and unit (from balance drops and from key usage), and nothing else', () => {
+    const derived = db.prepare(`INSERT INTO spend_lines (account_id, day, item, unit, amount_micros, source, updated_at) VALUES ('acc-1', ?, ?, ?, ?, 'derived', 'x')`)
+    derived.run('2026-03-01', DERIVED_SPEND_ITEM, 'USD', 11)
+    derived.run('2026-03-01', DERIVED_USAGE_ITEM, 'USD', 12)
+    derived.run('2026-03-01', DERIVED_SPEND_ITEM, 'CNY', 13)
+    derived.run('2026-03-02', DERIVED_SPEND_ITEM, 'USD', 14)
+
+    ingestPoll(db, poll({ spend: [spend('2026-03-01', 'gpt-5', 100), spend('2026-03-01', 'gpt-5 mini', 50)] }), [ledgerIngestHook])
+
+    expect(spendRows()).toEqual([
+      `2026-03-01 ${DERIVED_SPEND_ITEM} 13 derived`,
+      '2026-03-01 gpt-5 100 official',
+      '2026-03-01 gpt-5 mini 50 official',
+      `2026-03-02 ${DERIVED_SPEND_ITEM} 14 derived`
+    ])
   })
 })
