@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { AccountStatus } from '../../../shared/account-status'
 import { AccountStateRepo } from '../ledger/account-state-repo'
 import type { AccountRecord } from '../ledger/accounts-repo'
-import { loadLotState } from '../ledger/lot-input'
+import { currentLotState } from '../ledger/lot-input'
 import { cached } from '../ledger/statements'
 import { Valuer } from '../ledger/valuation'
 import type { ApproxMoney } from '../../../shared/contract/ledger-schemas'
@@ -55,7 +55,7 @@ export class AlertFacts {
     const units = cached(this.db, `SELECT DISTINCT unit FROM credit_events WHERE account_id = ? AND expires_at IS NOT NULL AND expires_at > ?`)
       .all(accountId, now.toISOString()) as { unit: string }[]
     return units.flatMap(({ unit }) =>
-      loadLotState(this.db, accountId, unit, now)
+      currentLotState(this.db, accountId, unit, now)
         .lots.filter((lot) => lot.remaining > 0 && lot.expiresAt !== null && Date.parse(lot.expiresAt) > now.getTime())
         .map((lot) => ({ unit, amountMicros: lot.remaining, expiresAt: lot.expiresAt as string }))
     )

@@ -6,7 +6,7 @@ import { microsToDecimal } from '../../../shared/money'
 import type { AccountRecord } from './accounts-repo'
 import { AccountStateRepo } from './account-state-repo'
 import { addDays, dayOf, monthStart } from './days'
-import { loadLotState } from './lot-input'
+import { currentLotState } from './lot-input'
 import { computePace, type Pace } from './pace'
 import { dailySpend } from './rollups'
 
@@ -75,7 +75,7 @@ export function accountFigures(db: Database, accountId: string, now: Date, state
   const pace = computePace(spend, firstDataDay(db, accountId), today, primary.balanceMicros)
   // Replaying credit lots walks the whole history: only worth it when some credit can still expire.
   const canExpire = cached(db, 'SELECT 1 FROM credit_events WHERE account_id = ? AND unit = ? AND expires_at > ? LIMIT 1').get(accountId, primary.unit, now.toISOString()) !== undefined
-  const expiring = canExpire ? loadLotState(db, accountId, primary.unit, now).expiring : null
+  const expiring = canExpire ? currentLotState(db, accountId, primary.unit, now).expiring : null
   const hasSpend = cached(db, 'SELECT 1 FROM daily_rollups WHERE account_id = ? LIMIT 1').get(accountId) !== undefined
   const sources = (cached(db, 'SELECT DISTINCT source FROM spend_lines WHERE account_id = ? AND day >= ? AND unit = ?').all(accountId, monthStart(today), primary.unit) as { source: FactSource }[]).map((row) => row.source)
   const spendSource = sources.length === 0 ? null : sources.length === 1 ? (sources[0] as FactSource) : 'derived'

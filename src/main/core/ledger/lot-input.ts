@@ -1,4 +1,4 @@
-import { cached } from './statements'
+import { cached, memoUntilChange } from './statements'
 import type { Database } from 'better-sqlite3'
 import { advanceLots, checkpointLots, resumeLots, type LotCheckpoint, type LotEvent, type LotState } from './credit-lots'
 import { addDays, dayOf, dayStart } from './days'
@@ -52,6 +52,51 @@ export function loadLotState(db: Database, accountId: string, unit: string, now:
     recent = inputs(db, accountId, unit, now, checkpoint.through, first, latest)
   }
   return resumeLots(checkpoint, recent.events, recent.spend, now)
+}
+
+interface RememberedLots {
+  /** The instant the state was computed for. */
+  at: number
+  /** The first instant at which it may differ: a lot expires, or a dated event or reading takes effect. */
+  until: number
+  state: LotState
+}
+
+/**
+ * {@link loadLotState} for readers (cards, the overview, alert evaluation), remembered until the
+ * ledger changes (`memoUntilChange`) or time reaches the next instant that could change it: a lot's
+ * expiry (any lot's, even one used up: today's spend counts at `now`, so a later `now` may take it
+ * after that expiry instead of before), or a credit event or official reading dated after the
+ * instant it was computed for. Between those, nothing in the replay moves relative to anything
+ * else, so it gives the same state at any later `now`; a dashboard that asks every few seconds
+ * replays each account's lots once per change instead of every time (a fast-check property in
+ * current-lot-state.test.ts holds it to the full replay). Callers must not mutate what it returns.
+ */
+export function currentLotState(db: Database, accountId: string, unit: string, now: Date): LotState {
+  const key = JSON.stringify([accountId, unit])
+  const t = now.getTime()
+  const hit = remembered(db).get(key)
+  if (hit && hit.at <= t && t < hit.until) return hit.state
+  const state = loadLotState(db, accountId, unit, now)
+  // Read the memory again: saving a checkpoint is a write (a new ledger version) that changes no answer.
+  remembered(db).set(key, { at: t, until: nextChangeAt(db, accountId, unit, state, now), state })
+  return state
+}
+
+function remembered(db: Database): Map<string, RememberedLots> {
+  return memoUntilChange(db, 'lot-states', () => new Map<string, RememberedLots>())
+}
+
+function nextChangeAt(db: Database, accountId: string, unit: string, state: LotState, now: Date): number {
+  const iso = now.toISOString()
+  const times = state.lots.filter((lot) => lot.expiresAt !== null).map((lot) => Date.parse(lot.expiresAt as string))
+  const event = cached(db, 'SELECT MIN(occurred_at) AS at FROM credit_events WHERE account_id = ? AND unit = ? AND occurred_at > ?').get(accountId, unit, iso) as { at: string | null }
+  const reading = cached(db,
+    `SELECT MIN(observed_at) AS at FROM balance_snapshots
+     WHERE account_id = ? AND unit = ? AND kind = 'total' AND source = 'official' AND observed_at > ?`
+  ).get(accountId, unit, iso) as { at: string | null }
+  for (const at of [event.at, reading.at]) if (at !== null) times.push(Date.parse(at))
+  return Math.min(Infinity, ...times.filter((time) => time > now.getTime()))
 }
 
 /**
