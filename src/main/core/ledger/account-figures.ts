@@ -77,7 +77,15 @@ export function accountFigures(db: Database, accountId: string, now: Date, state
   const canExpire = cached(db, 'SELECT 1 FROM credit_events WHERE account_id = ? AND unit = ? AND expires_at > ? LIMIT 1').get(accountId, primary.unit, now.toISOString()) !== undefined
   const expiring = canExpire ? currentLotState(db, accountId, primary.unit, now).expiring : null
   const hasSpend = cached(db, 'SELECT 1 FROM daily_rollups WHERE account_id = ? LIMIT 1').get(accountId) !== undefined
-  const sources = (cached(db, 'SELECT DISTINCT source FROM spend_lines WHERE account_id = ? AND day >= ? AND unit = ?').all(accountId, monthStart(today), primary.unit) as { source: FactSource }[]).map((row) => row.source)
+  // From the fact table rather than the spend_lines view: only the source is needed, and the view
+  // would look up every line's item name (a month holds over a thousand lines of a busy account).
+  const sources = (
+    cached(db, 'SELECT DISTINCT source FROM spend_facts WHERE account_no = (SELECT no FROM accounts WHERE id = ?) AND day >= ? AND unit = ?').all(
+      accountId,
+      monthStart(today),
+      primary.unit
+    ) as { source: FactSource }[]
+  ).map((row) => row.source)
   const spendSource = sources.length === 0 ? null : sources.length === 1 ? (sources[0] as FactSource) : 'derived'
   return { unit: primary.unit, balanceMicros: primary.balanceMicros, pace, expiring, hasSpend, spendSource }
 }
