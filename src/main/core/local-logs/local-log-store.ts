@@ -154,5 +154,4 @@ export class LocalLogStore {
          requests = usage_facts.requests + excluded.requests, source = 'local', updated_at = excluded.updated_at`
     ).run(accountNo(this.db, this.accountId), day, lineNameId(this.db, model), tokens.input, tokens.output, tokens.cacheRead, tokens.cacheWrite, tokens.reasoning, requests, at)
   }
-
 }
