@@ -44,9 +44,7 @@ export function measureBackfill(core: Core, today: string, rounds: number): Meas
         ingestPoll(db, { accountId: measured, startedAt: at, finishedAt: at, status: 'ok', errorCode: null, errorMessage: null, httpStatus: 200, retryAfterMs: null, warning: null, facts, raw: [] }, core.context.ingestHooks)
       )
     )
-    baseline.push(
-      timed(() => plain(plainAccount, facts, at))
-    )
+    baseline.push(timed(() => plain(plainAccount, facts, at)))
   }
   const c = summarize(call)
   const b = summarize(baseline)
